@@ -1,0 +1,137 @@
+"""The `juesuan` command: convert one disclosure, build the portal, validate packages."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .convert import convert_path
+from .package import write_package
+from .pipeline import BuildPaths, run_build
+from .source import SourceError
+from .validate import validate_all, validate_package
+
+EPILOG = """examples:
+  juesuan convert sources/000_a1db828f484ee6df.txt -o /tmp/pkg
+  juesuan build                 # sources/ → datapackages/ → build/site
+  juesuan validate              # frictionless validation of datapackages/*
+"""
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    try:
+        d = convert_path(Path(args.file))
+    except SourceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    out = Path(args.output)
+    descriptor = write_package(d, out)
+    for warning in d.warnings:
+        _log(f"warning: {args.file}: {warning}")
+    problems = validate_package(descriptor)
+    for problem in problems:
+        print(f"invalid: {problem}", file=sys.stderr)
+    print(f"{descriptor} ({d.name}: {len(d.facts)} facts, {len(d.checks)} checks)")
+    return 1 if problems else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    paths = BuildPaths(
+        sources=Path(args.sources) if args.sources else root / "sources",
+        datapackages=Path(args.datapackages) if args.datapackages else root / "datapackages",
+        build=Path(args.build_dir) if args.build_dir else root / "build",
+        docs=root / "docs",
+        config=root / "mkdocs.yml",
+    )
+    result = run_build(paths, _log, site=not args.no_site)
+    for skipped in result.skipped:
+        print(f"skipped: {skipped.file}: {skipped.problem}", file=sys.stderr)
+    for problem in result.problems:
+        print(f"invalid: {problem}", file=sys.stderr)
+    if result.problems:
+        return 1
+    summary = f"{len(result.disclosures)} disclosures built, {len(result.skipped)} skipped"
+    timings = ", ".join(f"{k} {v:.1f}s" for k, v in result.timings.items())
+    print(f"{summary} ({timings})")
+    if not args.no_site:
+        print(f"site: {paths.site}  — view it with `make serve` → http://127.0.0.1:8000")
+    return 2 if args.strict and result.skipped else 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    root = Path(args.datapackages)
+    count, problems = validate_all(root)
+    for problem in problems:
+        print(f"invalid: {problem}", file=sys.stderr)
+    if count == 0:
+        print(f"error: no data packages (*/datapackage.json) under {root}", file=sys.stderr)
+        return 1
+    print(f"{count} data packages checked, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="juesuan",
+        description="Turn final-accounts disclosures (部门决算公开) into validated data packages "
+        "and a searchable static site.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version=f"juesuan {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    c = sub.add_parser(
+        "convert", help="one disclosure → one data package",
+        description="Convert one disclosure text (any path) into a Frictionless data package.",
+        epilog="example:\n  juesuan convert sources/000_a1db828f484ee6df.txt -o /tmp/pkg\n"
+        "exit status: 0 ok, 1 package invalid, 2 not a disclosure.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    c.add_argument("file", help="disclosure text (UTF-8/UTF-16/GB18030); a .yml sidecar is read")
+    c.add_argument("-o", "--output", required=True, help="directory to write the package into")
+    c.set_defaults(func=cmd_convert)
+
+    b = sub.add_parser(
+        "build", help="all sources → data packages → pages → site",
+        description="Convert every file under sources/, write datapackages/, validate them, "
+        "render the pages and build the site into build/site. Unreadable sources are reported "
+        "and skipped.",
+        epilog="example:\n  juesuan build\n  juesuan build --sources /tmp/src "
+        "--datapackages /tmp/dp --build-dir /tmp/build",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    b.add_argument("--root", default=".", help="project root (mkdocs.yml, docs/)")
+    b.add_argument("--sources", help="directory of raw disclosures (default ROOT/sources)")
+    b.add_argument("--datapackages", help="output packages (default ROOT/datapackages)")
+    b.add_argument("--build-dir", help="pages and site (default ROOT/build)")
+    b.add_argument("--no-site", action="store_true", help="stop after writing and validating")
+    b.add_argument("--strict", action="store_true", help="exit 2 when any source was skipped")
+    b.set_defaults(func=cmd_build)
+
+    v = sub.add_parser(
+        "validate", help="frictionless validation of every package",
+        description="Validate every DIR/*/datapackage.json; exit 1 naming package, resource, "
+        "row and field of each problem.",
+        epilog="example:\n  juesuan validate\n  juesuan validate --datapackages /tmp/dp",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    v.add_argument("--datapackages", default="datapackages", help="directory of packages")
+    v.set_defaults(func=cmd_validate)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

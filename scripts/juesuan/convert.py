@@ -1,0 +1,128 @@
+"""One disclosure from raw file to extracted, checked content: the convert stage.
+
+This is the typed boundary between reading and publishing: everything after it
+(data package, pages) works on a `Disclosure` and never re-reads the source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypinyin import Style, lazy_pinyin
+
+from .checks import CheckResult, run_checks
+from .facts import Fact, extract_facts
+from .metadata import DisclosureMeta, resolve_metadata
+from .normalize import normalize_text
+from .source import RawSource, SourceError, read_source
+from .structure import Section, SectionIndex, find_sections
+
+# Parts of the national template; which of them a text has tells how much of it we saw.
+TEMPLATE_PARTS = {
+    "收入支出决算总体情况": "收入支出决算总体情况",
+    "收入决算情况": "收入决算情况",
+    "支出决算情况": "支出决算情况",
+    "财政拨款收入支出决算总体情况": "财政拨款收入支出决算总体情况",
+    "一般公共预算财政拨款支出决算情况": "一般公共预算财政拨款支出决算",
+    "一般公共预算财政拨款基本支出决算情况": "基本支出决算",
+    "三公经费": "三公",
+    "机关运行经费": "机关运行经费",
+    "政府采购": "政府采购",
+    "国有资产占用": "国有资产占用",
+    "绩效": "绩效",
+    "名词解释": "名词解释",
+}
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """A converted disclosure: metadata, facts with provenance, checks, and what was found."""
+
+    source: RawSource
+    text: str
+    meta: DisclosureMeta
+    sections: tuple[Section, ...]
+    facts: tuple[Fact, ...]
+    checks: tuple[CheckResult, ...]
+    parts_found: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return package_name(self.meta, self.source.sha256)
+
+    @property
+    def title(self) -> str:
+        dept = self.meta.department or "未知部门"
+        year = f"{self.meta.fiscal_year}年度" if self.meta.fiscal_year else "年度不详"
+        kind = "整体支出绩效自评" if self.meta.document_kind == "performance_self_evaluation" \
+            else "部门决算"
+        return f"{dept}{year}{kind}"
+
+    def fact(self, key: str) -> Fact | None:
+        """The single stated value of `key`, or None when absent or conflicting."""
+        found = [f for f in self.facts if f.key == key]
+        return found[0] if len(found) == 1 else None
+
+
+def package_name(meta: DisclosureMeta, source_sha256: str) -> str:
+    """Stable ASCII name: year, pinyin initials of the department, and a short hash.
+
+    The hash covers region, department and year, so the name survives re-exports of
+    the same disclosure; without a department the source bytes are all we can name.
+    """
+    year = str(meta.fiscal_year) if meta.fiscal_year else "unknown-year"
+    if not meta.department:
+        return f"{year}-unknown-{source_sha256[:8]}"
+    initials = "".join(lazy_pinyin(meta.department, style=Style.FIRST_LETTER, errors="ignore"))
+    slug = "".join(ch for ch in initials.lower() if ch.isascii() and ch.isalnum())[:24] or "dept"
+    region = meta.region
+    identity = "|".join(
+        [region.province or "", region.prefecture or "", region.county or "", meta.department, year]
+    )
+    return f"{year}-{slug}-{hashlib.sha1(identity.encode('utf-8')).hexdigest()[:6]}"
+
+
+def _parts_found(text: str) -> tuple[str, ...]:
+    flat = "".join(text.split())
+    return tuple(part for part, marker in TEMPLATE_PARTS.items() if marker in flat)
+
+
+def convert_source(raw: RawSource) -> Disclosure:
+    """Raise SourceError when the text is not a disclosure; otherwise extract all we can."""
+    text = normalize_text(raw.text)
+    meta = resolve_metadata(text, raw.sidecar)
+    sections = find_sections(text)
+    facts = extract_facts(text, SectionIndex(sections))
+    if meta.document_kind is None or (not facts and len(sections) < 3):
+        raise SourceError(
+            raw.path,
+            "not a final-accounts disclosure: no 决算/绩效自评 title and no figures of the "
+            "national template",
+        )
+    parts = _parts_found(text)
+    warnings = list(meta.notes)
+    if meta.department is None:
+        warnings.append("department not found in the text and no sidecar states it")
+    if meta.fiscal_year is None:
+        warnings.append("fiscal year not found in the text and no sidecar states it")
+    if meta.document_kind == "final_accounts":
+        missing = [p for p in ("收入支出决算总体情况", "支出决算情况") if p not in parts]
+        if missing:
+            warnings.append("template sections missing (truncated?): " + "、".join(missing))
+    return Disclosure(
+        source=raw,
+        text=text,
+        meta=meta,
+        sections=tuple(sections),
+        facts=tuple(facts),
+        checks=tuple(run_checks(facts)),
+        parts_found=parts,
+        warnings=tuple(warnings),
+    )
+
+
+def convert_path(path: Path) -> Disclosure:
+    return convert_source(read_source(path))

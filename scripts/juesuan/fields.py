@@ -1,0 +1,151 @@
+"""The data dictionary: one registry of every published field.
+
+Table Schemas, the column headers of pages and the data-dictionary docs are all
+generated from here, so a field's title or constraint cannot differ between the
+CSV a researcher downloads and the page a citizen reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .vocabulary import UNITS, load_vocabulary
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a published CSV."""
+
+    name: str
+    type: str  # Frictionless Table Schema type
+    title_zh: str
+    title_en: str
+    description: str
+    required: bool = False
+    constraints: dict[str, Any] = field(default_factory=dict)
+
+    def to_schema(self) -> dict[str, Any]:
+        constraints = dict(self.constraints)
+        if self.required:
+            constraints["required"] = True
+        out: dict[str, Any] = {
+            "name": self.name,
+            "type": self.type,
+            "title": f"{self.title_zh} / {self.title_en}",
+            "description": self.description,
+        }
+        if self.type == "number":
+            out["bareNumber"] = True
+        if constraints:
+            out["constraints"] = constraints
+        return out
+
+
+@dataclass(frozen=True)
+class ResourceSpec:
+    """A published table: its fields, keys and bilingual title."""
+
+    name: str
+    title_zh: str
+    title_en: str
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def path(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def table_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"fields": [f.to_schema() for f in self.fields]}
+        if self.primary_key:
+            schema["primaryKey"] = list(self.primary_key)
+        if self.foreign_keys:
+            schema["foreignKeys"] = [dict(fk) for fk in self.foreign_keys]
+        return schema
+
+
+def _facts_spec() -> ResourceSpec:
+    keys = list(load_vocabulary())
+    return ResourceSpec(
+        name="facts",
+        title_zh="决算事实",
+        title_en="Stated facts",
+        description=(
+            "Every scalar fact of the vocabulary that the disclosure states, one row per "
+            "distinct value, with the sentence or table cell it was read from. A key with two "
+            "different stated values has two rows, both flagged as a conflict."
+        ),
+        fields=(
+            Field("key", "string", "指标", "Key", "Key of the fact vocabulary.", True,
+                  {"enum": keys}),
+            Field("value", "number", "数值", "Value",
+                  "Value in the unit of the `unit` column (amounts converted to 万元).", True),
+            Field("unit", "string", "单位", "Unit", "Unit code, see the vocabulary.", True,
+                  {"enum": sorted(UNITS)}),
+            Field("evidence", "string", "依据", "Evidence",
+                  "The sentence or table cell the value was read from, as printed.", True),
+            Field("section", "string", "章节", "Section",
+                  "Path of the section headings above the evidence, joined with ' > '."),
+            Field("char_start", "integer", "起始位置", "Start offset",
+                  "Offset of the value's match in the normalised text.", True, {"minimum": 0}),
+            Field("char_end", "integer", "结束位置", "End offset",
+                  "End offset (exclusive) of the match in the normalised text.", True,
+                  {"minimum": 0}),
+            Field("conflict", "boolean", "数值冲突", "Conflict",
+                  "True when the disclosure states another value for the same key.", True),
+        ),
+        primary_key=("key", "value"),
+        foreign_keys=({"fields": "key", "reference": {"resource": "vocabulary", "fields": "key"}},),
+    )
+
+
+VOCABULARY = ResourceSpec(
+    name="vocabulary",
+    title_zh="指标词表",
+    title_en="Fact vocabulary",
+    description="The controlled vocabulary of fact keys (the portal's data contract).",
+    fields=(
+        Field("key", "string", "指标", "Key", "Stable dotted key.", True,
+              {"pattern": r"^[a-z_]+\.[a-z0-9_]+$"}),
+        Field("label_zh", "string", "中文名称", "Chinese label", "Label as in the template.", True),
+        Field("label_en", "string", "英文名称", "English label", "English label.", True),
+        Field("unit", "string", "单位", "Unit", "Unit code.", True, {"enum": sorted(UNITS)}),
+        Field("notes", "string", "说明", "Notes", "How the fact is read."),
+    ),
+    primary_key=("key",),
+)
+
+CHECKS = ResourceSpec(
+    name="checks",
+    title_zh="勾稽检查",
+    title_en="Arithmetic checks",
+    description=(
+        "Identities of the national template checked against the stated facts. "
+        "`not_checkable` means a term was not stated or could not be read; it is never a pass."
+    ),
+    fields=(
+        Field("check_id", "string", "检查编号", "Check id", "Stable id of the identity.", True),
+        Field("description_zh", "string", "检查内容", "Description (zh)", "In Chinese.", True),
+        Field("description_en", "string", "检查说明", "Description (en)", "In English.", True),
+        Field("status", "string", "结果", "Status",
+              "pass; rounding (off by at most 0.01 万元 per summand); fail; not_checkable.",
+              True, {"enum": ["pass", "rounding", "fail", "not_checkable"]}),
+        Field("expected", "number", "应为", "Expected", "Value of the left-hand side."),
+        Field("actual", "number", "实为", "Actual", "Value computed from the right-hand side."),
+        Field("difference", "number", "差额", "Difference", "actual − expected."),
+        Field("terms", "string", "依据", "Terms", "Each term with its value, or why it is missing.",
+              True),
+    ),
+    primary_key=("check_id",),
+)
+
+FACTS = _facts_spec()
+
+RESOURCES: tuple[ResourceSpec, ...] = (FACTS, CHECKS, VOCABULARY)

@@ -1,0 +1,36 @@
+"""Normalise decoded text so that later stages see one alphabet of digits and marks.
+
+Only what varies between exports without changing meaning is touched: line
+ends, invisible characters, full-width digits, inline emphasis markup and page
+markers. Chinese punctuation (，。（）：) is kept as printed, because evidence
+quoted on the site must read like the source. Offsets of every extracted value
+refer to this normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Full-width digits and the marks that occur inside numbers → ASCII.
+_FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９．％－＋"}
+_FULLWIDTH.update({0x2212: ord("-")})  # U+2212 MINUS SIGN
+_INVISIBLE = {0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None}
+_SPACES = {0x00A0: " ", 0x3000: " ", 0x2002: " ", 0x2003: " ", 0x2009: " "}
+
+_INLINE_TAGS = re.compile(r"</?(?:b|strong|i|em|u|span|font|sup|sub)(?:\s[^<>]{0,80})?>", re.I)
+_BREAK_TAGS = re.compile(r"<br\s*/?>", re.I)
+_BOLD = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
+_WORD_BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,80}\]")
+_PAGE_MARKER = re.compile(r"^[ \t]*[—–-]{1,2}[ \t]*\d{1,4}[ \t]*[—–-]{1,2}[ \t]*$", re.M)
+
+
+def normalize_text(text: str) -> str:
+    """Return the normalised text every extractor works on."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_INVISIBLE).translate(_SPACES).translate(_FULLWIDTH)
+    text = _BREAK_TAGS.sub("\n", text)
+    text = _INLINE_TAGS.sub("", text)
+    text = _BOLD.sub("", text)
+    text = _WORD_BOOKMARK.sub("", text)
+    text = _PAGE_MARKER.sub("", text)
+    return text

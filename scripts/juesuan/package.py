@@ -1,0 +1,188 @@
+"""Write a converted disclosure as a Frictionless data package.
+
+Output is byte-reproducible — sorted JSON keys, fixed row order, no timestamps —
+so that a change in the data is a readable git diff of `datapackages/`. A
+package directory is written next to its final place and swapped in, so an
+interrupted build never leaves half a package behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .checks import CheckResult
+from .convert import Disclosure
+from .facts import Fact
+from .fields import CHECKS, FACTS, RESOURCES, VOCABULARY, ResourceSpec
+from .metadata import DOCUMENT_KINDS
+from .numbers import format_decimal
+from .vocabulary import vocabulary_csv_text
+
+DEFAULT_LICENCE = (
+    "政府信息公开（《中华人民共和国政府信息公开条例》）; reuse with credit to the issuing department"
+)
+PORTAL_LICENSE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0 (the compilation); figures: public government "
+    "information, credit the issuing department",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+
+
+def _csv_text(spec: ResourceSpec, rows: list[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=spec.columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if hasattr(value, "as_tuple"):  # Decimal
+        return format_decimal(value)
+    return value
+
+
+def fact_rows(facts: tuple[Fact, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "key": f.key,
+            "value": _cell(f.value),
+            "unit": f.unit,
+            "evidence": f.evidence,
+            "section": " > ".join(f.section),
+            "char_start": f.start,
+            "char_end": f.end,
+            "conflict": _cell(f.conflict),
+        }
+        for f in facts
+    ]
+
+
+def check_rows(checks: tuple[CheckResult, ...]) -> list[dict[str, Any]]:
+    return [{name: _cell(getattr(c, name)) for name in CHECKS.columns} for c in checks]
+
+
+def resource_descriptor(spec: ResourceSpec) -> dict[str, Any]:
+    return {
+        "name": spec.name,
+        "path": spec.path,
+        "type": "table",
+        "scheme": "file",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "title": f"{spec.title_zh} / {spec.title_en}",
+        "description": spec.description,
+        "schema": spec.table_schema(),
+    }
+
+
+def package_descriptor(d: Disclosure) -> dict[str, Any]:
+    meta, side = d.meta, d.source.sidecar
+    kind_zh, kind_en = DOCUMENT_KINDS.get(meta.document_kind or "", ("未知", "unknown"))
+    return {
+        "name": d.name,
+        "title": d.title,
+        "description": (
+            f"{d.title}：从公开文本中提取的数据（{len(d.facts)} 项事实，{len(d.checks)} 项勾稽检查）。"
+            f" Data extracted from the published {kind_en.lower()} of "
+            f"{meta.department or 'an unknown department'}, fiscal year "
+            f"{meta.fiscal_year or 'unknown'}; every value carries the sentence it was read from."
+        ),
+        "licenses": [PORTAL_LICENSE],
+        "sources": [
+            {
+                "title": side.original_filename or d.source.path.name,
+                "path": side.source_url or f"sources/{d.source.path.name}",
+                "licence": side.licence or DEFAULT_LICENCE,
+            }
+        ],
+        "keywords": ["决算", "部门决算", "final accounts", kind_zh],
+        "juesuan": {
+            "department": meta.department,
+            "fiscal_year": meta.fiscal_year,
+            "document_kind": meta.document_kind,
+            "region": meta.region.model_dump(),
+            "source_file": d.source.path.name,
+            "source_sha256": d.source.sha256,
+            "source_encoding": d.source.encoding,
+            "template_parts_found": list(d.parts_found),
+            "warnings": list(d.warnings),
+        },
+        "resources": [resource_descriptor(spec) for spec in RESOURCES],
+    }
+
+
+def package_files(d: Disclosure) -> dict[str, str]:
+    """File name → exact text of every file of the package."""
+    descriptor = json.dumps(package_descriptor(d), ensure_ascii=False, indent=2, sort_keys=True)
+    return {
+        "datapackage.json": descriptor + "\n",
+        FACTS.path: _csv_text(FACTS, fact_rows(d.facts)),
+        CHECKS.path: _csv_text(CHECKS, check_rows(d.checks)),
+        VOCABULARY.path: vocabulary_csv_text(),
+    }
+
+
+def write_directory_atomically(target: Path, files: dict[str, str | bytes]) -> None:
+    """Write `files` into a fresh sibling directory, then swap it into `target`."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        for name, content in files.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8", newline="")
+            os.chmod(path, 0o644)
+        os.chmod(staging, 0o755)
+        swap_directory(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def swap_directory(staging: Path, target: Path) -> None:
+    """Replace `target` by `staging`; the old content stays until the new one is in place."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        os.replace(target, old)
+    os.replace(staging, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def write_file_atomically(path: Path, content: str | bytes) -> None:
+    """Write through a temporary sibling and rename: readers see the old or the new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_package(d: Disclosure, out_dir: Path) -> Path:
+    """Write the package files of `d` into `out_dir`, leaving anything else there alone."""
+    for name, content in package_files(d).items():
+        write_file_atomically(out_dir / name, content)
+    return out_dir / "datapackage.json"

@@ -1,0 +1,174 @@
+"""Render the Markdown pages of the site from converted disclosures.
+
+Templates are Jinja2 files beside this module; every string that comes from a
+source passes the `e` filter (see escape.py), numbers are formatted here, and
+page labels come from the vocabulary and the field registry — never typed twice.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .charts import disclosure_charts
+from .convert import Disclosure
+from .escape import json_for_script, md
+from .fields import RESOURCES, Field
+from .metadata import DOCUMENT_KINDS
+from .numbers import format_decimal
+from .source import Region
+from .vocabulary import UNITS, load_vocabulary
+
+STATUS_LABELS = {
+    "pass": "✅ 一致 pass",
+    "rounding": "🟡 尾差 rounding",
+    "fail": "❌ 不一致 fail",
+    "not_checkable": "⚪ 无法检查 not checkable",
+}
+
+
+@dataclass(frozen=True)
+class SkippedSource:
+    """A source the build could not convert, shown in the build report."""
+
+    file: str
+    problem: str
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("juesuan", "templates"),
+        autoescape=False,  # Markdown output; escaping is explicit through `e`
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=False,
+    )
+    env.filters["e"] = md
+    return env
+
+
+def region_label(region: Region) -> str:
+    parts = [p for p in (region.province, region.prefecture, region.county) if p]
+    return " ".join(parts) if parts else "未知"
+
+
+def _kind_label(kind: str | None) -> str:
+    zh, en = DOCUMENT_KINDS.get(kind or "", ("未知", "unknown"))
+    return f"{zh} / {en}"
+
+
+def _num(value: Any) -> str:
+    return "" if value is None else format_decimal(value)
+
+
+def check_summary(d: Disclosure) -> str:
+    counts = {s: sum(c.status == s for c in d.checks) for s in STATUS_LABELS}
+    if counts["fail"]:
+        return f"{counts['fail']} 项不一致"
+    if counts["rounding"]:
+        return f"一致（{counts['rounding']} 项尾差）"
+    if counts["pass"]:
+        return f"{counts['pass']} 项一致"
+    return "无法检查"
+
+
+def render_disclosure_page(d: Disclosure) -> str:
+    vocabulary = load_vocabulary()
+    facts = [
+        {
+            "key": f.key,
+            "label_zh": vocabulary[f.key].label_zh,
+            "label_en": vocabulary[f.key].label_en,
+            "value": format_decimal(f.value),
+            "unit": UNITS[f.unit].zh,
+            "evidence": f.evidence,
+            "section": " > ".join(f.section),
+            "conflict": f.conflict,
+        }
+        for f in d.facts
+    ]
+    charts = [
+        {
+            "chart_id": c.chart_id,
+            "spec_json": json_for_script(c.spec),
+            "missing": list(c.missing),
+        }
+        for c in disclosure_charts(d)
+    ]
+    checks = [
+        {
+            "description_zh": c.description_zh,
+            "description_en": c.description_en,
+            "status_label": STATUS_LABELS[c.status],
+            "expected": _num(c.expected),
+            "actual": _num(c.actual),
+            "difference": _num(c.difference),
+        }
+        for c in d.checks
+    ]
+    side = d.source.sidecar
+    return _environment().get_template("disclosure.md.j2").render(
+        d=d,
+        title_yaml=json.dumps(d.title, ensure_ascii=False)[1:-1],
+        region=region_label(d.meta.region),
+        kind=_kind_label(d.meta.document_kind),
+        source_name=side.original_filename or d.source.path.name,
+        source_url=side.source_url,
+        facts=facts,
+        charts=charts,
+        checks=checks,
+        resources=RESOURCES,
+    )
+
+
+def home_rows(disclosures: list[Disclosure]) -> list[dict[str, str]]:
+    rows = []
+    for d in disclosures:
+        spent = d.fact("expenditure.current_year")
+        rows.append(
+            {
+                "name": d.name,
+                "department": d.meta.department or "未知部门",
+                "region": region_label(d.meta.region),
+                "year": str(d.meta.fiscal_year or "未知"),
+                "kind": DOCUMENT_KINDS.get(d.meta.document_kind or "", ("未知", ""))[0],
+                "expenditure": format_decimal(spent.value) if spent else "—",
+                "checks": check_summary(d),
+            }
+        )
+    return sorted(rows, key=lambda r: (r["region"], r["department"], r["year"], r["name"]))
+
+
+def _constraint_text(f: Field) -> str:
+    parts = []
+    for name, value in f.constraints.items():
+        if name == "enum":
+            shown = ", ".join(map(str, value[:8])) + (" …" if len(value) > 8 else "")
+            parts.append(f"one of: {shown}")
+        else:
+            parts.append(f"{name}: {value}")
+    return "; ".join(parts)
+
+
+def render_data_dictionary() -> str:
+    return _environment().get_template("data-dictionary.md.j2").render(
+        resources=RESOURCES,
+        vocabulary=list(load_vocabulary().values()),
+        units=UNITS,
+        constraint_text=_constraint_text,
+    )
+
+
+def render_home_page(disclosures: list[Disclosure], skipped: list[SkippedSource]) -> str:
+    rows = home_rows(disclosures)
+    years = sorted({d.meta.fiscal_year for d in disclosures if d.meta.fiscal_year})
+    return _environment().get_template("home.md.j2").render(
+        disclosures=rows,
+        departments=len({d.meta.department for d in disclosures if d.meta.department}),
+        regions=len({region_label(d.meta.region) for d in disclosures} - {"未知"}),
+        years=[str(y) for y in years],
+        skipped=skipped,
+    )

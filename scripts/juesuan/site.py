@@ -1,0 +1,126 @@
+"""Assemble the MkDocs docs directory and build the static site.
+
+`docs/` holds the hand-written pages and assets; the generated pages, the
+downloadable packages and the chart library are added to a copy of it under
+`build/docs`, which mkdocs-material turns into `build/site`. Both are swapped
+in whole, so an interrupted build leaves the previous site intact. The chart
+library (vega 6, vega-lite 6, vega-embed 7) is bundled by the pinned
+vl-convert-python wheel and served from the site itself: no CDN, no network.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from .convert import Disclosure
+from .package import package_files, swap_directory, write_file_atomically
+from .pages import (
+    SkippedSource,
+    render_data_dictionary,
+    render_disclosure_page,
+    render_home_page,
+)
+
+VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def vega_bundle(cache_dir: Path) -> str:
+    """vega + vega-lite + vega-embed as one script, cached per vl-convert version."""
+    import vl_convert as vlc
+
+    version = f"vega{vlc.get_vega_version()}-embed{vlc.get_vega_embed_version()}-vl6.4"
+    cached = cache_dir / f"vega-bundle-{version}.js"
+    if not cached.is_file():
+        write_file_atomically(cached, vlc.javascript_bundle(vl_version="v6.4"))
+    return cached.read_text(encoding="utf-8")
+
+
+def _readme(d: Disclosure) -> str:
+    side = d.source.sidecar
+    return (
+        f"# {d.title}\n\n"
+        f"Data package `{d.name}` of the juesuan open-data portal.\n\n"
+        f"- Source: {side.original_filename or d.source.path.name}"
+        f" ({side.source_url or 'original URL unknown'})\n"
+        f"- Department: {d.meta.department or 'unknown'}; fiscal year: "
+        f"{d.meta.fiscal_year or 'unknown'}\n"
+        "- Licence: compilation CC BY 4.0; the figures are public government information "
+        "(政府信息公开): credit the issuing department.\n"
+        f"- Cite as: {d.meta.department or '发布部门'}，《{d.title}》，juesuan 开放数据门户整理。\n\n"
+        "Files: datapackage.json (Frictionless descriptor with Table Schemas) and one CSV per "
+        "resource. Every fact carries the sentence it was read from (column `evidence`).\n"
+    )
+
+
+def package_zip(d: Disclosure) -> bytes:
+    """The whole package plus a README, byte-identical for identical content."""
+    buffer = io.BytesIO()
+    files = {**package_files(d), "README.md": _readme(d)}
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(f"{d.name}/{name}", date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, files[name].encode("utf-8"))
+    return buffer.getvalue()
+
+
+def assemble_docs(
+    disclosures: list[Disclosure],
+    skipped: list[SkippedSource],
+    handwritten: Path,
+    target: Path,
+    cache_dir: Path,
+) -> None:
+    """Write the complete MkDocs docs directory into `target` (swapped in whole)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".docs.", dir=target.parent))
+    try:
+        shutil.copytree(handwritten, staging, dirs_exist_ok=True)
+        (staging / "index.md").write_text(render_home_page(disclosures, skipped), "utf-8")
+        (staging / "data-dictionary.md").write_text(render_data_dictionary(), "utf-8")
+        (staging / "disclosures").mkdir(exist_ok=True)
+        for d in disclosures:
+            (staging / "disclosures" / f"{d.name}.md").write_text(
+                render_disclosure_page(d), "utf-8"
+            )
+            data_dir = staging / "data" / d.name
+            data_dir.mkdir(parents=True)
+            for name, content in package_files(d).items():
+                (data_dir / name).write_text(content, "utf-8")
+            (data_dir / "source.txt").write_text(d.source.text, "utf-8")
+            (staging / "data" / f"{d.name}.zip").write_bytes(package_zip(d))
+        bundle = staging / VEGA_BUNDLE
+        bundle.parent.mkdir(parents=True, exist_ok=True)
+        bundle.write_text(vega_bundle(cache_dir), "utf-8")
+        swap_directory(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
+    """Run mkdocs build into a staging directory, then swap it into `site_dir`."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site.", dir=site_dir.parent))
+    try:
+        config = load_config(
+            config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(staging)
+        )
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+        swap_directory(staging, site_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
