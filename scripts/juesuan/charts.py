@@ -59,6 +59,7 @@ def _bar_chart(df: pd.DataFrame, title: str) -> dict[str, Any]:
             ],
         )
         .properties(width="container", height=alt.Step(28))
+        .configure(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
     )
     return chart.to_dict()
 

@@ -17,7 +17,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .numbers import DECIMAL_NUMBER, MONEY_UNIT, NUMBER, parse_number, to_wan_yuan
+from .numbers import (
+    NO_DIGIT_BEFORE,
+    DECIMAL_NUMBER,
+    MONEY_UNIT,
+    NUMBER,
+    parse_number,
+    to_wan_yuan,
+)
 from .structure import SectionIndex
 
 # A label starts a phrase: after a mark, a line start, 其中, or a four-digit year.
@@ -71,7 +78,8 @@ _SHARED_TOTAL = re.compile(
 )
 _PAIR_TOTAL = re.compile(
     _PHRASE_START + _PAIR_LABEL + r"\s*(?:各是|各为|分别为|分别是)\s*(?P<a>" + DECIMAL_NUMBER
-    + r")\s*(?:" + MONEY_UNIT + r")?\s*[,，、和与及]\s*(?P<b>" + NUMBER + r")\s*(?P<unit>"
+    + r")\s*(?:" + MONEY_UNIT + r")?\s*[,，、和与及]\s*(?P<b>" + NUMBER.removeprefix(NO_DIGIT_BEFORE)
+    + r")\s*(?P<unit>"
     + MONEY_UNIT + ")"
 )
 _DIVISIONS = (

@@ -12,9 +12,10 @@ from decimal import Decimal, InvalidOperation
 
 # A number as printed: 8,065.31 / 658.30 / 0 / -39.18. No spaces inside: in
 # PDF exports a space between digits separates two table cells.
-NUMBER = r"(?<![\d,.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,.]*\d)"
+NO_DIGIT_BEFORE = r"(?<![\d,.])"
+NUMBER = NO_DIGIT_BEFORE + r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,.]*\d)"
 # A number that must carry decimals, so that "X,Y" pairs are not read as thousands.
-DECIMAL_NUMBER = r"(?<![\d,.])-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+"
+DECIMAL_NUMBER = NO_DIGIT_BEFORE + r"-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+"
 # The money unit, possibly split by a hard line wrap (万\n元).
 MONEY_UNIT = r"(?:万\s*元|亿\s*元|元)"
 

@@ -50,6 +50,16 @@ def _environment() -> Environment:
     return env
 
 
+# Themes print the page title unescaped into <title> and the search index, so
+# markup characters are replaced by their full-width look-alikes there.
+_TITLE_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "`": "｀"})
+
+
+def plain_title(title: str) -> str:
+    """A page title that is inert wherever a theme puts it."""
+    return title.translate(_TITLE_SAFE)
+
+
 def region_label(region: Region) -> str:
     parts = [p for p in (region.province, region.prefecture, region.county) if p]
     return " ".join(parts) if parts else "未知"
@@ -73,6 +83,19 @@ def check_summary(d: Disclosure) -> str:
     if counts["pass"]:
         return f"{counts['pass']} 项一致"
     return "无法检查"
+
+
+def _outline(d: Disclosure) -> list[dict[str, Any]]:
+    """Section headings once each, in order (a table of contents repeats them)."""
+    seen: set[str] = set()
+    outline: list[dict[str, Any]] = []
+    for section in d.sections:
+        if section.title not in seen:
+            seen.add(section.title)
+            # A list may nest only one level deeper than the item above it.
+            depth = min(section.level, outline[-1]["level"] + 1 if outline else 1)
+            outline.append({"level": depth, "title": section.title})
+    return outline
 
 
 def render_disclosure_page(d: Disclosure) -> str:
@@ -111,8 +134,9 @@ def render_disclosure_page(d: Disclosure) -> str:
     ]
     side = d.source.sidecar
     return _environment().get_template("disclosure.md.j2").render(
+        outline=_outline(d),
         d=d,
-        title_yaml=json.dumps(d.title, ensure_ascii=False)[1:-1],
+        title_yaml=json.dumps(plain_title(d.title), ensure_ascii=False)[1:-1],
         region=region_label(d.meta.region),
         kind=_kind_label(d.meta.document_kind),
         source_name=side.original_filename or d.source.path.name,

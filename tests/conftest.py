@@ -1,0 +1,54 @@
+"""Shared fixtures: the seed disclosures and one full build into a temporary directory."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from juesuan.pipeline import BuildPaths, BuildResult, run_build
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "sources"
+
+SEEDS = {
+    "000": SOURCES / "000_a1db828f484ee6df.txt",
+    "001": SOURCES / "001_eb3973e7ca4e84e1.txt",
+    "002": SOURCES / "002_f0243ef9e14cabee.txt",
+    "003": SOURCES / "003_9ee8868df83b9797.txt",
+    "004": SOURCES / "004_c97dd32673ca4290.txt",
+}
+
+
+HOSTILE = (
+    "<script>alert(1)</script><img src=x onerror=alert(2)>**粗体**|表格|"
+    "[链接](javascript:alert(3)){{ 7*7 }}科学技术协会"
+)
+
+
+def seed_text(seed: str) -> str:
+    return SEEDS[seed].read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildPaths, BuildResult]:
+    """One full build of every seed plus one bad source, outside the working tree."""
+    tmp = tmp_path_factory.mktemp("portal")
+    sources = tmp / "sources"
+    shutil.copytree(SOURCES, sources)
+    (sources / "zz_empty.txt").write_bytes(b"")
+    # A hostile sidecar: every kind of markup in the department name must render as text.
+    (sources / "zz_hostile.txt").write_bytes(SEEDS["002"].read_bytes())
+    (sources / "zz_hostile.yml").write_text(
+        f"department: '{HOSTILE}'\nfiscal_year: 2022\n", encoding="utf-8"
+    )
+    paths = BuildPaths(
+        sources=sources,
+        datapackages=tmp / "datapackages",
+        build=tmp / "build",
+        docs=ROOT / "docs",
+        config=ROOT / "mkdocs.yml",
+    )
+    result = run_build(paths, log=lambda message: None)
+    return paths, result

@@ -1,0 +1,143 @@
+"""End to end: every seed → valid data packages → pages → a searchable built site."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+from conftest import HOSTILE
+from juesuan.validate import validate_all
+
+
+def test_every_seed_becomes_a_valid_package(built):
+    paths, result = built
+    assert len(result.disclosures) == 6  # five seeds and the hostile copy
+    count, problems = validate_all(paths.datapackages)
+    assert count == 6
+    assert problems == []
+
+
+def test_bad_source_is_reported_and_the_rest_is_built(built):
+    _, result = built
+    assert [(s.file, s.problem) for s in result.skipped] == [("zz_empty.txt", "empty file")]
+
+
+def test_every_disclosure_has_a_page_listed_on_the_home_page(built):
+    paths, result = built
+    home = (paths.site / "index.html").read_text(encoding="utf-8")
+    for d in result.disclosures:
+        page = paths.site / "disclosures" / d.name / "index.html"
+        assert page.is_file(), d.name
+        assert f"disclosures/{d.name}/" in home, d.name
+    assert "zz_empty.txt" in html.unescape(home)  # the build report names the skipped source
+
+
+def test_nav_does_not_list_disclosures(built):
+    paths, result = built
+    glossary = (paths.site / "glossary" / "index.html").read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', glossary, re.S)
+    assert nav is not None
+    assert all(d.name not in nav.group(0) for d in result.disclosures)
+
+
+def test_search_index_holds_chinese_words_of_every_disclosure_page(built):
+    paths, result = built
+    index = json.loads((paths.site / "search" / "search_index.json").read_text("utf-8"))
+    assert "\\u200b" in index["config"]["separator"]  # a regex source: the escape itself
+    by_page: dict[str, str] = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
+        by_page[page] = by_page.get(page, "") + doc["title"] + doc["text"]
+    for d in result.disclosures:
+        # the index holds HTML-escaped text: markup from sources stays inert there too
+        text = html.unescape(by_page[f"disclosures/{d.name}/"].replace("\u200b", ""))
+        assert d.meta.department in text
+        assert "三公" in text  # every seed has a 三公 part (outline or parts found)
+    # jieba segmented the text: words are separated by zero-width spaces
+    assert any("\u200b" in doc["text"] for doc in index["docs"])
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in {"href", "src"} and value:
+                self.hrefs.append(value)
+
+
+def test_every_local_link_and_download_resolves_inside_the_site(built):
+    paths, _ = built
+    site = paths.site
+    checked = 0
+    for page in site.rglob("*.html"):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        base = "/" + str(page.relative_to(site)).replace("index.html", "")
+        for href in parser.hrefs:
+            parsed = urlparse(href)
+            if parsed.scheme or href.startswith(("#", "mailto:", "//")):
+                continue
+            target = urlparse(urljoin(base, href)).path
+            local = site / unquote(target).lstrip("/")
+            if target.endswith("/"):
+                local = local / "index.html"
+            assert local.is_file(), f"{page.relative_to(site)} links to missing {href}"
+            checked += 1
+    assert checked > 100
+
+
+def test_downloads_offer_package_csvs_and_zip(built):
+    paths, result = built
+    for d in result.disclosures:
+        page = (paths.site / "disclosures" / d.name / "index.html").read_text("utf-8")
+        for name in ("datapackage.json", "facts.csv", "checks.csv", "vocabulary.csv"):
+            assert f"../../data/{d.name}/{name}" in page, (d.name, name)
+        assert f"../../data/{d.name}.zip" in page
+
+
+def test_charts_are_embedded_and_the_library_is_served_locally(built):
+    paths, result = built
+    page = (paths.site / "disclosures" / result.disclosures[0].name / "index.html").read_text()
+    assert 'class="juesuan-chart"' in page
+    spec = re.search(r'<script type="application/json" id="chart-[^"]+">(.*?)</script>', page, re.S)
+    assert spec is not None
+    assert json.loads(spec.group(1))["$schema"].startswith("https://vega.github.io/schema/vega-lite/v6")
+    bundle = (paths.site / "assets/javascripts/vega-bundle.js").read_text("utf-8")
+    assert "window.vegaEmbed" in bundle
+    for html_page in paths.site.rglob("*.html"):
+        text = html_page.read_text("utf-8")
+        assert "cdn.jsdelivr" not in text and "fonts.googleapis" not in text, html_page
+
+
+def test_markup_from_sources_renders_as_text(built):
+    paths, result = built
+    hostile = next(d for d in result.disclosures if d.source.path.name == "zz_hostile.txt")
+    pages = [paths.site / "index.html", paths.site / "disclosures" / hostile.name / "index.html"]
+    for page in pages:
+        text = page.read_text("utf-8")
+        assert "<script>alert" not in text and "<img src=x" not in text, page
+        assert "<strong>粗体" not in text and 'href="javascript:' not in text, page
+        shown = html.unescape(text)
+        assert HOSTILE in shown, (page, shown[shown.find("alert(1)") - 200 :][:400])
+    index = (paths.site / "search" / "search_index.json").read_text("utf-8")
+    assert "<script>alert" not in index
+
+
+def test_packages_are_byte_identical_to_the_committed_ones(built):
+    """datapackages/ in git is what the build makes: a data change is always a reviewed diff."""
+    paths, _ = built
+    committed = Path(__file__).resolve().parent.parent / "datapackages"
+    made = {p.relative_to(paths.datapackages): p.read_bytes()
+            for p in paths.datapackages.rglob("*") if p.is_file()
+            and not p.parent.name.startswith("2022-")}  # the hostile copy is not committed
+    kept = {p.relative_to(committed): p.read_bytes() for p in committed.rglob("*") if p.is_file()}
+    assert made.keys() == kept.keys()
+    for name in made:
+        assert made[name] == kept[name], f"{name} differs: run `make site` and commit datapackages/"

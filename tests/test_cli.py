@@ -1,0 +1,67 @@
+"""The `juesuan` command as a maintainer uses it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import SEEDS
+
+
+def juesuan(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "juesuan", *args], capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_convert_any_path_writes_a_valid_package(tmp_path):
+    source = tmp_path / "elsewhere.txt"
+    source.write_bytes(SEEDS["001"].read_bytes())  # no sidecar: metadata from the text
+    out = tmp_path / "pkg"
+    run = juesuan("convert", str(source), "-o", str(out))
+    assert run.returncode == 0, run.stderr
+    descriptor = json.loads((out / "datapackage.json").read_text("utf-8"))
+    assert descriptor["juesuan"]["department"] == "昌吉回族自治州科学技术局"
+    assert descriptor["juesuan"]["fiscal_year"] == 2024
+    assert descriptor["juesuan"]["region"]["prefecture"] == "昌吉回族自治州"
+    assert re_ascii(descriptor["name"])
+    assert [r["name"] for r in descriptor["resources"]] == ["facts", "checks", "vocabulary"]
+    facts = (out / "facts.csv").read_text("utf-8")
+    assert "revenue.grand_total,8065.31,wan_yuan," in facts
+
+
+def re_ascii(name: str) -> bool:
+    return name.isascii() and name == name.lower() and " " not in name
+
+
+def test_convert_refuses_what_is_not_a_disclosure(tmp_path):
+    cases = {
+        "empty.txt": b"",
+        "binary.txt": bytes(range(256)) * 4,
+        "news.txt": "今天天气晴朗，市民在公园里散步。新乡市举办了科普活动。\n".encode(),
+    }
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        run = juesuan("convert", str(path), "-o", str(tmp_path / "out"))
+        assert run.returncode == 2, (name, run.stderr)
+        lines = run.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"error: {path}: "), (name, lines)
+    assert not (tmp_path / "out").exists()
+
+
+def test_validate_names_package_resource_row_and_field(tmp_path):
+    package = tmp_path / "dp" / "pkg"
+    assert juesuan("convert", str(SEEDS["000"]), "-o", str(package)).returncode == 0
+    facts = package / "facts.csv"
+    facts.write_text(facts.read_text("utf-8").replace("658.30", "六百五十八", 1), "utf-8")
+    run = juesuan("validate", "--datapackages", str(tmp_path / "dp"))
+    assert run.returncode == 1
+    assert "pkg, resource facts, row " in run.stderr and "field value" in run.stderr
+
+
+def test_help_explains_each_command_with_an_example():
+    for command in ("convert", "build", "validate"):
+        run = juesuan(command, "--help")
+        assert run.returncode == 0
+        assert "example" in run.stdout and f"juesuan {command}" in run.stdout

@@ -1,0 +1,119 @@
+"""Facts of the five seeds against values read by hand from their texts.
+
+The expected values below were copied from the disclosures' own sentences
+(e.g. 000: "2024年度收入总计658.30万元，其中：本年收入合计610.56万元"), not from
+the parser's output.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from conftest import SEEDS
+from juesuan.convert import convert_path
+
+# seed → key → value as printed in the text (万元). Absent keys are not stated in template wording.
+EXPECTED_TOTALS = {
+    "000": {
+        "revenue.grand_total": "658.30", "revenue.current_year": "610.56",
+        "expenditure.grand_total": "658.30", "expenditure.current_year": "632.84",
+        "expenditure.basic": "363.51", "expenditure.project": "269.33",
+    },
+    "001": {
+        "revenue.grand_total": "8065.31", "revenue.current_year": "7851.22",
+        "expenditure.grand_total": "8065.31", "expenditure.current_year": "7890.98",
+        "expenditure.basic": "568.47", "expenditure.project": "7322.51",
+    },
+    "002": {
+        "revenue.grand_total": "58.95", "revenue.current_year": "55.19",
+        "expenditure.grand_total": "58.95", "expenditure.current_year": "58.95",
+        "expenditure.basic": "57.82", "expenditure.project": "1.13",
+    },
+    "003": {  # 收、支总计均为741.64万元; 收入合计741.64万元; 支出合计741.64万元
+        "revenue.grand_total": "741.64", "revenue.current_year": "741.64",
+        "expenditure.grand_total": "741.64", "expenditure.current_year": "741.64",
+        "expenditure.basic": "599.20", "expenditure.project": "142.44",
+    },
+    "004": {},  # a performance self-evaluation: no 收入总计/支出总计 sentences
+}
+
+EXPECTED_OTHER = {
+    "000": {"staff.total": "30", "staff.active": "15", "staff.retired_lixiu": "1",
+            "staff.retired": "14", "org.divisions": "4", "revenue.carryover_begin": "47.74",
+            "expenditure.carryover_end": "25.46", "revenue.fiscal_appropriation": "610.56"},
+    "001": {"staff.total": "44", "revenue.other": "0.38", "revenue.fiscal_appropriation":
+            "7850.84", "expenditure.carryover_end": "174.32", "org.divisions": "7"},
+    "002": {"staff.total": "2", "revenue.carryover_begin": "3.76", "org.divisions": "0"},
+    "003": {"org.divisions": "4", "revenue.fiscal_appropriation": "741.64"},
+    "004": {"staff.active": "7", "staff.retired": "10", "org.divisions": "3"},
+}
+
+TOTAL_KEYS = ("revenue.grand_total", "revenue.current_year", "expenditure.grand_total",
+              "expenditure.current_year", "expenditure.basic", "expenditure.project")
+
+
+@pytest.fixture(scope="module")
+def converted():
+    return {seed: convert_path(path) for seed, path in SEEDS.items()}
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_totals_match_the_text(converted, seed):
+    facts = {f.key: f for f in converted[seed].facts}
+    for key in TOTAL_KEYS:
+        if key in EXPECTED_TOTALS[seed]:
+            assert key in facts, f"{seed}: {key} not read"
+            assert facts[key].value == Decimal(EXPECTED_TOTALS[seed][key]), (seed, key)
+        else:
+            assert key not in facts, f"{seed}: {key} read but not stated: {facts[key].evidence}"
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_other_facts_match_the_text(converted, seed):
+    facts = {f.key: f.value for f in converted[seed].facts}
+    for key, value in EXPECTED_OTHER[seed].items():
+        assert facts.get(key) == Decimal(value), (seed, key)
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_no_conflicts_and_evidence_contains_the_number(converted, seed):
+    d = converted[seed]
+    for fact in d.facts:
+        assert not fact.conflict, (seed, fact)
+        printed = d.text[fact.start : fact.end]
+        digits = format(fact.value, "f").split(".")[0]
+        assert digits in printed.replace(",", ""), (seed, fact.key, printed)
+        assert fact.section, (seed, fact.key, "no section path")
+
+
+def test_evidence_is_the_sentence_as_printed(converted):
+    fact = next(f for f in converted["002"].facts if f.key == "revenue.current_year")
+    # 002 wraps "本年收入合计" and "55.19 万元" onto two lines (with a blank line between);
+    # the evidence is the whole sentence with the wrap folded into one space.
+    assert fact.evidence == (
+        "2023 年度收入总计 58.95 万元，其中：本年收入合计 55.19 万元，"
+        "使用非财政拨款结余 0.00 万元，年初结转和结余 3.76 万元。"
+    )
+    assert fact.section[-1] == "一、收入支出决算总体情况说明"
+
+
+def test_metadata_read_from_the_text_alone():
+    from juesuan.metadata import detect_department, detect_document_kind, detect_fiscal_year
+    from juesuan.normalize import normalize_text
+
+    from conftest import seed_text
+
+    expected = {
+        "000": ("昌吉回族自治州科学技术协会", 2024, "final_accounts"),
+        "001": ("昌吉回族自治州科学技术局", 2024, "final_accounts"),
+        "002": (None, 2023, "final_accounts"),  # no title line in this PDF export
+        "003": ("新乡市科学技术协会", 2024, "final_accounts"),
+        "004": ("永州市零陵区科学技术协会", 2024, "performance_self_evaluation"),
+    }
+    for seed, (dept, year, kind) in expected.items():
+        text = normalize_text(seed_text(seed))
+        assert detect_department(text) == dept, seed
+        assert detect_fiscal_year(text) == year, seed
+        assert detect_document_kind(text) == kind, seed
