@@ -108,7 +108,9 @@ def test_charts_are_embedded_and_the_library_is_served_locally(built):
     assert 'class="juesuan-chart"' in page
     spec = re.search(r'<script type="application/json" id="chart-[^"]+">(.*?)</script>', page, re.S)
     assert spec is not None
-    assert json.loads(spec.group(1))["$schema"].startswith("https://vega.github.io/schema/vega-lite/v6")
+    assert json.loads(spec.group(1))["$schema"].startswith(
+        "https://vega.github.io/schema/vega-lite/v6"
+    )
     bundle = (paths.site / "assets/javascripts/vega-bundle.js").read_text("utf-8")
     assert "window.vegaEmbed" in bundle
     for html_page in paths.site.rglob("*.html"):
@@ -134,9 +136,11 @@ def test_packages_are_byte_identical_to_the_committed_ones(built):
     """datapackages/ in git is what the build makes: a data change is always a reviewed diff."""
     paths, _ = built
     committed = Path(__file__).resolve().parent.parent / "datapackages"
-    made = {p.relative_to(paths.datapackages): p.read_bytes()
-            for p in paths.datapackages.rglob("*") if p.is_file()
-            and not p.parent.name.startswith("2022-")}  # the hostile copy is not committed
+    made = {
+        p.relative_to(paths.datapackages): p.read_bytes()
+        for p in paths.datapackages.rglob("*")
+        if p.is_file() and not p.parent.name.startswith("2022-")
+    }  # the hostile copy is not committed
     kept = {p.relative_to(committed): p.read_bytes() for p in committed.rglob("*") if p.is_file()}
     assert made.keys() == kept.keys()
     for name in made:

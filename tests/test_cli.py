@@ -10,8 +10,9 @@ from conftest import SEEDS
 
 
 def juesuan(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "juesuan", *args], capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "juesuan", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_convert_any_path_writes_a_valid_package(tmp_path):

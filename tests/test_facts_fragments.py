@@ -31,7 +31,8 @@ def test_pair_total_wording():
 
 def test_pdf_wrap_inside_label_and_unit():
     text = (
-        "2023 年度收入总\n\n计 12.50 万元，其中：本年收入合计\n\n10.00 万\n元，使用非财政拨款结余 0.00 万元，"
+        "2023 年度收入总\n\n计 12.50 万元，其中：本年收入合计\n\n10.00 万\n元，"
+        "使用非财政拨款结余 0.00 万元，"
         "年初结转和结\n\n余 2.50 万元。"
     )
     facts = facts_of(text)

@@ -17,41 +17,71 @@ from juesuan.convert import convert_path
 # seed → key → value as printed in the text (万元). Absent keys are not stated in template wording.
 EXPECTED_TOTALS = {
     "000": {
-        "revenue.grand_total": "658.30", "revenue.current_year": "610.56",
-        "expenditure.grand_total": "658.30", "expenditure.current_year": "632.84",
-        "expenditure.basic": "363.51", "expenditure.project": "269.33",
+        "revenue.grand_total": "658.30",
+        "revenue.current_year": "610.56",
+        "expenditure.grand_total": "658.30",
+        "expenditure.current_year": "632.84",
+        "expenditure.basic": "363.51",
+        "expenditure.project": "269.33",
     },
     "001": {
-        "revenue.grand_total": "8065.31", "revenue.current_year": "7851.22",
-        "expenditure.grand_total": "8065.31", "expenditure.current_year": "7890.98",
-        "expenditure.basic": "568.47", "expenditure.project": "7322.51",
+        "revenue.grand_total": "8065.31",
+        "revenue.current_year": "7851.22",
+        "expenditure.grand_total": "8065.31",
+        "expenditure.current_year": "7890.98",
+        "expenditure.basic": "568.47",
+        "expenditure.project": "7322.51",
     },
     "002": {
-        "revenue.grand_total": "58.95", "revenue.current_year": "55.19",
-        "expenditure.grand_total": "58.95", "expenditure.current_year": "58.95",
-        "expenditure.basic": "57.82", "expenditure.project": "1.13",
+        "revenue.grand_total": "58.95",
+        "revenue.current_year": "55.19",
+        "expenditure.grand_total": "58.95",
+        "expenditure.current_year": "58.95",
+        "expenditure.basic": "57.82",
+        "expenditure.project": "1.13",
     },
     "003": {  # 收、支总计均为741.64万元; 收入合计741.64万元; 支出合计741.64万元
-        "revenue.grand_total": "741.64", "revenue.current_year": "741.64",
-        "expenditure.grand_total": "741.64", "expenditure.current_year": "741.64",
-        "expenditure.basic": "599.20", "expenditure.project": "142.44",
+        "revenue.grand_total": "741.64",
+        "revenue.current_year": "741.64",
+        "expenditure.grand_total": "741.64",
+        "expenditure.current_year": "741.64",
+        "expenditure.basic": "599.20",
+        "expenditure.project": "142.44",
     },
     "004": {},  # a performance self-evaluation: no 收入总计/支出总计 sentences
 }
 
 EXPECTED_OTHER = {
-    "000": {"staff.total": "30", "staff.active": "15", "staff.retired_lixiu": "1",
-            "staff.retired": "14", "org.divisions": "4", "revenue.carryover_begin": "47.74",
-            "expenditure.carryover_end": "25.46", "revenue.fiscal_appropriation": "610.56"},
-    "001": {"staff.total": "44", "revenue.other": "0.38", "revenue.fiscal_appropriation":
-            "7850.84", "expenditure.carryover_end": "174.32", "org.divisions": "7"},
+    "000": {
+        "staff.total": "30",
+        "staff.active": "15",
+        "staff.retired_lixiu": "1",
+        "staff.retired": "14",
+        "org.divisions": "4",
+        "revenue.carryover_begin": "47.74",
+        "expenditure.carryover_end": "25.46",
+        "revenue.fiscal_appropriation": "610.56",
+    },
+    "001": {
+        "staff.total": "44",
+        "revenue.other": "0.38",
+        "revenue.fiscal_appropriation": "7850.84",
+        "expenditure.carryover_end": "174.32",
+        "org.divisions": "7",
+    },
     "002": {"staff.total": "2", "revenue.carryover_begin": "3.76", "org.divisions": "0"},
     "003": {"org.divisions": "4", "revenue.fiscal_appropriation": "741.64"},
     "004": {"staff.active": "7", "staff.retired": "10", "org.divisions": "3"},
 }
 
-TOTAL_KEYS = ("revenue.grand_total", "revenue.current_year", "expenditure.grand_total",
-              "expenditure.current_year", "expenditure.basic", "expenditure.project")
+TOTAL_KEYS = (
+    "revenue.grand_total",
+    "revenue.current_year",
+    "expenditure.grand_total",
+    "expenditure.current_year",
+    "expenditure.basic",
+    "expenditure.project",
+)
 
 
 @pytest.fixture(scope="module")
@@ -100,10 +130,9 @@ def test_evidence_is_the_sentence_as_printed(converted):
 
 
 def test_metadata_read_from_the_text_alone():
+    from conftest import seed_text
     from juesuan.metadata import detect_department, detect_document_kind, detect_fiscal_year
     from juesuan.normalize import normalize_text
-
-    from conftest import seed_text
 
     expected = {
         "000": ("昌吉回族自治州科学技术协会", 2024, "final_accounts"),

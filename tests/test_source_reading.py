@@ -53,10 +53,11 @@ def test_sidecar_with_a_path_or_a_script_url_is_refused(tmp_path):
 
 
 def test_sources_are_never_modified(built):
-    from conftest import SEEDS, SOURCES
     import hashlib
 
-    paths, result = built
+    from conftest import SEEDS, SOURCES
+
+    _paths, result = built
     for d in result.disclosures:
         if d.source.path.name.startswith("zz_"):
             continue

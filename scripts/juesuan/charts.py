@@ -32,14 +32,25 @@ _CHARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "expenditure-structure",
         "本年支出结构（万元）",
-        ("expenditure.basic", "expenditure.project", "expenditure.remit_superior",
-         "expenditure.business", "expenditure.affiliate_subsidy"),
+        (
+            "expenditure.basic",
+            "expenditure.project",
+            "expenditure.remit_superior",
+            "expenditure.business",
+            "expenditure.affiliate_subsidy",
+        ),
     ),
     (
         "revenue-structure",
         "本年收入结构（万元）",
-        ("revenue.fiscal_appropriation", "revenue.superior_subsidy", "revenue.public_service",
-         "revenue.business", "revenue.affiliate_remittance", "revenue.other"),
+        (
+            "revenue.fiscal_appropriation",
+            "revenue.superior_subsidy",
+            "revenue.public_service",
+            "revenue.business",
+            "revenue.affiliate_remittance",
+            "revenue.other",
+        ),
     ),
 )
 

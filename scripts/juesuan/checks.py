@@ -41,8 +41,11 @@ IDENTITIES: tuple[Identity, ...] = (
         "支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余",
         "Total expenditure = expenditure of the year + surplus distribution + carry-over",
         "expenditure.grand_total",
-        ("expenditure.current_year", "expenditure.surplus_distribution",
-         "expenditure.carryover_end"),
+        (
+            "expenditure.current_year",
+            "expenditure.surplus_distribution",
+            "expenditure.carryover_end",
+        ),
     ),
     Identity(
         "grand_total.balance",
@@ -56,8 +59,13 @@ IDENTITIES: tuple[Identity, ...] = (
         "本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出",
         "Expenditure of the year = basic + project + remittance + business + subsidies",
         "expenditure.current_year",
-        ("expenditure.basic", "expenditure.project", "expenditure.remit_superior",
-         "expenditure.business", "expenditure.affiliate_subsidy"),
+        (
+            "expenditure.basic",
+            "expenditure.project",
+            "expenditure.remit_superior",
+            "expenditure.business",
+            "expenditure.affiliate_subsidy",
+        ),
     ),
 )
 
@@ -96,9 +104,18 @@ def run_checks(facts: list[Fact]) -> list[CheckResult]:
                 values[key] = found[0].value
                 notes.append(f"{key} = {found[0].value}")
         if len(values) < 1 + len(identity.rhs):
-            results.append(CheckResult(identity.check_id, identity.description_zh,
-                                       identity.description_en, "not_checkable",
-                                       values.get(identity.lhs), None, None, "; ".join(notes)))
+            results.append(
+                CheckResult(
+                    identity.check_id,
+                    identity.description_zh,
+                    identity.description_en,
+                    "not_checkable",
+                    values.get(identity.lhs),
+                    None,
+                    None,
+                    "; ".join(notes),
+                )
+            )
             continue
         expected = values[identity.lhs]
         actual = sum((values[k] for k in identity.rhs), Decimal(0))
@@ -109,7 +126,16 @@ def run_checks(facts: list[Fact]) -> list[CheckResult]:
             status = "rounding"
         else:
             status = "fail"
-        results.append(CheckResult(identity.check_id, identity.description_zh,
-                                   identity.description_en, status, expected, actual,
-                                   difference, "; ".join(notes)))
+        results.append(
+            CheckResult(
+                identity.check_id,
+                identity.description_zh,
+                identity.description_en,
+                status,
+                expected,
+                actual,
+                difference,
+                "; ".join(notes),
+            )
+        )
     return results

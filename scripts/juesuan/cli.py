@@ -89,7 +89,8 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     c = sub.add_parser(
-        "convert", help="one disclosure → one data package",
+        "convert",
+        help="one disclosure → one data package",
         description="Convert one disclosure text (any path) into a Frictionless data package.",
         epilog="example:\n  juesuan convert sources/000_a1db828f484ee6df.txt -o /tmp/pkg\n"
         "exit status: 0 ok, 1 package invalid, 2 not a disclosure.",
@@ -100,7 +101,8 @@ def parser() -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_convert)
 
     b = sub.add_parser(
-        "build", help="all sources → data packages → pages → site",
+        "build",
+        help="all sources → data packages → pages → site",
         description="Convert every file under sources/, write datapackages/, validate them, "
         "render the pages and build the site into build/site. Unreadable sources are reported "
         "and skipped.",
@@ -117,7 +119,8 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_build)
 
     v = sub.add_parser(
-        "validate", help="frictionless validation of every package",
+        "validate",
+        help="frictionless validation of every package",
         description="Validate every DIR/*/datapackage.json; exit 1 naming package, resource, "
         "row and field of each problem.",
         epilog="example:\n  juesuan validate\n  juesuan validate --datapackages /tmp/dp",

@@ -57,8 +57,11 @@ class Disclosure:
     def title(self) -> str:
         dept = self.meta.department or "未知部门"
         year = f"{self.meta.fiscal_year}年度" if self.meta.fiscal_year else "年度不详"
-        kind = "整体支出绩效自评" if self.meta.document_kind == "performance_self_evaluation" \
+        kind = (
+            "整体支出绩效自评"
+            if self.meta.document_kind == "performance_self_evaluation"
             else "部门决算"
+        )
         return f"{dept}{year}{kind}"
 
     def fact(self, key: str) -> Fact | None:

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .numbers import (
-    NO_DIGIT_BEFORE,
     DECIMAL_NUMBER,
     MONEY_UNIT,
+    NO_DIGIT_BEFORE,
     NUMBER,
     parse_number,
     to_wan_yuan,
@@ -77,10 +77,17 @@ _SHARED_TOTAL = re.compile(
     r"(?P<unit>" + MONEY_UNIT + ")"
 )
 _PAIR_TOTAL = re.compile(
-    _PHRASE_START + _PAIR_LABEL + r"\s*(?:各是|各为|分别为|分别是)\s*(?P<a>" + DECIMAL_NUMBER
-    + r")\s*(?:" + MONEY_UNIT + r")?\s*[,，、和与及]\s*(?P<b>" + NUMBER.removeprefix(NO_DIGIT_BEFORE)
+    _PHRASE_START
+    + _PAIR_LABEL
+    + r"\s*(?:各是|各为|分别为|分别是)\s*(?P<a>"
+    + DECIMAL_NUMBER
+    + r")\s*(?:"
+    + MONEY_UNIT
+    + r")?\s*[,，、和与及]\s*(?P<b>"
+    + NUMBER.removeprefix(NO_DIGIT_BEFORE)
     + r")\s*(?P<unit>"
-    + MONEY_UNIT + ")"
+    + MONEY_UNIT
+    + ")"
 )
 _DIVISIONS = (
     re.compile(r"(?:下设|内设)\s*(?P<a>\d+)\s*个\s*(?:职能)?(?:科室|处室|股室|部室|内设机构)"),

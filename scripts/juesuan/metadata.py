@@ -86,9 +86,11 @@ def detect_fiscal_year(text: str) -> int | None:
 
 def detect_document_kind(text: str) -> str | None:
     head = re.sub(r"\s+", "", text[:3000])
-    if "决算" in head and re.search(r"决算(?:公开)?说明|部门决算|单位决算|决算公开|决算表", head):
-        if "绩效自评" not in head[:200] and "绩效评价" not in head[:200]:
-            return KIND_FINAL_ACCOUNTS
+    titled_as_performance = "绩效自评" in head[:200] or "绩效评价" in head[:200]
+    if re.search(r"决算(?:公开)?说明|部门决算|单位决算|决算公开|决算表", head) and not (
+        titled_as_performance
+    ):
+        return KIND_FINAL_ACCOUNTS
     if re.search(r"绩效(?:自评|评价)", head):
         return KIND_PERFORMANCE
     return KIND_FINAL_ACCOUNTS if "决算" in text[:20000] else None

@@ -26,7 +26,8 @@ from .numbers import format_decimal
 from .vocabulary import vocabulary_csv_text
 
 DEFAULT_LICENCE = (
-    "政府信息公开（《中华人民共和国政府信息公开条例》）; reuse with credit to the issuing department"
+    "政府信息公开（《中华人民共和国政府信息公开条例》）; "
+    "reuse with credit to the issuing department"
 )
 PORTAL_LICENSE = {
     "name": "CC-BY-4.0",
@@ -96,7 +97,8 @@ def package_descriptor(d: Disclosure) -> dict[str, Any]:
         "name": d.name,
         "title": d.title,
         "description": (
-            f"{d.title}：从公开文本中提取的数据（{len(d.facts)} 项事实，{len(d.checks)} 项勾稽检查）。"
+            f"{d.title}：从公开文本中提取的数据"
+            f"（{len(d.facts)} 项事实，{len(d.checks)} 项勾稽检查）。"
             f" Data extracted from the published {kind_en.lower()} of "
             f"{meta.department or 'an unknown department'}, fiscal year "
             f"{meta.fiscal_year or 'unknown'}; every value carries the sentence it was read from."

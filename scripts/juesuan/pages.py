@@ -133,18 +133,22 @@ def render_disclosure_page(d: Disclosure) -> str:
         for c in d.checks
     ]
     side = d.source.sidecar
-    return _environment().get_template("disclosure.md.j2").render(
-        outline=_outline(d),
-        d=d,
-        title_yaml=json.dumps(plain_title(d.title), ensure_ascii=False)[1:-1],
-        region=region_label(d.meta.region),
-        kind=_kind_label(d.meta.document_kind),
-        source_name=side.original_filename or d.source.path.name,
-        source_url=side.source_url,
-        facts=facts,
-        charts=charts,
-        checks=checks,
-        resources=RESOURCES,
+    return (
+        _environment()
+        .get_template("disclosure.md.j2")
+        .render(
+            outline=_outline(d),
+            d=d,
+            title_yaml=json.dumps(plain_title(d.title), ensure_ascii=False)[1:-1],
+            region=region_label(d.meta.region),
+            kind=_kind_label(d.meta.document_kind),
+            source_name=side.original_filename or d.source.path.name,
+            source_url=side.source_url,
+            facts=facts,
+            charts=charts,
+            checks=checks,
+            resources=RESOURCES,
+        )
     )
 
 
@@ -178,21 +182,29 @@ def _constraint_text(f: Field) -> str:
 
 
 def render_data_dictionary() -> str:
-    return _environment().get_template("data-dictionary.md.j2").render(
-        resources=RESOURCES,
-        vocabulary=list(load_vocabulary().values()),
-        units=UNITS,
-        constraint_text=_constraint_text,
+    return (
+        _environment()
+        .get_template("data-dictionary.md.j2")
+        .render(
+            resources=RESOURCES,
+            vocabulary=list(load_vocabulary().values()),
+            units=UNITS,
+            constraint_text=_constraint_text,
+        )
     )
 
 
 def render_home_page(disclosures: list[Disclosure], skipped: list[SkippedSource]) -> str:
     rows = home_rows(disclosures)
     years = sorted({d.meta.fiscal_year for d in disclosures if d.meta.fiscal_year})
-    return _environment().get_template("home.md.j2").render(
-        disclosures=rows,
-        departments=len({d.meta.department for d in disclosures if d.meta.department}),
-        regions=len({region_label(d.meta.region) for d in disclosures} - {"未知"}),
-        years=[str(y) for y in years],
-        skipped=skipped,
+    return (
+        _environment()
+        .get_template("home.md.j2")
+        .render(
+            disclosures=rows,
+            departments=len({d.meta.department for d in disclosures if d.meta.department}),
+            regions=len({region_label(d.meta.region) for d in disclosures} - {"未知"}),
+            years=[str(y) for y in years],
+            skipped=skipped,
+        )
     )

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .convert import Disclosure, convert_path
-from .package import write_directory_atomically, package_files
+from .package import package_files, write_directory_atomically
 from .pages import SkippedSource
 from .site import assemble_docs, build_site
 from .source import SIDECAR_SUFFIXES, SourceError
@@ -45,8 +45,13 @@ class BuildPaths:
 
     @classmethod
     def from_root(cls, root: Path) -> BuildPaths:
-        return cls(root / "sources", root / "datapackages", root / "build", root / "docs",
-                   root / "mkdocs.yml")
+        return cls(
+            root / "sources",
+            root / "datapackages",
+            root / "build",
+            root / "docs",
+            root / "mkdocs.yml",
+        )
 
 
 @dataclass
@@ -60,8 +65,10 @@ class BuildResult:
 def list_sources(sources: Path) -> list[Path]:
     """Every raw disclosure under `sources` (sidecars and hidden files excluded), sorted."""
     return sorted(
-        p for p in sources.rglob("*")
-        if p.is_file() and p.suffix.lower() not in SIDECAR_SUFFIXES
+        p
+        for p in sources.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() not in SIDECAR_SUFFIXES
         and not any(part.startswith(".") for part in p.relative_to(sources).parts)
         and p.name.lower() not in {"readme.md", "readme.txt"}
     )
@@ -129,8 +136,13 @@ def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) 
             return result
 
         mark = time.perf_counter()
-        assemble_docs(result.disclosures, result.skipped, paths.docs, paths.generated_docs,
-                      paths.build / "cache")
+        assemble_docs(
+            result.disclosures,
+            result.skipped,
+            paths.docs,
+            paths.generated_docs,
+            paths.build / "cache",
+        )
         result.timings["render_s"] = time.perf_counter() - mark
         mark = time.perf_counter()
         log("building the site with mkdocs…")

@@ -51,7 +51,8 @@ def _readme(d: Disclosure) -> str:
         f"{d.meta.fiscal_year or 'unknown'}\n"
         "- Licence: compilation CC BY 4.0; the figures are public government information "
         "(政府信息公开): credit the issuing department.\n"
-        f"- Cite as: {d.meta.department or '发布部门'}，《{d.title}》，juesuan 开放数据门户整理。\n\n"
+        f"- Cite as: {d.meta.department or '发布部门'}，《{d.title}》，"
+        "juesuan 开放数据门户整理。\n\n"
         "Files: datapackage.json (Frictionless descriptor with Table Schemas) and one CSV per "
         "resource. Every fact carries the sentence it was read from (column `evidence`).\n"
     )

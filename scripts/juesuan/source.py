@@ -124,7 +124,9 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise SourceError(path, f"starts with a {encoding} BOM but does not decode") from exc
+                raise SourceError(
+                    path, f"starts with a {encoding} BOM but does not decode"
+                ) from exc
     if b"\x00" in data[:8192]:
         raise SourceError(path, "binary file (contains NUL bytes), not a text export")
     try:
