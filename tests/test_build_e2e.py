@@ -104,8 +104,10 @@ def test_downloads_offer_package_csvs_and_zip(built):
 
 def test_charts_are_embedded_and_the_library_is_served_locally(built):
     paths, result = built
+    for d in result.disclosures:
+        page_path = paths.site / "disclosures" / d.name / "index.html"
+        assert 'class="juesuan-chart"' in page_path.read_text("utf-8"), d.name
     page = (paths.site / "disclosures" / result.disclosures[0].name / "index.html").read_text()
-    assert 'class="juesuan-chart"' in page
     spec = re.search(r'<script type="application/json" id="chart-[^"]+">(.*?)</script>', page, re.S)
     assert spec is not None
     assert json.loads(spec.group(1))["$schema"].startswith(

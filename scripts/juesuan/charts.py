@@ -28,10 +28,11 @@ class ChartSpec:
     missing: tuple[str, ...]
 
 
-_CHARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+_CHARTS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     (
         "expenditure-structure",
         "本年支出结构（万元）",
+        "万元",
         (
             "expenditure.basic",
             "expenditure.project",
@@ -43,6 +44,7 @@ _CHARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "revenue-structure",
         "本年收入结构（万元）",
+        "万元",
         (
             "revenue.fiscal_appropriation",
             "revenue.superior_subsidy",
@@ -52,19 +54,20 @@ _CHARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "revenue.other",
         ),
     ),
+    ("staff", "人员构成（人）", "人", ("staff.active", "staff.retired_lixiu", "staff.retired")),
 )
 
 
-def _bar_chart(df: pd.DataFrame, title: str) -> dict[str, Any]:
+def _bar_chart(df: pd.DataFrame, title: str, unit: str) -> dict[str, Any]:
     chart = (
         alt.Chart(df, title=title)
         .mark_bar()
         .encode(
-            x=alt.X("value:Q", title="万元"),
+            x=alt.X("value:Q", title=unit),
             y=alt.Y("label:N", title=None, sort="-x"),
             tooltip=[
                 alt.Tooltip("label:N", title="项目"),
-                alt.Tooltip("value:Q", title="万元", format=",.2f"),
+                alt.Tooltip("value:Q", title=unit, format=",.2f" if unit == "万元" else ",d"),
                 alt.Tooltip("key:N", title="key"),
                 alt.Tooltip("evidence:N", title="依据"),
             ],
@@ -79,7 +82,7 @@ def disclosure_charts(d: Disclosure) -> list[ChartSpec]:
     """The charts this disclosure's facts support (none when nothing was read)."""
     vocabulary = load_vocabulary()
     charts = []
-    for chart_id, title, keys in _CHARTS:
+    for chart_id, title, unit, keys in _CHARTS:
         rows, missing = [], []
         for key in keys:
             fact = d.fact(key)
@@ -97,5 +100,6 @@ def disclosure_charts(d: Disclosure) -> list[ChartSpec]:
         if not any(row["value"] > 0 for row in rows):
             continue
         df = pd.DataFrame(rows, columns=["key", "label", "value", "evidence"])
-        charts.append(ChartSpec(chart_id, title, _bar_chart(df, title), df, tuple(missing)))
+        spec = _bar_chart(df, title, unit)
+        charts.append(ChartSpec(chart_id, title, spec, df, tuple(missing)))
     return charts
