@@ -1,0 +1,183 @@
+"""Find the tables of a disclosure and their titles, whatever the export layout.
+
+Two layouts carry tables in text exports:
+- tab-separated rows (web pages, spreadsheets): one row per line, cells split by tabs;
+- one cell per line (Word exports): each cell on its own tab-indented line, rows
+  separated by blank lines; a line without the tab continues the cell above.
+A table's title, code (公开05表) and unit (单位：万元) are read from the few lines
+above it, because that is where the national template prints them. Every cell
+keeps its offsets in the normalised text, so a value read from a table can be
+quoted and located like a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CODE = re.compile(r"公开\s*(\d{1,2})\s*表")
+_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
+_MARKUP_CELL = re.compile(r"^[#>\s]*|[\s*]+$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: rows of cells, plus what the lines above it say it is."""
+
+    title: str
+    code: str | None  # e.g. "公开05表"
+    unit: str | None  # 万元 / 元 / 亿元 as printed
+    layout: str  # "tsv" or "cell_per_line"
+    rows: tuple[tuple[Cell, ...], ...]
+    start: int
+    end: int
+
+    def texts(self) -> list[list[str]]:
+        return [[c.text for c in row] for row in self.rows]
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, offset = [], 0
+    for line in text.split("\n"):
+        out.append((offset, line))
+        offset += len(line) + 1
+    return out
+
+
+def _is_tsv(line: str) -> bool:
+    return line.count("\t") >= 2 or (line.count("\t") == 1 and not line.startswith("\t"))
+
+
+def _is_cell_line(line: str) -> bool:
+    return line.startswith("\t") and line.count("\t") == 1
+
+
+def _split_cells(offset: int, line: str) -> tuple[Cell, ...]:
+    cells, start = [], offset
+    for part in line.split("\t"):
+        stripped = part.strip()
+        lead = len(part) - len(part.lstrip())
+        cells.append(Cell(stripped, start + lead, start + lead + len(stripped)))
+        start += len(part) + 1
+    return tuple(cells)
+
+
+def _heading_above(lines: list[tuple[int, str]], index: int) -> tuple[str, str | None, str | None]:
+    """Title, code and unit printed in the (up to 8) non-empty lines above line `index`."""
+    title, code, unit, seen = "", None, None, 0
+    for _, line in reversed(lines[max(0, index - 16) : index]):
+        stripped = _MARKUP_CELL.sub("", line)
+        if not stripped:
+            continue
+        seen += 1
+        if seen > 8 or (_is_tsv(line) and not title):
+            break
+        if code is None and (m := _CODE.search(stripped)):
+            code = f"公开{int(m.group(1)):02d}表"
+        if unit is None and (m := _UNIT.search(stripped)):
+            unit = m.group(1)
+        if not title and stripped.endswith("表") and not _CODE.fullmatch(stripped):
+            title = stripped
+        if title and code:
+            break
+    return title, code, unit
+
+
+def _tsv_tables(lines: list[tuple[int, str]]) -> list[Table]:
+    tables, i = [], 0
+    while i < len(lines):
+        if not _is_tsv(lines[i][1]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _is_tsv(lines[j][1]):
+            j += 1
+        rows = tuple(_split_cells(off, line) for off, line in lines[i:j])
+        if len(rows) >= 2:
+            title, code, unit = _heading_above(lines, i)
+            end = lines[j - 1][0] + len(lines[j - 1][1])
+            tables.append(Table(title, code, unit, "tsv", rows, lines[i][0], end))
+        i = j
+    return tables
+
+
+def _cell_rows(lines: list[tuple[int, str]], i: int) -> tuple[list[list[Cell]], int]:
+    """Rows of a one-cell-per-line block starting at line i; returns (rows, next line)."""
+    rows: list[list[Cell]] = []
+    current: list[Cell] = []
+    j = i
+    while j < len(lines):
+        offset, line = lines[j]
+        if not line.strip():
+            if current:
+                rows.append(current)
+                current = []
+            # the block ends at a blank line followed by prose
+            nxt = next((ln for _, ln in lines[j + 1 : j + 6] if ln.strip()), "")
+            if nxt and not nxt.startswith("\t"):
+                j += 1
+                break
+        elif _is_cell_line(line):
+            text = line.strip()
+            lead = len(line) - len(line.lstrip())
+            current.append(Cell(text, offset + lead, offset + lead + len(text)))
+        elif current:  # continuation of the cell above (a line break inside a cell)
+            last = current[-1]
+            joined = (last.text + line.strip()).strip()
+            current[-1] = Cell(joined, last.start, offset + len(line.rstrip()))
+        else:
+            break
+        j += 1
+    if current:
+        rows.append(current)
+    return rows, j
+
+
+def _cell_tables(lines: list[tuple[int, str]]) -> list[Table]:
+    tables, i = [], 0
+    while i < len(lines):
+        if not _is_cell_line(lines[i][1]):
+            i += 1
+            continue
+        rows, j = _cell_rows(lines, i)
+        # A row that is only a title ("…表") starts a new table.
+        groups: list[tuple[str, list[list[Cell]]]] = []
+        title, _, _ = _heading_above(lines, i)
+        for row in rows:
+            texts = [c.text for c in row if c.text]
+            if len(texts) == 1 and texts[0].endswith("表") and len(texts[0]) <= 40:
+                groups.append((texts[0], []))
+            elif groups:
+                groups[-1][1].append(row)
+            else:
+                groups.append((title, [row]))
+        for group_title, group_rows in groups:
+            if len(group_rows) >= 2:
+                start = group_rows[0][0].start
+                end = group_rows[-1][-1].end
+                tables.append(
+                    Table(
+                        group_title,
+                        None,
+                        None,
+                        "cell_per_line",
+                        tuple(tuple(r) for r in group_rows),
+                        start,
+                        end,
+                    )
+                )
+        i = max(j, i + 1)
+    return tables
+
+
+def find_tables(text: str) -> list[Table]:
+    """All tables in document order."""
+    lines = _lines(text)
+    return sorted(_tsv_tables(lines) + _cell_tables(lines), key=lambda t: t.start)
