@@ -26,7 +26,14 @@ def test_convert_any_path_writes_a_valid_package(tmp_path):
     assert descriptor["juesuan"]["fiscal_year"] == 2024
     assert descriptor["juesuan"]["region"]["prefecture"] == "昌吉回族自治州"
     assert re_ascii(descriptor["name"])
-    assert [r["name"] for r in descriptor["resources"]] == ["facts", "checks", "vocabulary"]
+    assert [r["name"] for r in descriptor["resources"]] == [
+        "facts",
+        "expenditure_by_function",
+        "expenditure_by_economic",
+        "sangong",
+        "checks",
+        "vocabulary",
+    ]
     facts = (out / "facts.csv").read_text("utf-8")
     assert "revenue.grand_total,8065.31,wan_yuan," in facts
 

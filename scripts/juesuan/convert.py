@@ -13,11 +13,23 @@ from pathlib import Path
 from pypinyin import Style, lazy_pinyin
 
 from .checks import CheckResult, run_checks
+from .economic import EconomicRow, economic_rows
 from .facts import Fact, extract_facts
+from .functional import (
+    FunctionItem,
+    code_table,
+    fill_codes,
+    merge_items,
+    narrative_items,
+    table_items,
+)
 from .metadata import DisclosureMeta, resolve_metadata
 from .normalize import normalize_text
+from .sangong import SangongRow, sangong_rows
 from .source import RawSource, SourceError, read_source
 from .structure import Section, SectionIndex, find_sections
+from .tables import Table, find_tables
+from .template_tables import table_candidates
 
 # Parts of the national template; which of them a text has tells how much of it we saw.
 TEMPLATE_PARTS = {
@@ -48,6 +60,10 @@ class Disclosure:
     checks: tuple[CheckResult, ...]
     parts_found: tuple[str, ...]
     warnings: tuple[str, ...]
+    tables: tuple[Table, ...] = ()
+    expenditure_items: tuple[FunctionItem, ...] = ()
+    economic: tuple[EconomicRow, ...] = ()
+    sangong: tuple[SangongRow, ...] = ()
 
     @property
     def name(self) -> str:
@@ -98,7 +114,11 @@ def convert_source(raw: RawSource) -> Disclosure:
     text = normalize_text(raw.text)
     meta = resolve_metadata(text, raw.sidecar)
     sections = find_sections(text)
-    facts = extract_facts(text, SectionIndex(sections))
+    tables = find_tables(text)
+    index = SectionIndex(sections)
+    facts = extract_facts(text, index, extra=table_candidates(tables))
+    items = merge_items(narrative_items(text), table_items(tables))
+    items = fill_codes(items, code_table(items))
     if meta.document_kind is None or (not facts and len(sections) < 3):
         raise SourceError(
             raw.path,
@@ -124,6 +144,12 @@ def convert_source(raw: RawSource) -> Disclosure:
         checks=tuple(run_checks(facts)),
         parts_found=parts,
         warnings=tuple(warnings),
+        tables=tuple(tables),
+        expenditure_items=tuple(items),
+        economic=tuple(economic_rows(tables)),
+        sangong=tuple(
+            sangong_rows(text, lambda offset: " ".join(index.path_at(offset)), tuple(facts), tables)
+        ),
     )
 
 

@@ -210,5 +210,3 @@ CHECKS = ResourceSpec(
 )
 
 FACTS = _facts_spec()
-
-RESOURCES: tuple[ResourceSpec, ...] = (FACTS, CHECKS, VOCABULARY)

@@ -20,9 +20,10 @@ from typing import Any
 from .checks import CheckResult
 from .convert import Disclosure
 from .facts import Fact
-from .fields import CHECKS, FACTS, RESOURCES, VOCABULARY, ResourceSpec
+from .fields import CHECKS, FACTS, VOCABULARY, ResourceSpec
 from .metadata import DOCUMENT_KINDS
 from .numbers import format_decimal
+from .resources import EXPENDITURE_BY_ECONOMIC, EXPENDITURE_BY_FUNCTION, RESOURCES, SANGONG
 from .vocabulary import vocabulary_csv_text
 
 DEFAULT_LICENCE = (
@@ -68,6 +69,46 @@ def fact_rows(facts: tuple[Fact, ...]) -> list[dict[str, Any]]:
             "conflict": _cell(f.conflict),
         }
         for f in facts
+    ]
+
+
+def function_rows(d: Disclosure) -> list[dict[str, Any]]:
+    rows = []
+    for n, i in enumerate(d.expenditure_items, 1):
+        row = {name: _cell(getattr(i, name, None)) for name in EXPENDITURE_BY_FUNCTION.columns}
+        row.update(item_id=f"F{n:03d}", evidence=i.evidence, char_start=i.start, char_end=i.end)
+        rows.append(row)
+    return rows
+
+
+def economic_rows_of(d: Disclosure) -> list[dict[str, Any]]:
+    return [
+        {
+            "code": r.code,
+            "name": r.name,
+            "amount": _cell(r.amount),
+            "category": r.category or "",
+            "evidence": r.evidence,
+            "char_start": r.start,
+            "char_end": r.end,
+        }
+        for r in d.economic
+    ]
+
+
+def sangong_rows_of(d: Disclosure) -> list[dict[str, Any]]:
+    return [
+        {
+            "item": r.item,
+            "phase": r.phase,
+            "value": _cell(r.value),
+            "unit": r.unit,
+            "evidence": r.evidence,
+            "char_start": r.start,
+            "char_end": r.end,
+            "conflict": _cell(r.conflict),
+        }
+        for r in d.sangong
     ]
 
 
@@ -133,6 +174,9 @@ def package_files(d: Disclosure) -> dict[str, str]:
     return {
         "datapackage.json": descriptor + "\n",
         FACTS.path: _csv_text(FACTS, fact_rows(d.facts)),
+        EXPENDITURE_BY_FUNCTION.path: _csv_text(EXPENDITURE_BY_FUNCTION, function_rows(d)),
+        EXPENDITURE_BY_ECONOMIC.path: _csv_text(EXPENDITURE_BY_ECONOMIC, economic_rows_of(d)),
+        SANGONG.path: _csv_text(SANGONG, sangong_rows_of(d)),
         CHECKS.path: _csv_text(CHECKS, check_rows(d.checks)),
         VOCABULARY.path: vocabulary_csv_text(),
     }

@@ -16,9 +16,11 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from .charts import disclosure_charts
 from .convert import Disclosure
 from .escape import json_for_script, md
-from .fields import RESOURCES, Field
+from .fields import Field
 from .metadata import DOCUMENT_KINDS
 from .numbers import format_decimal
+from .resources import RESOURCES
+from .sangong import COMPONENTS, COUNTS
 from .source import Region
 from .vocabulary import UNITS, load_vocabulary
 
@@ -85,6 +87,47 @@ def check_summary(d: Disclosure) -> str:
     return "无法检查"
 
 
+_LEVELS = {"class": "类 class", "kuan": "款 kuan", "xiang": "项 item"}
+
+
+def _item_rows(d: Disclosure) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": " / ".join(n for n in i.names if n),
+            "level_label": _LEVELS[i.level],
+            "code": i.code or "",
+            "code_source": i.code_source,
+            "amount": _num(i.amount),
+            "share": _num(i.share_pct),
+            "change": _num(i.change),
+            "change_pct": _num(i.change_pct),
+            "reason": i.reason or "",
+            "evidence": i.evidence,
+        }
+        for i in d.expenditure_items
+    ]
+
+
+def _sangong_rows(d: Disclosure) -> list[dict[str, str]]:
+    labels = {**COMPONENTS, **{k: v[0] for k, v in COUNTS.items()}}
+    table: dict[str, dict[str, str]] = {}
+    for r in d.sangong:
+        row = table.setdefault(
+            r.item,
+            {
+                "label": labels[r.item],
+                "budget": "",
+                "actual": "",
+                "budget_evidence": "",
+                "actual_evidence": "",
+            },
+        )
+        shown = format_decimal(r.value) + (" ⚠" if r.conflict else "")
+        row[r.phase] = f"{row[r.phase]} / {shown}" if row[r.phase] else shown
+        row[f"{r.phase}_evidence"] = row[f"{r.phase}_evidence"] or r.evidence
+    return [table[item] for item in labels if item in table]
+
+
 def _outline(d: Disclosure) -> list[dict[str, Any]]:
     """Section headings once each, in order (a table of contents repeats them)."""
     seen: set[str] = set()
@@ -138,6 +181,8 @@ def render_disclosure_page(d: Disclosure) -> str:
         .get_template("disclosure.md.j2")
         .render(
             outline=_outline(d),
+            items=_item_rows(d),
+            sangong=_sangong_rows(d),
             d=d,
             title_yaml=json.dumps(plain_title(d.title), ensure_ascii=False)[1:-1],
             region=region_label(d.meta.region),

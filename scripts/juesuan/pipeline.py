@@ -8,6 +8,7 @@ second is reported, and neither silently replaces the other.
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import shutil
 import sys
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .convert import Disclosure, convert_path
+from .functional import code_table, fill_codes
 from .package import package_files, write_directory_atomically
 from .pages import SkippedSource
 from .site import assemble_docs, build_site
@@ -105,7 +107,19 @@ def convert_all(paths: list[Path], log: Callable[[str], None]) -> BuildResult:
         owner[d.name] = path
         result.disclosures.append(d)
         log(f"[{i}/{len(paths)}] {path.name} → {d.name} ({len(d.facts)} facts)")
+    result.disclosures = fill_codes_across(result.disclosures)
     return result
+
+
+def fill_codes_across(disclosures: list[Disclosure]) -> list[Disclosure]:
+    """Codes printed by any disclosure fill the same names in those that print none."""
+    codes = code_table(item for d in disclosures for item in d.expenditure_items)
+    return [
+        dataclasses.replace(
+            d, expenditure_items=tuple(fill_codes(list(d.expenditure_items), codes))
+        )
+        for d in disclosures
+    ]
 
 
 def write_packages(disclosures: list[Disclosure], root: Path) -> None:

@@ -1,0 +1,176 @@
+"""Table resources of a data package beyond facts: classifications, 三公, performance.
+
+Part of the data dictionary (see fields.py): every column is declared once
+here and becomes the Table Schema, the page headers and the dictionary page.
+"""
+
+from __future__ import annotations
+
+from .fields import CHECKS, FACTS, VOCABULARY, Field, ResourceSpec
+from .sangong import COMPONENTS, COUNTS
+
+CODE_PATTERN = r"^\d{3}(\d{2}){0,2}$"
+
+
+def _provenance() -> tuple[Field, ...]:
+    return (
+        Field(
+            "evidence",
+            "string",
+            "依据",
+            "Evidence",
+            "The sentence or table cell the row was read from, as printed.",
+            True,
+        ),
+        Field(
+            "char_start",
+            "integer",
+            "起始位置",
+            "Start offset",
+            "Offset in the normalised text.",
+            True,
+            {"minimum": 0},
+        ),
+        Field(
+            "char_end",
+            "integer",
+            "结束位置",
+            "End offset",
+            "End offset (exclusive) in the normalised text.",
+            True,
+            {"minimum": 0},
+        ),
+    )
+
+
+def _wan(name: str, zh: str, en: str, description: str) -> Field:
+    return Field(name, "number", zh, en, f"{description} (万元).")
+
+
+EXPENDITURE_BY_FUNCTION = ResourceSpec(
+    name="expenditure_by_function",
+    title_zh="一般公共预算财政拨款支出（功能分类）",
+    title_en="General public budget expenditure by function",
+    description=(
+        "Classes (类), sections (款) and items (项) of general-public-budget appropriation "
+        "spending, from the narrative (具体情况, 结构情况) and the 一般公共预算财政拨款支出决算表. "
+        "`code_source` says whether the national code was printed or filled from the code table "
+        "of other disclosures that print it for the same names."
+    ),
+    fields=(
+        Field("item_id", "string", "序号", "Row id", "Stable within the package.", True),
+        Field(
+            "level",
+            "string",
+            "层级",
+            "Level",
+            "class (类), kuan (款) or xiang (项).",
+            True,
+            {"enum": ["class", "kuan", "xiang"]},
+        ),
+        Field(
+            "code",
+            "string",
+            "科目编码",
+            "Code",
+            "National functional classification code.",
+            constraints={"pattern": CODE_PATTERN},
+        ),
+        Field(
+            "code_source",
+            "string",
+            "编码来源",
+            "Code source",
+            "printed or code_table.",
+            constraints={"enum": ["printed", "code_table"]},
+        ),
+        Field("class_name", "string", "类", "Class", "类 name as printed.", True),
+        Field("kuan_name", "string", "款", "Section (kuan)", "款 name as printed."),
+        Field("xiang_name", "string", "项", "Item (xiang)", "项 name as printed."),
+        _wan("amount", "决算数", "Amount", "Actual expenditure"),
+        _wan("basic", "基本支出", "Basic", "Basic expenditure part (tables only)"),
+        _wan("project", "项目支出", "Project", "Project expenditure part (tables only)"),
+        Field("share_pct", "number", "占比", "Share (%)", "Stated share of the total, percent."),
+        _wan("change", "比上年增减", "Change vs prior year", "Signed change vs prior year"),
+        Field("change_pct", "number", "增减率", "Change (%)", "Signed change vs prior year, %."),
+        _wan("initial_budget", "年初预算数", "Initial budget", "Initial budget where stated"),
+        Field("reason", "string", "主要原因", "Stated reason", "主要原因 as printed."),
+        *_provenance(),
+    ),
+    primary_key=("item_id",),
+)
+
+EXPENDITURE_BY_ECONOMIC = ResourceSpec(
+    name="expenditure_by_economic",
+    title_zh="基本支出（经济分类）",
+    title_en="Basic expenditure by economic classification",
+    description="Lines of the 一般公共预算财政拨款基本支出决算明细表 with a stated amount.",
+    fields=(
+        Field(
+            "code",
+            "string",
+            "经济分类科目编码",
+            "Code",
+            "Economic classification code.",
+            True,
+            {"pattern": r"^3\d{2}(\d{2})?$"},
+        ),
+        Field("name", "string", "科目名称", "Name", "As printed.", True),
+        Field("amount", "number", "决算数", "Amount", "Actual (万元).", True),
+        Field("category", "string", "类别", "Category", "人员经费 or 公用经费 block of the table."),
+        *_provenance(),
+    ),
+    primary_key=("code",),
+)
+
+SANGONG = ResourceSpec(
+    name="sangong",
+    title_zh="“三公”经费",
+    title_en="Three public expenses (sangong)",
+    description=(
+        "Budget and actual of each 三公 component and the related counts; a component with two "
+        "different stated values has two rows, both flagged."
+    ),
+    fields=(
+        Field(
+            "item",
+            "string",
+            "项目",
+            "Item",
+            "Component or count.",
+            True,
+            {"enum": [*COMPONENTS, *COUNTS]},
+        ),
+        Field(
+            "phase",
+            "string",
+            "预算/决算",
+            "Phase",
+            "budget (全年预算数) or actual (决算数).",
+            True,
+            {"enum": ["budget", "actual"]},
+        ),
+        Field("value", "number", "数值", "Value", "万元 for amounts; count for counts.", True),
+        Field(
+            "unit",
+            "string",
+            "单位",
+            "Unit",
+            "Unit code.",
+            True,
+            {"enum": ["wan_yuan", "count", "person", "vehicle"]},
+        ),
+        *_provenance(),
+        Field("conflict", "boolean", "数值冲突", "Conflict", "Another value is stated too.", True),
+    ),
+    primary_key=("item", "phase", "value"),
+)
+
+RESOURCES: tuple[ResourceSpec, ...] = (
+    FACTS,
+    EXPENDITURE_BY_FUNCTION,
+    EXPENDITURE_BY_ECONOMIC,
+    SANGONG,
+    CHECKS,
+    VOCABULARY,
+)
