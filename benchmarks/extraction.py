@@ -52,9 +52,14 @@ def main(argv: list[str]) -> int:
         found = {(f.key, f.value) for f in d.facts}
         expected = expected_facts(data)
         correct = found & expected
-        items_found = len(getattr(d, "expenditure_items", ()))
+        ours = {(i.names, i.amount) for i in d.expenditure_items if i.level == "xiang"}
+        wanted = {
+            ((x["class"], x["kuan"], x["xiang"]), Decimal(str(x["amount"])))
+            for x in data.get("expenditure_items") or []
+        }
+        items_found = len(ours & wanted)  # items found with the right amount
         projects_found = len(getattr(d, "projects", ()))
-        items_expected = len(data.get("expenditure_items") or [])
+        items_expected = len(wanted)
         projects_expected = len(data.get("performance_projects") or [])
         precision = len(correct) / len(found) if found else 1.0
         recall = len(correct) / len(expected) if expected else 1.0

@@ -151,7 +151,12 @@ def test_metadata_read_from_the_text_alone():
     expected = {
         "000": ("昌吉回族自治州科学技术协会", 2024, "final_accounts"),
         "001": ("昌吉回族自治州科学技术局", 2024, "final_accounts"),
-        "002": (None, 2023, "final_accounts"),  # no title line in this PDF export
+        # no title line in this PDF export: the staffing sentence names the department
+        "002": (
+            "乌鲁木齐高新技术产业开发区（乌鲁木齐市新市区）科学技术协会",
+            2023,
+            "final_accounts",
+        ),
         "003": ("新乡市科学技术协会", 2024, "final_accounts"),
         "004": ("永州市零陵区科学技术协会", 2024, "performance_self_evaluation"),
     }

@@ -34,6 +34,10 @@ _TITLE = re.compile(
     r"(?:部门|单位)?\s*(?:整体支出)?\s*(?:决算|绩效)"
 )
 _NAME_FIELD = re.compile(r"(?:部门|单位)名称\s*[：:]?\s*(?P<dept>[^\s\d，。：:]{4,60})")
+# "…人员情况 <department> 2023 年度，实有人数 2 人" — the staffing sentence names the body.
+_STAFF_SENTENCE = re.compile(
+    r"(?:机构设置及人员情况|机构设置|人员情况)(?P<dept>[^，。；：:\d]{4,60}?)\d{4}年度?[，,]实有(?:人数|人员)"
+)
 _YEAR_MENTION = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年度")
 
 
@@ -69,6 +73,10 @@ def detect_department(text: str) -> str | None:
     for m in _NAME_FIELD.finditer(text[:20000]):
         if _is_org_name(m.group("dept")):
             return m.group("dept")
+    collapsed = re.sub(r"\s+", "", text[:20000])
+    m = _STAFF_SENTENCE.search(collapsed)
+    if m and _is_org_name(m.group("dept")):
+        return m.group("dept")
     return None
 
 

@@ -162,6 +162,22 @@ def package_descriptor(d: Disclosure) -> dict[str, Any]:
             "source_sha256": d.source.sha256,
             "source_encoding": d.source.encoding,
             "template_parts_found": list(d.parts_found),
+            "sections": [
+                {"level": x.level, "title": x.title, "char_start": x.start, "char_end": x.end}
+                for x in d.sections
+            ],
+            "tables": [
+                {
+                    "title": t.title,
+                    "code": t.code,
+                    "unit": t.unit,
+                    "layout": t.layout,
+                    "rows": len(t.rows),
+                    "char_start": t.start,
+                    "char_end": t.end,
+                }
+                for t in d.tables
+            ],
             "warnings": list(d.warnings),
         },
         "resources": [resource_descriptor(spec) for spec in RESOURCES],
