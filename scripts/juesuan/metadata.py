@@ -29,9 +29,12 @@ _ORG_SUFFIX = (
     "协会|学会|联合会|局|厅|委员会|委|办公室|办|中心|院|所|站|馆|队|处|署|部|会|政府|法院|"
     "检察院|学校|大学|学院|医院|集团|公司|研究院|科协|党校|社|台|团"
 )
-_TITLE = re.compile(
-    r"(?P<y1>\d{4})?\s*年度?\s*(?P<dept>[^\s\d，。：:]{4,60}?)\s*(?P<y2>\d{4})?\s*年?度?\s*"
-    r"(?:部门|单位)?\s*(?:整体支出)?\s*(?:决算|绩效)"
+_KIND_WORDS = r"\s*(?:部门|单位)?\s*(?:整体支出)?\s*(?:决算|绩效)"
+_TITLES = (
+    # 昌吉回族自治州科学技术协会2024年度部门决算公开说明
+    re.compile(r"^(?P<dept>[^\s\d，。：:]{4,60}?)\s*\d{4}\s*年度?" + _KIND_WORDS),
+    # 2024年度新乡市科学技术协会部门决算
+    re.compile(r"\d{4}\s*年度?\s*(?P<dept>[^\s\d，。：:]{4,60}?)" + _KIND_WORDS),
 )
 _NAME_FIELD = re.compile(r"(?:部门|单位)名称\s*[：:]?\s*(?P<dept>[^\s\d，。：:]{4,60})")
 # "…人员情况 <department> 2023 年度，实有人数 2 人" — the staffing sentence names the body.
@@ -67,9 +70,10 @@ def _head(text: str, lines: int = 12) -> str:
 
 def detect_department(text: str) -> str | None:
     head = _head(text)
-    m = _TITLE.search(head)
-    if m and _is_org_name(m.group("dept")):
-        return m.group("dept")
+    for pattern in _TITLES:
+        m = pattern.search(head)
+        if m and _is_org_name(m.group("dept")):
+            return m.group("dept")
     for m in _NAME_FIELD.finditer(text[:20000]):
         if _is_org_name(m.group("dept")):
             return m.group("dept")
