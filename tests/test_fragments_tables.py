@@ -100,3 +100,19 @@ def test_pdf_wrapped_paragraph_with_other_line_breaks():
     assert facts["expenditure.project"] == Decimal("390.00")
     assert d.meta.department == "某某区财政局" and d.meta.fiscal_year == 2021
     assert {c.check_id: c.status for c in d.checks}["revenue.grand_total.parts"] == "pass"
+
+
+def test_truncated_disclosure_keeps_what_is_there_and_warns():
+    from conftest import seed_text
+
+    text = seed_text("000")
+    cut = text[: text.index("四、财政拨款收入支出决算总体情况说明")]  # truncated mid-document
+    d = disclosure(cut)
+    facts = {f.key: f.value for f in d.facts}
+    assert facts["revenue.grand_total"] == Decimal("658.30")
+    assert "sangong.total" not in facts
+    warning = next(w for w in d.warnings if w.startswith("template sections missing"))
+    assert (
+        "财政拨款收入支出决算总体情况" in warning
+        and "一般公共预算财政拨款基本支出决算情况" in warning
+    )

@@ -48,6 +48,11 @@ TEMPLATE_PARTS = {
 }
 
 
+# The first parts every final-accounts disclosure must have; any missing means a truncated
+# or partial text, so later stages must not call it consistent.
+CORE_PARTS = 6
+
+
 @dataclass(frozen=True)
 class Disclosure:
     """A converted disclosure: metadata, facts with provenance, checks, and what was found."""
@@ -132,7 +137,7 @@ def convert_source(raw: RawSource) -> Disclosure:
     if meta.fiscal_year is None:
         warnings.append("fiscal year not found in the text and no sidecar states it")
     if meta.document_kind == "final_accounts":
-        missing = [p for p in ("收入支出决算总体情况", "支出决算情况") if p not in parts]
+        missing = [p for p in list(TEMPLATE_PARTS)[:CORE_PARTS] if p not in parts]
         if missing:
             warnings.append("template sections missing (truncated?): " + "、".join(missing))
     return Disclosure(
