@@ -58,7 +58,8 @@ def main(argv: list[str]) -> int:
             for x in data.get("expenditure_items") or []
         }
         items_found = len(ours & wanted)  # items found with the right amount
-        projects_found = len(getattr(d, "projects", ()))
+        names = {p["name"] for p in data.get("performance_projects") or []}
+        projects_found = sum(1 for p in d.projects if p.kind == "project" and p.name in names)
         items_expected = len(wanted)
         projects_expected = len(data.get("performance_projects") or [])
         precision = len(correct) / len(found) if found else 1.0

@@ -31,6 +31,8 @@ def test_convert_any_path_writes_a_valid_package(tmp_path):
         "expenditure_by_function",
         "expenditure_by_economic",
         "sangong",
+        "performance_projects",
+        "performance_indicators",
         "checks",
         "vocabulary",
     ]

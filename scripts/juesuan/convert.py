@@ -24,7 +24,9 @@ from .functional import (
     table_items,
 )
 from .metadata import DisclosureMeta, resolve_metadata
+from .narrative import Candidate
 from .normalize import normalize_text
+from .performance import PerformanceIndicator, PerformanceProject, read_performance
 from .sangong import SangongRow, sangong_rows
 from .source import RawSource, SourceError, read_source
 from .structure import Section, SectionIndex, find_sections
@@ -69,6 +71,8 @@ class Disclosure:
     expenditure_items: tuple[FunctionItem, ...] = ()
     economic: tuple[EconomicRow, ...] = ()
     sangong: tuple[SangongRow, ...] = ()
+    projects: tuple[PerformanceProject, ...] = ()
+    indicators: tuple[PerformanceIndicator, ...] = ()
 
     @property
     def name(self) -> str:
@@ -121,7 +125,20 @@ def convert_source(raw: RawSource) -> Disclosure:
     sections = find_sections(text)
     tables = find_tables(text)
     index = SectionIndex(sections)
-    facts = extract_facts(text, index, extra=table_candidates(tables))
+    projects, indicators = read_performance(tables)
+    overall = [
+        Candidate(
+            "performance.overall_score",
+            p.score,
+            "score",
+            p.start,
+            p.end,
+            f"{p.evidence}｜总分｜{p.score}",
+        )
+        for p in projects
+        if p.kind == "overall" and p.score is not None
+    ]
+    facts = extract_facts(text, index, extra=[*table_candidates(tables), *overall])
     items = merge_items(narrative_items(text), table_items(tables))
     items = fill_codes(items, code_table(items))
     if meta.document_kind is None or (not facts and len(sections) < 3):
@@ -152,6 +169,8 @@ def convert_source(raw: RawSource) -> Disclosure:
         tables=tuple(tables),
         expenditure_items=tuple(items),
         economic=tuple(economic_rows(tables)),
+        projects=tuple(projects),
+        indicators=tuple(indicators),
         sangong=tuple(
             sangong_rows(text, lambda offset: " ".join(index.path_at(offset)), tuple(facts), tables)
         ),

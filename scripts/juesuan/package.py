@@ -23,7 +23,14 @@ from .facts import Fact
 from .fields import CHECKS, FACTS, VOCABULARY, ResourceSpec
 from .metadata import DOCUMENT_KINDS
 from .numbers import format_decimal
-from .resources import EXPENDITURE_BY_ECONOMIC, EXPENDITURE_BY_FUNCTION, RESOURCES, SANGONG
+from .resources import (
+    EXPENDITURE_BY_ECONOMIC,
+    EXPENDITURE_BY_FUNCTION,
+    PERFORMANCE_INDICATORS,
+    PERFORMANCE_PROJECTS,
+    RESOURCES,
+    SANGONG,
+)
 from .vocabulary import vocabulary_csv_text
 
 DEFAULT_LICENCE = (
@@ -112,6 +119,15 @@ def sangong_rows_of(d: Disclosure) -> list[dict[str, Any]]:
     ]
 
 
+def _rows_of(spec: ResourceSpec, records: tuple[Any, ...]) -> list[dict[str, Any]]:
+    rows = []
+    for record in records:
+        row = {name: _cell(getattr(record, name, None)) for name in spec.columns}
+        row.update(char_start=record.start, char_end=record.end)
+        rows.append(row)
+    return rows
+
+
 def check_rows(checks: tuple[CheckResult, ...]) -> list[dict[str, Any]]:
     return [{name: _cell(getattr(c, name)) for name in CHECKS.columns} for c in checks]
 
@@ -193,6 +209,12 @@ def package_files(d: Disclosure) -> dict[str, str]:
         EXPENDITURE_BY_FUNCTION.path: _csv_text(EXPENDITURE_BY_FUNCTION, function_rows(d)),
         EXPENDITURE_BY_ECONOMIC.path: _csv_text(EXPENDITURE_BY_ECONOMIC, economic_rows_of(d)),
         SANGONG.path: _csv_text(SANGONG, sangong_rows_of(d)),
+        PERFORMANCE_PROJECTS.path: _csv_text(
+            PERFORMANCE_PROJECTS, _rows_of(PERFORMANCE_PROJECTS, d.projects)
+        ),
+        PERFORMANCE_INDICATORS.path: _csv_text(
+            PERFORMANCE_INDICATORS, _rows_of(PERFORMANCE_INDICATORS, d.indicators)
+        ),
         CHECKS.path: _csv_text(CHECKS, check_rows(d.checks)),
         VOCABULARY.path: vocabulary_csv_text(),
     }

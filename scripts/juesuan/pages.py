@@ -108,6 +108,24 @@ def _item_rows(d: Disclosure) -> list[dict[str, Any]]:
     ]
 
 
+def _project_rows(d: Disclosure) -> list[dict[str, str]]:
+    counts: dict[str, int] = {}
+    for indicator in d.indicators:
+        counts[indicator.project_id] = counts.get(indicator.project_id, 0) + 1
+    return [
+        {
+            "name": p.name or p.project_id,
+            "kind": p.kind,
+            "full_year_budget": _num(p.full_year_budget),
+            "executed": _num(p.executed),
+            "execution_rate": f"{_num(p.execution_rate)}%" if p.execution_rate is not None else "",
+            "score": _num(p.score),
+            "indicators": str(counts.get(p.project_id, "")),
+        }
+        for p in d.projects
+    ]
+
+
 def _sangong_rows(d: Disclosure) -> list[dict[str, str]]:
     labels = {**COMPONENTS, **{k: v[0] for k, v in COUNTS.items()}}
     table: dict[str, dict[str, str]] = {}
@@ -182,6 +200,7 @@ def render_disclosure_page(d: Disclosure) -> str:
         .render(
             outline=_outline(d),
             items=_item_rows(d),
+            projects=_project_rows(d),
             sangong=_sangong_rows(d),
             d=d,
             title_yaml=json.dumps(plain_title(d.title), ensure_ascii=False)[1:-1],

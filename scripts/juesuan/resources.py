@@ -166,11 +166,107 @@ SANGONG = ResourceSpec(
     primary_key=("item", "phase", "value"),
 )
 
+PERFORMANCE_PROJECTS = ResourceSpec(
+    name="performance_projects",
+    title_zh="绩效自评项目",
+    title_en="Performance self-evaluation: projects",
+    description=(
+        "Every 项目支出绩效自评表 (one row per project), each row of a 项目支出自评汇总表, and "
+        "the unit's 整体支出绩效自评表 (kind `overall`)."
+    ),
+    fields=(
+        Field(
+            "project_id",
+            "string",
+            "项目编号",
+            "Project id",
+            "P01… in document order; `overall` for the unit as a whole.",
+            True,
+        ),
+        Field(
+            "kind",
+            "string",
+            "类型",
+            "Kind",
+            "project or overall.",
+            True,
+            {"enum": ["project", "overall"]},
+        ),
+        Field("name", "string", "项目名称", "Name", "As printed."),
+        Field("competent_department", "string", "主管部门", "Competent department", "As printed."),
+        Field("implementing_unit", "string", "实施单位", "Implementing unit", "As printed."),
+        _wan("initial_budget", "年初预算数", "Initial budget", "Initial budget"),
+        _wan("full_year_budget", "全年预算数", "Full-year budget", "Adjusted full-year budget"),
+        _wan("executed", "全年执行数", "Executed", "Executed amount"),
+        Field("execution_rate", "number", "执行率", "Execution rate (%)", "As printed, percent."),
+        Field(
+            "score",
+            "number",
+            "总分",
+            "Score",
+            "Total self-evaluation score.",
+            constraints={"minimum": 0},
+        ),
+        Field("goals", "string", "预期目标", "Goals", "年度总体目标: 预期目标."),
+        Field("outcome", "string", "实际完成情况", "Outcome", "年度总体目标: 实际完成情况."),
+        *_provenance(),
+    ),
+    primary_key=("project_id",),
+)
+
+PERFORMANCE_INDICATORS = ResourceSpec(
+    name="performance_indicators",
+    title_zh="绩效指标",
+    title_en="Performance self-evaluation: indicators",
+    description="Every indicator row (三级指标 with a weight) of the self-evaluation tables.",
+    fields=(
+        Field("project_id", "string", "项目编号", "Project id", "See performance_projects.", True),
+        Field("row", "integer", "行号", "Row", "1-based within the project.", True, {"minimum": 1}),
+        Field("level1", "string", "一级指标", "Level-1 indicator", "As printed."),
+        Field("level2", "string", "二级指标", "Level-2 indicator", "As printed."),
+        Field("level3", "string", "三级指标", "Level-3 indicator", "As printed."),
+        Field("weight", "number", "分值（权重）", "Weight", "Points the indicator is worth."),
+        Field("target", "string", "年度指标值", "Target", "As printed."),
+        Field("actual", "string", "实际完成值", "Actual", "As printed."),
+        Field("completion_rate", "string", "完成率", "Completion rate", "As printed."),
+        Field("score", "number", "得分", "Score", "Points scored."),
+        Field("basis", "string", "指标值设定依据", "Basis", "As printed."),
+        Field("deviation", "string", "偏差原因分析", "Deviation note", "As printed."),
+        Field(
+            "char_start",
+            "integer",
+            "起始位置",
+            "Start offset",
+            "In the normalised text.",
+            True,
+            {"minimum": 0},
+        ),
+        Field(
+            "char_end",
+            "integer",
+            "结束位置",
+            "End offset",
+            "In the normalised text.",
+            True,
+            {"minimum": 0},
+        ),
+    ),
+    primary_key=("project_id", "row"),
+    foreign_keys=(
+        {
+            "fields": "project_id",
+            "reference": {"resource": "performance_projects", "fields": "project_id"},
+        },
+    ),
+)
+
 RESOURCES: tuple[ResourceSpec, ...] = (
     FACTS,
     EXPENDITURE_BY_FUNCTION,
     EXPENDITURE_BY_ECONOMIC,
     SANGONG,
+    PERFORMANCE_PROJECTS,
+    PERFORMANCE_INDICATORS,
     CHECKS,
     VOCABULARY,
 )
