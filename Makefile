@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup site build validate test lint format serve clean
+.PHONY: setup site build validate test lint format serve clean bench-extraction
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -n "$(PYTHON)" || { echo "error: no python3.11 or python3 on PATH"; exit 1; }
@@ -28,6 +28,9 @@ validate: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+bench-extraction: $(STAMP)
+	$(BIN)/python benchmarks/extraction.py --details
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests

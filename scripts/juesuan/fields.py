@@ -71,6 +71,40 @@ class ResourceSpec:
         return schema
 
 
+EVIDENCE = Field(
+    "evidence",
+    "string",
+    "依据",
+    "Evidence",
+    "The sentence or table cell the value was read from, as printed.",
+    True,
+)
+
+
+def offsets() -> tuple[Field, Field]:
+    """Where a value was read: character offsets into the normalised text (provenance)."""
+    return (
+        Field(
+            "char_start",
+            "integer",
+            "起始位置",
+            "Start offset",
+            "Offset of the match in the normalised text.",
+            True,
+            {"minimum": 0},
+        ),
+        Field(
+            "char_end",
+            "integer",
+            "结束位置",
+            "End offset",
+            "End offset (exclusive) of the match in the normalised text.",
+            True,
+            {"minimum": 0},
+        ),
+    )
+
+
 def _facts_spec() -> ResourceSpec:
     keys = list(load_vocabulary())
     return ResourceSpec(
@@ -103,14 +137,7 @@ def _facts_spec() -> ResourceSpec:
                 True,
                 {"enum": sorted(UNITS)},
             ),
-            Field(
-                "evidence",
-                "string",
-                "依据",
-                "Evidence",
-                "The sentence or table cell the value was read from, as printed.",
-                True,
-            ),
+            EVIDENCE,
             Field(
                 "section",
                 "string",
@@ -118,24 +145,7 @@ def _facts_spec() -> ResourceSpec:
                 "Section",
                 "Path of the section headings above the evidence, joined with ' > '.",
             ),
-            Field(
-                "char_start",
-                "integer",
-                "起始位置",
-                "Start offset",
-                "Offset of the value's match in the normalised text.",
-                True,
-                {"minimum": 0},
-            ),
-            Field(
-                "char_end",
-                "integer",
-                "结束位置",
-                "End offset",
-                "End offset (exclusive) of the match in the normalised text.",
-                True,
-                {"minimum": 0},
-            ),
+            *offsets(),
             Field(
                 "conflict",
                 "boolean",

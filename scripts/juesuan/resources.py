@@ -6,41 +6,14 @@ here and becomes the Table Schema, the page headers and the dictionary page.
 
 from __future__ import annotations
 
-from .fields import CHECKS, FACTS, VOCABULARY, Field, ResourceSpec
+from .fields import CHECKS, EVIDENCE, FACTS, VOCABULARY, Field, ResourceSpec, offsets
 from .sangong import COMPONENTS, COUNTS
 
 CODE_PATTERN = r"^\d{3}(\d{2}){0,2}$"
 
 
 def _provenance() -> tuple[Field, ...]:
-    return (
-        Field(
-            "evidence",
-            "string",
-            "依据",
-            "Evidence",
-            "The sentence or table cell the row was read from, as printed.",
-            True,
-        ),
-        Field(
-            "char_start",
-            "integer",
-            "起始位置",
-            "Start offset",
-            "Offset in the normalised text.",
-            True,
-            {"minimum": 0},
-        ),
-        Field(
-            "char_end",
-            "integer",
-            "结束位置",
-            "End offset",
-            "End offset (exclusive) in the normalised text.",
-            True,
-            {"minimum": 0},
-        ),
-    )
+    return (EVIDENCE, *offsets())
 
 
 def _wan(name: str, zh: str, en: str, description: str) -> Field:
@@ -232,24 +205,7 @@ PERFORMANCE_INDICATORS = ResourceSpec(
         Field("score", "number", "得分", "Score", "Points scored."),
         Field("basis", "string", "指标值设定依据", "Basis", "As printed."),
         Field("deviation", "string", "偏差原因分析", "Deviation note", "As printed."),
-        Field(
-            "char_start",
-            "integer",
-            "起始位置",
-            "Start offset",
-            "In the normalised text.",
-            True,
-            {"minimum": 0},
-        ),
-        Field(
-            "char_end",
-            "integer",
-            "结束位置",
-            "End offset",
-            "In the normalised text.",
-            True,
-            {"minimum": 0},
-        ),
+        *offsets(),
     ),
     primary_key=("project_id", "row"),
     foreign_keys=(
