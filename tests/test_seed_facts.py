@@ -122,14 +122,19 @@ def test_other_facts_match_the_text(converted, seed):
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
-def test_no_conflicts_and_evidence_contains_the_number(converted, seed):
+def test_conflicts_only_where_the_text_contradicts_itself(converted, seed):
+    """Flagged exactly where a person found two different stated values (e.g. 004 公用经费)."""
+    stated: dict[str, int] = {}
+    for key, _ in expected_pairs(seed):
+        stated[key] = stated.get(key, 0) + 1
     d = converted[seed]
     for fact in d.facts:
-        assert not fact.conflict, (seed, fact)
+        assert fact.conflict == (stated.get(fact.key, 0) > 1), (seed, fact.key, fact.value)
         printed = d.text[fact.start : fact.end]
         digits = format(fact.value, "f").split(".")[0]
         assert digits in printed.replace(",", ""), (seed, fact.key, printed)
-        assert fact.section, (seed, fact.key, "no section path")
+        if "｜" not in fact.evidence:  # a sentence, not a table cell: it sits in a section
+            assert fact.section, (seed, fact.key, "no section path")
 
 
 def test_evidence_is_the_sentence_as_printed(converted):
@@ -176,7 +181,7 @@ def test_every_fact_read_is_a_fact_stated(converted, seed):
 
 # Recall floors, measured on this code (benchmarks/extraction.py prints the exact figures);
 # 004 is a performance report whose figures sit mostly in tables of another template.
-RECALL_FLOOR = {"000": 1.0, "001": 1.0, "002": 0.98, "003": 1.0, "004": 0.4}
+RECALL_FLOOR = {"000": 1.0, "001": 1.0, "002": 0.98, "003": 1.0, "004": 0.7}
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
 
+from .basic_data_table import basic_data_candidates
 from .checks import CheckResult, run_checks
 from .economic import EconomicRow, economic_rows
 from .facts import Fact, extract_facts
@@ -138,7 +139,8 @@ def convert_source(raw: RawSource) -> Disclosure:
         for p in projects
         if p.kind == "overall" and p.score is not None
     ]
-    facts = extract_facts(text, index, extra=[*table_candidates(tables), *overall])
+    basic = basic_data_candidates(tables, meta.fiscal_year)
+    facts = extract_facts(text, index, extra=[*table_candidates(tables), *overall, *basic])
     items = merge_items(narrative_items(text), table_items(tables))
     items = fill_codes(items, code_table(items))
     if meta.document_kind is None or (not facts and len(sections) < 3):
