@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from .narrative import Candidate
 from .tables import Table
-from .template_tables import amount
+from .template_tables import amount, cell_candidate
 
 _ROWS = {
     "三公经费": ("sangong.total", "sangong.budget_total"),
@@ -54,12 +54,4 @@ def basic_data_candidates(tables: list[Table], fiscal_year: int | None) -> Itera
                 key = keys[0] if phase == "actual" else keys[1]
                 value = amount(row[i], "万元")
                 if key and value is not None:
-                    cell = row[i]
-                    yield Candidate(
-                        key,
-                        value,
-                        "wan_yuan",
-                        cell.start,
-                        cell.end,
-                        f"{table.title}｜{row[0].text}｜{texts[i]}｜{cell.text}",
-                    )
+                    yield cell_candidate(key, value, table, row[0].text, texts[i], row[i])

@@ -113,6 +113,15 @@ def _evidence(table: Table, row_label: str, column: str, cell: Cell) -> str:
     return f"{where}｜{row_label}｜{column}｜{cell.text}"
 
 
+def cell_candidate(
+    key: str, value: Decimal, table: Table, row_label: str, column: str, cell: Cell
+) -> Candidate:
+    """An amount read from one table cell, quoted as table｜row｜column｜cell."""
+    return Candidate(
+        key, value, "wan_yuan", cell.start, cell.end, _evidence(table, row_label, column, cell)
+    )
+
+
 def _column_candidates(table: Table, mapping: dict[str, str]) -> Iterator[Candidate]:
     header = next((r for r in table.rows if any(label(c.text) in mapping for c in r)), None)
     total = next(
@@ -126,14 +135,7 @@ def _column_candidates(table: Table, mapping: dict[str, str]) -> Iterator[Candid
             value = amount(total[index], table.unit)
             if value is not None:
                 cell = total[index]
-                yield Candidate(
-                    key,
-                    value,
-                    "wan_yuan",
-                    cell.start,
-                    cell.end,
-                    _evidence(table, "合计", heading.text, cell),
-                )
+                yield cell_candidate(key, value, table, "合计", heading.text, cell)
 
 
 def _sided_candidates(table: Table, mapping: dict[tuple[str, str], str]) -> Iterator[Candidate]:
@@ -157,14 +159,7 @@ def _sided_candidates(table: Table, mapping: dict[tuple[str, str], str]) -> Iter
             if key and len(numbers) >= 2 and "." not in numbers[0].text:
                 value = amount(numbers[1], table.unit)
                 if value is not None:
-                    yield Candidate(
-                        key,
-                        value,
-                        "wan_yuan",
-                        numbers[1].start,
-                        numbers[1].end,
-                        _evidence(table, cells[0].text, side, numbers[1]),
-                    )
+                    yield cell_candidate(key, value, table, cells[0].text, side, numbers[1])
 
 
 def _labelled_totals(table: Table) -> Iterator[Candidate]:
@@ -176,14 +171,7 @@ def _labelled_totals(table: Table) -> Iterator[Candidate]:
             following = next((c for c in row[i + 1 :] if c.text), None)
             value = amount(following, table.unit) if following else None
             if following is not None and value is not None:
-                yield Candidate(
-                    key,
-                    value,
-                    "wan_yuan",
-                    following.start,
-                    following.end,
-                    _evidence(table, cell.text, "决算数", following),
-                )
+                yield cell_candidate(key, value, table, cell.text, "决算数", following)
 
 
 def sangong_cells(table: Table) -> list[SangongCell]:
@@ -236,11 +224,4 @@ def table_candidates(tables: list[Table]) -> Iterator[Candidate]:
                 key = "sangong.budget_total"
             else:
                 continue  # component budgets have no fact key; the sangong resource keeps them
-            yield Candidate(
-                key,
-                item.value,
-                "wan_yuan",
-                item.cell.start,
-                item.cell.end,
-                _evidence(table, item.component, item.phase, item.cell),
-            )
+            yield cell_candidate(key, item.value, table, item.component, item.phase, item.cell)
