@@ -78,16 +78,7 @@ def test_economic_classification_rows(converted, seed):
     assert {(r.code, r.amount) for r in converted[seed].economic} == expected
 
 
-NOT_YET_READ = pytest.mark.xfail(
-    reason="004 states 出国/公车 (0) only in blank 基础数据表 cells and in a "
-    "'“三公”经费预算支出：…' list whose budget and actual phrases are not taken apart yet",
-    strict=True,
-)
-
-
-@pytest.mark.parametrize(
-    "seed", [s if s != "004" else pytest.param(s, marks=NOT_YET_READ) for s in sorted(SEEDS)]
-)
+@pytest.mark.parametrize("seed", sorted(SEEDS))
 def test_sangong_budget_actual_and_counts(converted, seed):
     expected = EXPECTED[seed].get("sangong") or {}
     ours: dict[tuple[str, str], set[Decimal]] = {}

@@ -29,6 +29,7 @@ from .narrative import Candidate
 from .normalize import normalize_text
 from .performance import PerformanceIndicator, PerformanceProject, read_performance
 from .sangong import SangongRow, sangong_rows
+from .sangong_lists import actual_candidates, listed_amounts
 from .source import RawSource, SourceError, read_source
 from .structure import Section, SectionIndex, find_sections
 from .tables import Table, find_tables
@@ -140,7 +141,12 @@ def convert_source(raw: RawSource) -> Disclosure:
         if p.kind == "overall" and p.score is not None
     ]
     basic = basic_data_candidates(tables, meta.fiscal_year)
-    facts = extract_facts(text, index, extra=[*table_candidates(tables), *overall, *basic])
+    listed = listed_amounts(text, meta.fiscal_year)
+    facts = extract_facts(
+        text,
+        index,
+        extra=[*table_candidates(tables), *overall, *basic, *actual_candidates(listed)],
+    )
     items = merge_items(narrative_items(text), table_items(tables))
     items = fill_codes(items, code_table(items))
     if meta.document_kind is None or (not facts and len(sections) < 3):
@@ -174,7 +180,13 @@ def convert_source(raw: RawSource) -> Disclosure:
         projects=tuple(projects),
         indicators=tuple(indicators),
         sangong=tuple(
-            sangong_rows(text, lambda offset: " ".join(index.path_at(offset)), tuple(facts), tables)
+            sangong_rows(
+                text,
+                lambda offset: " ".join(index.path_at(offset)),
+                tuple(facts),
+                tables,
+                listed,
+            )
         ),
     )
 

@@ -27,6 +27,14 @@ PHRASE_START = (
     r"(?:(?<![^\s，。；：、,;:（）()])|(?<=其中)|(?<=本年度)|(?<=\d年度)|(?<=\d年)|(?<=\d\s年度)"
     r"|(?<=共有)|(?<=现有)|(?<=年底)|(?<=年末))"
 )
+# "2024年区科协基本支出为…": a year, then the unit's (short) name as subject, then the label.
+# The subject may not contain a word that would change what the figure is (a budget, an
+# appropriation, last year, a subordinate unit), so 2024年一般公共预算财政拨款基本支出 is
+# never read as the unit's 基本支出.
+_SUBJECT = (
+    r"(?:(?<=\d年)|(?<=\d年度))(?P<subject>(?:(?!预算|拨款|财政|支出|收入|经费|上年|去年|同期"
+    r"|合计|总计|决算|其中|本级|下属|所属|二级|附属|项目|基本)[\u4e00-\u9fff]){2,10}?)"
+)
 # Labels so specific that they need no phrase start, only not to be last year's.
 NOT_PRIOR_YEAR = r"(?<!上年)(?<!去年)(?<!上年度)(?<!同期)"
 _NOTE = r"(?:[（(][^（）()\n]{1,24}[）)])"
@@ -47,7 +55,9 @@ COUNT_UNITS = {
 class LabelRule:
     """Printed labels that state one vocabulary key, followed by a value in `unit`.
 
-    `section` limits the rule to text under a heading matching that pattern;
+    `section` limits the rule to text under a heading matching that pattern, and
+    `not_section` keeps it out of text under one (基本支出 under 一般公共预算支出情况
+    is the appropriation's basic expenditure, not the unit's);
     `prefix` is an optional printed qualifier before the label (e.g. 财政拨款).
     """
 
@@ -56,6 +66,7 @@ class LabelRule:
     unit: str = "wan_yuan"
     section: str | None = None
     prefix: str = ""
+    not_section: str | None = None
     anywhere: bool = False
 
 
@@ -77,6 +88,7 @@ def _rules() -> tuple[LabelRule, ...]:
         ("expenditure.carryover_end", ("年末结转和结余",), None),
         ("expenditure.basic", ("基本支出",), None),
         ("expenditure.project", ("项目支出",), None),
+        ("gpb.basic", ("基本支出",), "一般公共预算"),
         ("expenditure.remit_superior", ("上缴上级支出",), None),
         ("expenditure.business", ("经营支出",), None),
         ("expenditure.affiliate_subsidy", ("对附属单位补助支出",), None),
@@ -125,8 +137,16 @@ def _rules() -> tuple[LabelRule, ...]:
         "procurement.small_micro",
         "sangong.vehicles_held",
     }
+    in_gpb_section = {"expenditure.basic", "expenditure.project"}
     rules = [
-        LabelRule(k, labels, "wan_yuan", section, anywhere=k in distinctive)
+        LabelRule(
+            k,
+            labels,
+            "wan_yuan",
+            section,
+            anywhere=k in distinctive,
+            not_section="一般公共预算" if k in in_gpb_section else None,
+        )
         for k, labels, section in money
     ]
     rules.append(LabelRule("sangong.total", ("",), "wan_yuan", "三公", _SANGONG_PREFIX))
@@ -162,7 +182,7 @@ def _compile(rule: LabelRule) -> re.Pattern[str]:
         value = rf"(?P<a>{NUMBER})\s*(?P<unit>{MONEY_UNIT})"
     else:
         value = rf"(?P<a>{NUMBER})\s*{COUNT_UNITS[rule.unit]}"
-    start = NOT_PRIOR_YEAR if rule.anywhere else PHRASE_START
+    start = NOT_PRIOR_YEAR if rule.anywhere else f"(?:{PHRASE_START}|{_SUBJECT})"
     return re.compile(rf"{start}{label}{_QUALIFIER}{value}")
 
 
@@ -248,7 +268,10 @@ def narrative_candidates(text: str, section_titles_at) -> Iterator[Candidate]:
     """
     for rule, pattern in _COMPILED:
         for m in pattern.finditer(text):
-            if not _in_section(section_titles_at(m.start()), rule.section):
+            titles = section_titles_at(m.start())
+            if not _in_section(titles, rule.section):
+                continue
+            if rule.not_section is not None and rule.not_section in titles:
                 continue
             value = _money(m) if rule.unit == "wan_yuan" else parse_number(m.group("a"))
             if value is None:

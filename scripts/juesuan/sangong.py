@@ -11,14 +11,19 @@ both kept and flagged, as for facts.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .facts import Fact, evidence_at
 from .narrative import fuzzy
 from .numbers import MONEY_UNIT, NUMBER, parse_number, to_wan_yuan
 from .tables import Table
 from .template_tables import sangong_cells
+
+if TYPE_CHECKING:
+    from .sangong_lists import ListedAmount
 
 COMPONENTS = {
     "total": "“三公”经费合计",
@@ -35,7 +40,7 @@ COUNTS = {
     "reception_batches": ("国内公务接待批次", "count"),
     "reception_persons": ("国内公务接待人次", "person"),
 }
-_LABELS = {
+COMPONENT_LABELS = {
     "total": r"(?:一般公共预算)?(?:财政拨款)?[“\"]?\s*三\s*公\s*[”\"]?\s*经\s*费",
     "abroad": fuzzy("因公出国（境）费"),
     "vehicle": "(?:"
@@ -52,7 +57,9 @@ _PAIR = (
     rf"(?:\s*支\s*出)?\s*(?:全\s*年)?\s*预\s*算\s*(?:数)?\s*(?:为|是)?\s*(?P<b>{NUMBER})\s*(?P<ub>{MONEY_UNIT})\s*"
     rf"[，,]\s*(?:支\s*出)?\s*决\s*算\s*(?:数)?\s*(?:为|是)?\s*(?P<a>{NUMBER})\s*(?P<ua>{MONEY_UNIT})"
 )
-_PAIRS = {c: re.compile(r"(?<![\u4e00-\u9fff])" + label + _PAIR) for c, label in _LABELS.items()}
+_PAIRS = {
+    c: re.compile(r"(?<![\u4e00-\u9fff])" + label + _PAIR) for c, label in COMPONENT_LABELS.items()
+}
 _ABROAD_COUNTS = re.compile(
     r"团\s*组\s*(?P<a>\d+)\s*个\s*[，,、]?\s*(?:因\s*公\s*出\s*国\s*[（(]\s*境\s*[）)]|累\s*计|共)?"
     r"\s*(?P<b>\d+)\s*人\s*次"
@@ -76,9 +83,26 @@ def _in_sangong_section(sections_at, offset: int) -> bool:
 
 
 def sangong_rows(
-    text: str, sections_at, facts: tuple[Fact, ...], tables: list[Table]
+    text: str,
+    sections_at,
+    facts: tuple[Fact, ...],
+    tables: list[Table],
+    listed: Iterable[ListedAmount] = (),
 ) -> list[SangongRow]:
-    rows: list[SangongRow] = []
+    """`listed` are the phased lists' amounts (sangong_lists); their actuals are facts too."""
+    rows: list[SangongRow] = [
+        SangongRow(
+            x.component,
+            x.phase,
+            x.value,
+            "wan_yuan",
+            evidence_at(text, x.start, x.end),
+            x.start,
+            x.end,
+        )
+        for x in listed
+        if x.phase == "budget"
+    ]
     for table in tables:
         for cell in sangong_cells(table):
             rows.append(
