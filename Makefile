@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup site build validate test lint format serve clean bench-extraction
+.PHONY: setup site build validate test lint format serve clean bench-extraction browser
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -n "$(PYTHON)" || { echo "error: no python3.11 or python3 on PATH"; exit 1; }
@@ -26,7 +26,21 @@ build: site
 validate: $(STAMP)
 	$(BIN)/juesuan validate
 
-test: $(STAMP)
+# Browser tests drive Debian's Chromium. Installed here when missing and we may (root, apt);
+# otherwise the browser tests skip with a loud message (and fail under CI).
+CHROMIUM := /usr/bin/chromium
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Chromium for the browser tests (apt-get)…"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null) \
+	      || echo "WARNING: could not install Chromium: browser tests will be skipped"; \
+	  else \
+	    echo "WARNING: $(CHROMIUM) missing and cannot apt-get install it: browser tests will be skipped"; \
+	  fi; \
+	fi
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 bench-extraction: $(STAMP)

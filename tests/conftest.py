@@ -43,6 +43,16 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildPaths, BuildRe
     (sources / "zz_hostile.yml").write_text(
         f"department: '{HOSTILE}'\nfiscal_year: 2022\n", encoding="utf-8"
     )
+    # The same department one year earlier (seed 000 with its years moved back): the
+    # built-in dataset has one year per department, the year view needs two.
+    earlier = seed_text("000").replace("2023", "2020").replace("2024", "2021")
+    (sources / "zz_second_year.txt").write_text(earlier, encoding="utf-8")
+    sidecar = (SOURCES / "000_a1db828f484ee6df.yml").read_text(encoding="utf-8")
+    sidecar = sidecar.replace("fiscal_year: 2024", "fiscal_year: 2021")
+    sidecar = sidecar.replace(
+        "original_filename: 000_a1db828f484ee6df.txt", "original_filename: null"
+    )
+    (sources / "zz_second_year.yml").write_text(sidecar, encoding="utf-8")
     paths = BuildPaths(
         sources=sources,
         datapackages=tmp / "datapackages",

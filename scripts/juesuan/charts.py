@@ -1,8 +1,8 @@
 """Altair charts of a disclosure, as Vega-Lite specs the site embeds with vega-embed.
 
-A chart is drawn only from facts actually read; a figure that is missing or
-stated twice with different values is left out of the chart and named in its
-caption rather than drawn as zero.
+A chart draws exactly the frame of chart_data (the same rows the reader can
+download beside it). Bars are sorted by size; codes and the source sentence are
+in the tooltip. Specs carry their data inline, so a page needs no second request.
 """
 
 from __future__ import annotations
@@ -13,93 +13,98 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from .chart_data import ChartData, chart_data
 from .convert import Disclosure
-from .vocabulary import load_vocabulary
 
 
 @dataclass(frozen=True)
 class ChartSpec:
-    """A chart: its id on the page, title, the Vega-Lite spec and the data it draws."""
+    """A chart: its data (see chart_data) and the Vega-Lite spec drawn from it."""
 
-    chart_id: str
-    title: str
+    data: ChartData
     spec: dict[str, Any]
-    data: pd.DataFrame
-    missing: tuple[str, ...]
+
+    @property
+    def chart_id(self) -> str:
+        return self.data.chart_id
 
 
-_CHARTS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
-    (
-        "expenditure-structure",
-        "本年支出结构（万元）",
-        "万元",
-        (
-            "expenditure.basic",
-            "expenditure.project",
-            "expenditure.remit_superior",
-            "expenditure.business",
-            "expenditure.affiliate_subsidy",
-        ),
-    ),
-    (
-        "revenue-structure",
-        "本年收入结构（万元）",
-        "万元",
-        (
-            "revenue.fiscal_appropriation",
-            "revenue.superior_subsidy",
-            "revenue.public_service",
-            "revenue.business",
-            "revenue.affiliate_remittance",
-            "revenue.other",
-        ),
-    ),
-    ("staff", "人员构成（人）", "人", ("staff.active", "staff.retired_lixiu", "staff.retired")),
-)
+def _numeric(frame: pd.DataFrame, *columns: str) -> alt.Data:
+    """Inline values with `columns` as numbers (altair's DataFrame sanitising is the slow part)."""
+    records = frame.to_dict("records")
+    for record in records:
+        for column in columns:
+            record[column] = float(record[column]) if record[column] != "" else None
+    return alt.Data(values=records)
 
 
-def _bar_chart(df: pd.DataFrame, title: str, unit: str) -> dict[str, Any]:
+def _finish(chart: alt.Chart) -> dict[str, Any]:
+    return (
+        chart.properties(width="container")
+        .configure(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+        .to_dict(validate=False)  # validated once per chart kind in the tests, not per page
+    )
+
+
+def _bars(c: ChartData, tooltip: list[alt.Tooltip]) -> dict[str, Any]:
+    fmt = ",.2f" if c.unit == "万元" else ",d"
     chart = (
-        alt.Chart(df, title=title)
+        alt.Chart(_numeric(c.frame, "value"), title=f"{c.title_zh}（{c.unit}）")
         .mark_bar()
         .encode(
-            x=alt.X("value:Q", title=unit),
-            y=alt.Y("label:N", title=None, sort="-x"),
+            x=alt.X("value:Q", title=c.unit),
+            y=alt.Y("label:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260)),
             tooltip=[
                 alt.Tooltip("label:N", title="项目"),
-                alt.Tooltip("value:Q", title=unit, format=",.2f" if unit == "万元" else ",d"),
-                alt.Tooltip("key:N", title="key"),
-                alt.Tooltip("evidence:N", title="依据"),
+                alt.Tooltip("value:Q", format=fmt),
+                *tooltip,
             ],
         )
-        .properties(width="container", height=alt.Step(28))
-        .configure(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+        .properties(height=alt.Step(24))
     )
-    return chart.to_dict()
+    return _finish(chart)
+
+
+def _grouped(c: ChartData, category: str, group: str, extra: list[alt.Tooltip]) -> dict[str, Any]:
+    chart = (
+        alt.Chart(_numeric(c.frame, "value"), title=f"{c.title_zh}（{c.unit}）")
+        .mark_bar()
+        .encode(
+            x=alt.X("value:Q", title=c.unit),
+            y=alt.Y(f"{category}:N", title=None, axis=alt.Axis(labelLimit=260)),
+            yOffset=alt.YOffset(f"{group}:N"),
+            color=alt.Color(f"{group}:N", title=None, legend=alt.Legend(orient="bottom")),
+            tooltip=[
+                alt.Tooltip(f"{category}:N", title="项目"),
+                alt.Tooltip(f"{group}:N", title="口径"),
+                alt.Tooltip("value:Q", format=",.2f"),
+                *extra,
+            ],
+        )
+        .properties(height=alt.Step(14))
+    )
+    return _finish(chart)
+
+
+def _spec(c: ChartData) -> dict[str, Any]:
+    evidence = alt.Tooltip("evidence:N", title="依据")
+    if c.chart_id.startswith("function-"):
+        return _bars(c, [alt.Tooltip("code:N", title="编码"), evidence])
+    if c.chart_id == "sangong":
+        return _grouped(c, "label", "phase", [evidence])
+    if c.chart_id == "performance":
+        return _grouped(
+            c,
+            "project",
+            "measure",
+            [
+                alt.Tooltip("execution_rate:N", title="执行率%"),
+                alt.Tooltip("score:N", title="得分"),
+            ],
+        )
+    return _bars(c, [alt.Tooltip("key:N", title="key"), evidence])
 
 
 def disclosure_charts(d: Disclosure) -> list[ChartSpec]:
-    """The charts this disclosure's facts support (none when nothing was read)."""
-    vocabulary = load_vocabulary()
-    charts = []
-    for chart_id, title, unit, keys in _CHARTS:
-        rows, missing = [], []
-        for key in keys:
-            fact = d.fact(key)
-            if fact is None:
-                missing.append(vocabulary[key].label_zh)
-            else:
-                rows.append(
-                    {
-                        "key": key,
-                        "label": vocabulary[key].label_zh,
-                        "value": float(fact.value),
-                        "evidence": fact.evidence,
-                    }
-                )
-        if not any(row["value"] > 0 for row in rows):
-            continue
-        df = pd.DataFrame(rows, columns=["key", "label", "value", "evidence"])
-        spec = _bar_chart(df, title, unit)
-        charts.append(ChartSpec(chart_id, title, spec, df, tuple(missing)))
-    return charts
+    """The charts this disclosure's data supports (none when nothing was read)."""
+    return [ChartSpec(c, _spec(c)) for c in chart_data(d)]

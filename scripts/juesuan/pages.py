@@ -15,10 +15,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .charts import disclosure_charts
 from .convert import Disclosure
-from .escape import json_for_script, md
+from .escape import json_for_script, md, pre_text
 from .fields import Field
+from .frame_html import frame_table
 from .metadata import DOCUMENT_KINDS
 from .numbers import format_decimal
+from .page_summary import CHART_NUMERIC, check_badge, key_figure_rows, report_problem_url
 from .resources import RESOURCES
 from .sangong import COMPONENTS, COUNTS
 from .source import Region
@@ -40,7 +42,7 @@ class SkippedSource:
     problem: str
 
 
-def _environment() -> Environment:
+def template_environment() -> Environment:
     env = Environment(
         loader=PackageLoader("juesuan", "templates"),
         autoescape=False,  # Markdown output; escaping is explicit through `e`
@@ -177,8 +179,12 @@ def render_disclosure_page(d: Disclosure) -> str:
     charts = [
         {
             "chart_id": c.chart_id,
+            "title": f"{c.data.title_zh} / {c.data.title_en}",
             "spec_json": json_for_script(c.spec),
-            "missing": list(c.missing),
+            "missing": list(c.data.missing),
+            "table": frame_table(
+                c.data.frame, [(col, col) for col in c.data.frame.columns], CHART_NUMERIC
+            ),
         }
         for c in disclosure_charts(d)
     ]
@@ -195,7 +201,7 @@ def render_disclosure_page(d: Disclosure) -> str:
     ]
     side = d.source.sidecar
     return (
-        _environment()
+        template_environment()
         .get_template("disclosure.md.j2")
         .render(
             outline=_outline(d),
@@ -212,6 +218,9 @@ def render_disclosure_page(d: Disclosure) -> str:
             charts=charts,
             checks=checks,
             resources=RESOURCES,
+            key_figures=key_figure_rows(d),
+            badge=check_badge(d),
+            report_url=report_problem_url(d),
         )
     )
 
@@ -247,7 +256,7 @@ def _constraint_text(f: Field) -> str:
 
 def render_data_dictionary() -> str:
     return (
-        _environment()
+        template_environment()
         .get_template("data-dictionary.md.j2")
         .render(
             resources=RESOURCES,
@@ -262,7 +271,7 @@ def render_home_page(disclosures: list[Disclosure], skipped: list[SkippedSource]
     rows = home_rows(disclosures)
     years = sorted({d.meta.fiscal_year for d in disclosures if d.meta.fiscal_year})
     return (
-        _environment()
+        template_environment()
         .get_template("home.md.j2")
         .render(
             disclosures=rows,
@@ -270,5 +279,19 @@ def render_home_page(disclosures: list[Disclosure], skipped: list[SkippedSource]
             regions=len({region_label(d.meta.region) for d in disclosures} - {"未知"}),
             years=[str(y) for y in years],
             skipped=skipped,
+        )
+    )
+
+
+def render_source_page(d: Disclosure) -> str:
+    """The original text on its own page, left out of the search index (it would swamp it)."""
+    return (
+        template_environment()
+        .get_template("source.md.j2")
+        .render(
+            title=d.title,
+            title_yaml=json.dumps(plain_title(d.title), ensure_ascii=False)[1:-1],
+            name=d.name,
+            text=pre_text(d.text),
         )
     )

@@ -10,12 +10,13 @@ vl-convert-python wheel and served from the site itself: no CDN, no network.
 
 from __future__ import annotations
 
-import io
 import shutil
 import tempfile
-import zipfile
 from pathlib import Path
 
+from .archive import deterministic_zip
+from .chart_data import chart_data
+from .chart_downloads import chart_files
 from .convert import Disclosure
 from .package import package_files, swap_directory, write_file_atomically
 from .pages import (
@@ -23,10 +24,11 @@ from .pages import (
     render_data_dictionary,
     render_disclosure_page,
     render_home_page,
+    render_source_page,
 )
+from .portal_pages import compare_page, department_pages, index_pages
 
 VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def vega_bundle(cache_dir: Path) -> str:
@@ -60,15 +62,14 @@ def _readme(d: Disclosure) -> str:
 
 def package_zip(d: Disclosure) -> bytes:
     """The whole package plus a README, byte-identical for identical content."""
-    buffer = io.BytesIO()
-    files = {**package_files(d), "README.md": _readme(d)}
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(f"{d.name}/{name}", date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, files[name].encode("utf-8"))
-    return buffer.getvalue()
+    return deterministic_zip(d.name, {**package_files(d), "README.md": _readme(d)})
+
+
+def _write_files(root: Path, files: dict[str, bytes]) -> None:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
 
 
 def assemble_docs(
@@ -90,12 +91,24 @@ def assemble_docs(
             (staging / "disclosures" / f"{d.name}.md").write_text(
                 render_disclosure_page(d), "utf-8"
             )
+            (staging / "disclosures" / d.name).mkdir()
+            (staging / "disclosures" / d.name / "source.md").write_text(
+                render_source_page(d), "utf-8"
+            )
             data_dir = staging / "data" / d.name
             data_dir.mkdir(parents=True)
+            _write_files(data_dir, chart_files(d, chart_data(d)))
             for name, content in package_files(d).items():
                 (data_dir / name).write_text(content, "utf-8")
             (data_dir / "source.txt").write_text(d.source.text, "utf-8")
             (staging / "data" / f"{d.name}.zip").write_bytes(package_zip(d))
+        for page in [
+            compare_page(disclosures),
+            *index_pages(disclosures),
+            *department_pages(disclosures),
+        ]:
+            _write_files(staging, {page.path: page.markdown.encode("utf-8")})
+            _write_files(staging, {k: v.encode("utf-8") for k, v in page.files.items()})
         bundle = staging / VEGA_BUNDLE
         bundle.parent.mkdir(parents=True, exist_ok=True)
         bundle.write_text(vega_bundle(cache_dir), "utf-8")

@@ -1,0 +1,24 @@
+"""Zip archives that are byte-identical for identical content.
+
+Fixed member dates, sorted member names and fixed permissions, so a rebuilt
+site only changes a download when its data changed.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def deterministic_zip(folder: str, files: dict[str, str]) -> bytes:
+    """`files` (name → UTF-8 text) under `folder/` in a zip archive."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, files[name].encode("utf-8"))
+    return buffer.getvalue()

@@ -1,0 +1,89 @@
+"""Every page type in a real browser: charts drawn, no console errors, search, downloads."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser_site import CHROMIUM_ARGS, require_browser, serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser_page(built):
+    executable = require_browser()
+    from playwright.sync_api import sync_playwright
+
+    paths, result = built
+    with serve(paths.site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
+        yield page, base, result, errors
+        browser.close()
+
+
+def _page_types(result) -> list[str]:
+    first = next(d for d in result.disclosures if d.source.path.name.startswith("000_"))
+    pages = ["", "compare/", "regions/", "years/", "data-dictionary/", "glossary/"]
+    pages += [f"disclosures/{d.name}/" for d in result.disclosures]
+    pages.append(f"disclosures/{first.name}/source/")
+    return pages
+
+
+def test_every_page_type_renders_its_charts_without_console_errors(browser_page, built):
+    page, base, result, errors = browser_page
+    paths, _ = built
+    departments = sorted(p.parent.name for p in (paths.site / "departments").glob("*/index.html"))
+    assert departments, "the test build has a department with two years"
+    drawn = 0
+    for path in [*_page_types(result), *(f"departments/{slug}/" for slug in departments)]:
+        errors.clear()
+        response = page.goto(f"{base}/{path}")
+        assert response is not None and response.status == 200, path
+        charts = page.locator("div.juesuan-chart")
+        for i in range(charts.count()):
+            charts.nth(i).locator("svg").first.wait_for(state="attached", timeout=10_000)
+        drawn += charts.count()
+        assert errors == [], (path, errors)
+    assert drawn >= 20
+
+
+def _search(page, base: str, words: str) -> list[str]:
+    page.goto(f"{base}/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill(words)
+    box.press("End")  # Material searches on key-up
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for(timeout=15_000)
+    return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+
+
+def test_search_finds_sangong_and_a_department(browser_page):
+    page, base, result, _ = browser_page
+    hits = _search(page, base, "三公")
+    assert sum("/disclosures/" in h for h in hits) >= 3, hits
+    d = next(x for x in result.disclosures if x.source.path.name.startswith("001_"))
+    hits = _search(page, base, d.meta.department)
+    # Listed among the results shown (in this build a department of the same place with a
+    # similar name, 科学技术协会 with two years and a year view, shares most terms with it).
+    assert any(f"disclosures/{d.name}/" in h for h in hits), (d.meta.department, hits)
+
+
+def test_download_links_answer_200_with_the_file(browser_page):
+    page, base, result, _ = browser_page
+    d = next(x for x in result.disclosures if x.source.path.name.startswith("000_"))
+    page.goto(f"{base}/disclosures/{d.name}/")
+    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+    downloads = sorted(
+        {h for h in hrefs if h.split("?")[0].endswith((".csv", ".zip", ".json", ".txt"))}
+    )
+    assert len(downloads) >= 10, downloads
+    for url in downloads:
+        response = page.request.get(url)
+        assert response.status == 200, url
+        assert len(response.body()) > 0, url

@@ -1,0 +1,142 @@
+"""Pages across disclosures: comparison, indexes, the year view, chart downloads.
+
+Expected figures are the hand-read values of tests/expected/*.yaml; ratios are
+computed here from those values, not taken from the code under test.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import zipfile
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import yaml
+
+from conftest import HOSTILE
+
+EXPECTED = Path(__file__).parent / "expected"
+
+
+def hand_read(seed: str, key: str) -> Decimal:
+    data = yaml.safe_load((EXPECTED / f"{seed}.yaml").read_text(encoding="utf-8"))
+    (only,) = data["facts"][key]
+    return Decimal(str(only["value"]))
+
+
+def package_of(result, source_name: str) -> str:
+    return next(d.name for d in result.disclosures if d.source.path.name == source_name)
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def test_comparison_has_key_figures_and_per_staff_amounts(built):
+    paths, result = built
+    rows = read_csv(paths.site / "data" / "compare" / "key-figures.csv")
+    row = next(r for r in rows if r["package"] == package_of(result, "000_a1db828f484ee6df.txt"))
+    spent = hand_read("000", "expenditure.current_year")
+    staff = hand_read("000", "staff.active")
+    basic = hand_read("000", "expenditure.basic")
+    assert Decimal(row["expenditure.current_year"]) == spent
+    assert Decimal(row["expenditure_per_staff"]) == (spent / staff).quantize(
+        Decimal("0.01"), ROUND_HALF_UP
+    )
+    assert Decimal(row["basic_share_pct"]) == (basic * 100 / spent).quantize(
+        Decimal("0.01"), ROUND_HALF_UP
+    )
+    assert len(rows) == len(result.disclosures)
+
+
+def test_sangong_ranking_is_by_amount_and_leaves_unread_out(built):
+    paths, result = built
+    rows = read_csv(paths.site / "data" / "compare" / "sangong-ranking.csv")
+    amounts = [Decimal(r["sangong.total"]) for r in rows]
+    assert amounts == sorted(amounts, reverse=True)
+    assert [r["rank"] for r in rows] == [str(i) for i in range(1, len(rows) + 1)]
+    ranked = {r["package"] for r in rows}
+    # seed 000 states 6.53万元 (hand-read); it must be ranked with that amount.
+    seed = package_of(result, "000_a1db828f484ee6df.txt")
+    assert seed in ranked
+    assert next(Decimal(r["sangong.total"]) for r in rows if r["package"] == seed) == hand_read(
+        "000", "sangong.total"
+    )
+
+
+def test_functional_classes_line_up_by_national_code(built):
+    paths, _ = built
+    rows = read_csv(paths.site / "data" / "compare" / "function-classes.csv")
+    coded = [r for r in rows if r["class_code"]]
+    assert coded, "at least one disclosure prints class codes"
+    for r in coded:
+        assert len(r["class_code"]) == 3 and r["class_code"].isdigit(), r
+
+
+def test_year_view_for_a_department_with_two_years(built):
+    paths, result = built
+    pages = list((paths.site / "departments").glob("*/index.html"))
+    assert len(pages) == 1  # only seed 000's department has two years in this build
+    page = html.unescape(pages[0].read_text(encoding="utf-8"))
+    assert "昌吉回族自治州科学技术协会" in page
+    for source in ("000_a1db828f484ee6df.txt", "zz_second_year.txt"):
+        assert f"/disclosures/{package_of(result, source)}/" in page
+    assert 'class="juesuan-chart"' in page
+
+
+def test_region_and_year_indexes_list_every_disclosure(built):
+    paths, result = built
+    regions = html.unescape((paths.site / "regions" / "index.html").read_text(encoding="utf-8"))
+    years = html.unescape((paths.site / "years" / "index.html").read_text(encoding="utf-8"))
+    for d in result.disclosures:
+        assert f"/disclosures/{d.name}/" in regions
+        assert f"/disclosures/{d.name}/" in years
+    assert "新疆维吾尔自治区 昌吉回族自治州" in regions
+    assert "2021 年度" in years and "2024 年度" in years
+
+
+def test_every_chart_has_its_csv_and_a_zip_with_readme(built):
+    paths, result = built
+    d = next(x for x in result.disclosures if x.source.path.name == "000_a1db828f484ee6df.txt")
+    page = (paths.site / "disclosures" / d.name / "index.html").read_text(encoding="utf-8")
+    charts = sorted((paths.site / "data" / d.name / "charts").glob("*.csv"))
+    assert {c.stem for c in charts} >= {"sangong", "function-items", "expenditure-structure"}
+    for chart in charts:
+        assert f"data/{d.name}/charts/{chart.name}" in page
+        with zipfile.ZipFile(chart.with_suffix(".zip")) as archive:
+            names = archive.namelist()
+            readme = archive.read(f"{d.name}-{chart.stem}/README.md").decode("utf-8")
+            assert archive.read(f"{d.name}-{chart.stem}/{chart.name}") == chart.read_bytes()
+        assert len(names) == 2
+        assert "昌吉回族自治州科学技术协会" in readme and "Licence" in readme
+
+
+def test_sangong_chart_data_is_the_hand_read_budget_and_actual(built):
+    paths, result = built
+    d = package_of(result, "000_a1db828f484ee6df.txt")
+    rows = read_csv(paths.site / "data" / d / "charts" / "sangong.csv")
+    data = yaml.safe_load((EXPECTED / "000.yaml").read_text(encoding="utf-8"))["sangong"]
+    for component in ("abroad", "vehicle", "reception"):
+        for phase, label in (("budget", "预算 budget"), ("actual", "决算 actual")):
+            want = data[component][phase]
+            got = [r["value"] for r in rows if r["component"] == component and r["phase"] == label]
+            assert [Decimal(v) for v in got] == ([Decimal(str(want))] if want is not None else [])
+
+
+def test_hostile_department_is_text_on_comparison_and_index_pages(built):
+    paths, _ = built
+    for page in ("compare", "regions", "years"):
+        text = (paths.site / page / "index.html").read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<img src=x" not in text, page
+        assert "<strong>粗体" not in text and 'href="javascript:' not in text, page
+        assert HOSTILE in html.unescape(text), page
+
+
+def test_source_text_page_is_kept_out_of_the_search_index(built):
+    paths, result = built
+    d = result.disclosures[0]
+    assert (paths.site / "disclosures" / d.name / "source" / "index.html").is_file()
+    index = (paths.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert f"disclosures/{d.name}/source/" not in index
