@@ -7,13 +7,13 @@ This is the typed boundary between reading and publishing: everything after it
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
 
 from .basic_data_table import basic_data_candidates
-from .checks import CheckResult, run_checks
+from .checks import CheckInput, CheckResult, run_checks, summary
 from .economic import EconomicRow, economic_rows
 from .facts import Fact, extract_facts
 from .functional import (
@@ -25,7 +25,7 @@ from .functional import (
     table_items,
 )
 from .metadata import DisclosureMeta, resolve_metadata
-from .narrative import Candidate
+from .narrative import Candidate, narrative_candidates
 from .normalize import normalize_text
 from .performance import PerformanceIndicator, PerformanceProject, read_performance
 from .sangong import SangongRow, sangong_rows
@@ -91,6 +91,11 @@ class Disclosure:
         )
         return f"{dept}{year}{kind}"
 
+    @property
+    def check_counts(self) -> dict[str, int]:
+        """pass / rounding / fail / not_checkable counts, for the page badge."""
+        return summary(self.checks)
+
     def fact(self, key: str) -> Fact | None:
         """The single stated value of `key`, or None when absent or conflicting."""
         found = [f for f in self.facts if f.key == key]
@@ -141,12 +146,9 @@ def convert_source(raw: RawSource) -> Disclosure:
         if p.kind == "overall" and p.score is not None
     ]
     basic = basic_data_candidates(tables, meta.fiscal_year)
+    table_statements = [*table_candidates(tables), *overall, *basic]
     listed = listed_amounts(text, meta.fiscal_year)
-    facts = extract_facts(
-        text,
-        index,
-        extra=[*table_candidates(tables), *overall, *basic, *actual_candidates(listed)],
-    )
+    facts = extract_facts(text, index, extra=[*table_statements, *actual_candidates(listed)])
     items = merge_items(narrative_items(text), table_items(tables))
     items = fill_codes(items, code_table(items))
     if meta.document_kind is None or (not facts and len(sections) < 3):
@@ -165,13 +167,13 @@ def convert_source(raw: RawSource) -> Disclosure:
         missing = [p for p in list(TEMPLATE_PARTS)[:CORE_PARTS] if p not in parts]
         if missing:
             warnings.append("template sections missing (truncated?): " + "、".join(missing))
-    return Disclosure(
+    disclosure = Disclosure(
         source=raw,
         text=text,
         meta=meta,
         sections=tuple(sections),
         facts=tuple(facts),
-        checks=tuple(run_checks(facts)),
+        checks=(),
         parts_found=parts,
         warnings=tuple(warnings),
         tables=tuple(tables),
@@ -189,6 +191,24 @@ def convert_source(raw: RawSource) -> Disclosure:
             )
         ),
     )
+    said = [
+        *narrative_candidates(text, lambda offset: " ".join(index.path_at(offset))),
+        *actual_candidates(listed),
+    ]
+    checks = run_checks(
+        CheckInput(
+            text=text,
+            facts=disclosure.facts,
+            narrative=said,
+            table_statements=table_statements,
+            items=disclosure.expenditure_items,
+            economic=disclosure.economic,
+            sangong=disclosure.sangong,
+            projects=disclosure.projects,
+            indicators=disclosure.indicators,
+        )
+    )
+    return replace(disclosure, checks=tuple(checks))
 
 
 def convert_path(path: Path) -> Disclosure:

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .checks import CheckResult
+from .checks_core import CheckResult
 from .convert import Disclosure
 from .facts import Fact
 from .fields import CHECKS, FACTS, VOCABULARY, ResourceSpec
@@ -129,7 +129,12 @@ def _rows_of(spec: ResourceSpec, records: tuple[Any, ...]) -> list[dict[str, Any
 
 
 def check_rows(checks: tuple[CheckResult, ...]) -> list[dict[str, Any]]:
-    return [{name: _cell(getattr(c, name)) for name in CHECKS.columns} for c in checks]
+    rows = []
+    for check in checks:
+        row = {name: _cell(getattr(check, name, None)) for name in CHECKS.columns}
+        row["terms"] = check.terms_json
+        rows.append(row)
+    return rows
 
 
 def resource_descriptor(spec: ResourceSpec) -> dict[str, Any]:

@@ -79,7 +79,7 @@ def _num(value: Any) -> str:
 
 
 def check_summary(d: Disclosure) -> str:
-    counts = {s: sum(c.status == s for c in d.checks) for s in STATUS_LABELS}
+    counts = d.check_counts
     if counts["fail"]:
         return f"{counts['fail']} 项不一致"
     if counts["rounding"]:
@@ -190,14 +190,26 @@ def render_disclosure_page(d: Disclosure) -> str:
     ]
     checks = [
         {
+            "check_id": c.check_id,
             "description_zh": c.description_zh,
             "description_en": c.description_en,
+            "status": c.status,
             "status_label": STATUS_LABELS[c.status],
             "expected": _num(c.expected),
             "actual": _num(c.actual),
             "difference": _num(c.difference),
+            "tolerance": _num(c.tolerance),
+            "note": c.note,
+            "terms": [
+                {"name": t.name, "value": _num(t.value) or "—", "evidence": t.evidence}
+                for t in c.terms
+            ],
         }
         for c in d.checks
+    ]
+    counts = [
+        {"status": status, "label": STATUS_LABELS[status], "count": count}
+        for status, count in d.check_counts.items()
     ]
     side = d.source.sidecar
     return (
@@ -217,6 +229,7 @@ def render_disclosure_page(d: Disclosure) -> str:
             facts=facts,
             charts=charts,
             checks=checks,
+            check_counts=counts,
             resources=RESOURCES,
             key_figures=key_figure_rows(d),
             badge=check_badge(d),

@@ -38,6 +38,8 @@ class PerformanceProject:
     evidence: str
     start: int
     end: int
+    funds_weight: Decimal | None = None  # points of the 资金执行率 row, where the table scores it
+    funds_score: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,10 @@ def _percent(text: str) -> Decimal | None:
 def _points(text: str, percent: bool = False) -> Decimal | None:
     """A score, 分 allowed after it; where percent is allowed, 94% on a 100-point scale is 94."""
     return parse_number(re.sub(r"分$|%$" if percent else r"分$", "", _clean(text)))
+
+
+def _cell_points(cell: Cell | None) -> Decimal | None:
+    return _points(cell.text) if cell is not None else None
 
 
 def _is_value(text: str) -> bool:
@@ -404,6 +410,8 @@ def _sheet_projects(
         score=_total_score(sheet),
         goals=sheet.goals,
         outcome=sheet.outcome,
+        funds_weight=_cell_points(sheet.funds.get("weight")),
+        funds_score=_cell_points(sheet.funds.get("score")),
         evidence="｜".join(p for p in (table.title, label, name) if p),
         start=table.start,
         end=table.end,

@@ -1,0 +1,97 @@
+"""Narrative against table: a figure the disclosure prints in both must be the same.
+
+Facts keep one row per distinct value, so the statements are compared before
+merging: every value a narrative sentence states for a key against every value
+a table cell states for it. Items of the functional classification are compared
+by their names (类/款/项), the narrative amount against the table row's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from .checks_core import CheckResult, Meta, Term
+from .checks_tables import item_name
+from .facts import evidence_at
+from .functional import FunctionItem, narrative_items
+from .narrative import Candidate
+from .numbers import format_decimal
+from .vocabulary import load_vocabulary
+
+
+def _compare(meta: Meta, table: list[Term], narrative: list[Term]) -> CheckResult:
+    """pass when every statement gives the same value; fail otherwise (a restated value
+    is copied, not recomputed, so no rounding is allowed)."""
+    expected = table[0].value
+    differing = [t for t in narrative if t.value != expected]
+    actual = differing[0].value if differing else narrative[0].value
+    assert expected is not None and actual is not None
+    conflicting = differing or [t for t in table if t.value != expected]
+    status = "fail" if conflicting else "pass"
+    shown = sorted({format_decimal(t.value) for t in (*table, *narrative) if t.value is not None})
+    return CheckResult(
+        meta.check_id,
+        meta.family,
+        meta.zh,
+        meta.en,
+        status,
+        expected,
+        actual,
+        actual - expected,
+        Decimal(0),
+        (*table, *narrative),
+        "" if status == "pass" else "所列数值 / values stated: " + ", ".join(shown),
+    )
+
+
+def restated_fact_checks(
+    text: str, narrative: Sequence[Candidate], tables: Sequence[Candidate]
+) -> list[CheckResult]:
+    vocabulary = load_vocabulary()
+    results = []
+    for key in vocabulary:
+        said = [c for c in narrative if c.key == key]
+        printed = [c for c in tables if c.key == key]
+        if not said or not printed:
+            continue
+        label = vocabulary[key].label_zh
+        meta = Meta(
+            f"restated.{key}",
+            "narrative_vs_table",
+            f"{label}：情况说明与表格所列一致",
+            f"{vocabulary[key].label_en}: narrative agrees with the table",
+        )
+        table_terms = [
+            Term(f"{label}（表）", c.value, c.evidence or evidence_at(text, c.start, c.end), key)
+            for c in printed
+        ]
+        narrative_terms = [
+            Term(f"{label}（说明）", c.value, evidence_at(text, c.start, c.end), key) for c in said
+        ]
+        results.append(_compare(meta, table_terms, narrative_terms))
+    return results
+
+
+def restated_item_checks(text: str, items: Sequence[FunctionItem]) -> list[CheckResult]:
+    table = {(i.level, *i.names): i for i in items if i.code_source == "printed"}
+    results = []
+    for said in narrative_items(text):
+        row = table.get((said.level, *said.names))
+        if row is None or row.amount is None or said.amount is None:
+            continue
+        name = item_name(row)
+        meta = Meta(
+            f"restated.functional.{row.code}",
+            "narrative_vs_table",
+            f"{name}：情况说明与支出决算表所列一致",
+            "Item amount: narrative agrees with the table",
+        )
+        results.append(
+            _compare(
+                meta,
+                [Term(f"{row.code} {name}（表）", row.amount, row.evidence, row.code or "")],
+                [Term(f"{name}（说明）", said.amount, said.evidence, row.code or "")],
+            )
+        )
+    return results
