@@ -22,6 +22,14 @@ def browser_page(built):
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
+        page.on(
+            "request",
+            lambda r: (
+                None
+                if r.url.startswith((base, "data:", "blob:"))
+                else errors.append(f"request off the site: {r.url}")
+            ),
+        )
         yield page, base, result, errors
         browser.close()
 
