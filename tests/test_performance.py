@@ -143,12 +143,12 @@ def test_indicator_row_as_printed(seeds):
     assert next(i for i in indicators if i.level3 == "购置动力耙").deviation is None
 
 
-def test_split_row_leaves_unknown_levels_empty(seeds):
-    # 000 整体: "社会效益" and its indicator are split by an empty 二级指标 cell; the
-    # level cannot be placed with certainty, so it is not filled down from 履职效能.
+def test_empty_level_cell_keeps_the_row_whole(seeds):
+    # 000 整体: 社会效益 | (empty 二级指标) | 全民科学素质不断提升 | … (lines 171-178) is one
+    # row; the empty 二级 is not filled down from the 数量指标 of 履职效能 above it.
     _, _, indicators = seeds["000"]
     row = next(i for i in indicators if i.level3 == "全民科学素质不断提升")
-    assert (row.level1, row.level2, row.weight, row.score) == (None, None, 20, 20)
+    assert (row.level1, row.level2, row.weight, row.score) == ("社会效益", None, 20, 20)
 
 
 def test_glued_total_score_and_unpercented_rate(seeds):
@@ -205,7 +205,7 @@ def test_tab_separated_project_in_yuan_with_other_header_words():
 
 
 def cell_per_line(total: str, third_row: bool) -> str:
-    """A Word export, one cell per line: empty cells are dropped, rows split at them."""
+    """A Word export, one cell per line: an empty cell is a line holding only the tab."""
     rows = [
         ["部门名称", "某某协会"],
         ["年度预算申请（万元）"],
@@ -215,8 +215,8 @@ def cell_per_line(total: str, third_row: bool) -> str:
         ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", "50", "50", ""],
         ["", "", "培训合格率", "≥90%", "95%", "30", "30", ""],
     ]
-    if third_row:  # 指标值 left empty: the row splits and can no longer be placed
-        rows.append(["", "", "活动满意度", "", "很高", "10", "10", ""])
+    if third_row:  # the 指标值 cell is missing (merged away): the row can no longer be placed
+        rows.append(["", "", "活动满意度", "很高", "10", "10", ""])
     rows.append(["总分", "100", total])
     lines = ["部门整体支出绩效自评表"]
     for row in rows:

@@ -126,14 +126,15 @@ def _read_sheet(table: Table) -> _Sheet:
         elif mode == "total" or TOTAL_SCORE.match(clean(row[first_filled(row)].text)):
             sheet.total.extend(row if mode == "total" else row[1 + first_filled(row) :])
             mode = "total"
-        elif (mapped := align(row, header, table.layout)) is None:
+        elif (mapped := align(row, header)) is None:
             pending = [*pending, *row] if not any(is_value(c.text) for c in row) else []
         else:
             levels = level_names(mapped, header, levels, pending, previous)
             pending, previous = [], max(mapped)
             values = {header[i]: text_of(c) for i, c in mapped.items() if header[i]}
             values.update(level1=levels[0], level2=levels[1])
-            sheet.indicators.append((values, row[0].start, row[-1].end))
+            filled = [c for c in row if c.text] or list(row)  # the span of what is printed
+            sheet.indicators.append((values, filled[0].start, filled[-1].end))
     return sheet
 
 

@@ -1,9 +1,10 @@
 """Place the rows of a performance self-evaluation table under its header's columns.
 
-Word exports drop merged cells, so a short indicator row is placed under its header
-by trying every shift and keeping the only one whose cells fit the columns' kinds (a
-weight is a number, an indicator's name is not). A row that fits no way or several
-ways is left out: a missing indicator is acceptable, a misread one is not.
+Word exports drop merged cells and some print more grid columns than header cells, so
+a row that does not fit as it stands is placed under its header by trying every shift
+and keeping the only one whose cells fit the columns' kinds (a weight is a number, an
+indicator's name is not). A row that fits no way or several ways is left out: a
+missing indicator is acceptable, a misread one is not.
 """
 
 from __future__ import annotations
@@ -53,16 +54,19 @@ def _fits(row: tuple[Cell, ...], header: Header, shift: int, exact: bool) -> boo
     return True
 
 
-def align(row: tuple[Cell, ...], header: Header, layout: str) -> dict[int, Cell] | None:
+def align(row: tuple[Cell, ...], header: Header) -> dict[int, Cell] | None:
     """Column → cell of an indicator row, when exactly one placement fits.
 
-    A tab-separated row as long as its header has kept every cell in place and is read
-    as it stands; other rows have lost cells and are placed by their content.
+    A row as long as its header has kept every cell in place (empty cells included) and
+    is read as it stands when it fits there; other rows have lost cells, or belong to a
+    grid wider than its header, and are placed by their content. Trailing empty cells
+    carry no content, so they are left out of that search rather than taken for a score.
     """
-    if layout == "tsv" and len(row) == len(header) and _fits(row, header, 0, exact=True):
-        shifts = [0]
-    else:
-        shifts = [s for s in range(1 - len(row), len(header)) if _fits(row, header, s, False)]
+    if len(row) == len(header) and _fits(row, header, 0, exact=True):
+        return dict(enumerate(row))
+    while row and not row[-1].text.strip():
+        row = row[:-1]
+    shifts = [s for s in range(1 - len(row), len(header)) if _fits(row, header, s, False)]
     if len(shifts) != 1:
         return None
     return {i + shifts[0]: c for i, c in enumerate(row) if i + shifts[0] >= 0}
@@ -73,11 +77,13 @@ def level_names(
 ) -> list[str | None]:
     """一级/二级 names of an indicator row: its own, else filled down from the rows above.
 
-    Label cells left over just above the row (a row split at an empty cell) are its
-    leading levels only when they fill the missing columns exactly and cannot be the
-    tail of the row before; otherwise the levels they may hold are unknown.
+    Label cells left over just above the row (a row split where a cell ends in a blank
+    line) are its leading levels only when they fill the missing columns exactly (cells
+    left of column 0 must be empty) and cannot be the tail of the row before; otherwise
+    the levels they may hold are unknown.
     """
-    fits_before = len(pending) == min(mapped)
+    first = min(mapped) - len(pending)  # the column of pending[0], placed just before the row
+    fits_before = first <= 0 and not any(c.text.strip() for c in pending[:-first])
     fits_after = previous >= 0 and previous + 1 + len(pending) < len(header)
     out, given = list(above), [False, False]
     for k, level in enumerate(("level1", "level2")):
@@ -87,7 +93,7 @@ def level_names(
             out[k] = text_of(mapped[col]) or above[k]
         elif col is not None and pending:
             given[k] = fits_before and not fits_after
-            out[k] = text_of(pending[col]) if given[k] else None
+            out[k] = text_of(pending[col - first]) if given[k] else None
     if given[0] and out[0] != above[0] and not given[1]:
         out[1] = None  # a new 一级 does not inherit the 二级 of the one before
     return out
