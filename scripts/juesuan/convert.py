@@ -28,6 +28,7 @@ from .metadata import DisclosureMeta, resolve_metadata
 from .narrative import Candidate
 from .normalize import normalize_text
 from .performance import PerformanceIndicator, PerformanceProject, read_performance
+from .performance_plain import with_plain_tables
 from .sangong import SangongRow, sangong_rows
 from .source import RawSource, SourceError, read_source
 from .structure import Section, SectionIndex, find_sections
@@ -126,7 +127,7 @@ def convert_source(raw: RawSource) -> Disclosure:
     sections = find_sections(text)
     tables = find_tables(text)
     index = SectionIndex(sections)
-    projects, indicators = read_performance(tables)
+    projects, indicators, plain_warnings = with_plain_tables(text, *read_performance(tables))
     overall = [
         Candidate(
             "performance.overall_score",
@@ -150,7 +151,7 @@ def convert_source(raw: RawSource) -> Disclosure:
             "national template",
         )
     parts = _parts_found(text)
-    warnings = list(meta.notes)
+    warnings = [*meta.notes, *plain_warnings]
     if meta.department is None:
         warnings.append("department not found in the text and no sidecar states it")
     if meta.fiscal_year is None:

@@ -47,7 +47,7 @@ LABELS = {
 }
 TOTAL_FUNDS = re.compile(r"资金总额|总资金|^合计$|^总计$")
 TOTAL_SCORE = re.compile(r"^(?:总分|合计|总计)$")
-_UNIT = re.compile(r"[（(](万元|元|亿元)[)）]|单位[:：](万元|元|亿元)")
+UNIT = re.compile(r"[（(](万元|元|亿元)[)）]|单位[:：](万元|元|亿元)")
 DASHES = frozenset({"", "-", "—", "–", "——", "/", "－"})
 _COMPARATOR = re.compile(r"^[<>=≤≥≦≧＜＞]")
 
@@ -76,7 +76,7 @@ def header_roles(row: tuple[Cell, ...]) -> Header:
 
 def unit_of(text: str) -> str | None:
     """The money unit a short cell prints: （万元）, (元), 单位：元."""
-    match = _UNIT.search(clean(text)) if len(text) <= 20 else None
+    match = UNIT.search(clean(text)) if len(text) <= 20 else None
     return (match.group(1) or match.group(2)) if match else None
 
 
