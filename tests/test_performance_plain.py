@@ -124,6 +124,12 @@ def test_amounts_without_a_printed_unit_stay_unread():
 def test_a_title_mentioned_in_prose_is_not_a_table():
     text = "具体项目自评情况附项目支出绩效自评表。\n年初预算数 全年预算数 全年执行数\n"
     assert plain(text) == []
+    # a title line followed by prose, then another part's table: not this table's header
+    text = (
+        "项目支出绩效自评表\n本单位未开展项目支出绩效自评。\n十二、其他需说明的事项\n"
+        "年初预算数 全年预算数 全年执行数 分值 执行率 得分\n年度资金总额 1 1 1 10 100% 10\n"
+    )
+    assert plain(text) == []
 
 
 def test_plain_projects_join_the_others_in_document_order():

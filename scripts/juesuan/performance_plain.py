@@ -46,6 +46,9 @@ _FUNDS_LABEL = re.compile(r"^\S{0,6}资金(?:[（(](?:万元|元|亿元)[)）])?
 _FUND_ROLES = frozenset({"initial", "full_year", "executed", "weight", "execution_rate", "score"})
 _TOTAL_SCORE = re.compile(r"^[ \t]*总分(?=\s|\d)", re.M)
 _LABEL_PREFIX = 6  # characters a label may carry before its word (区级预算部门名称)
+_HEAD_MAX = 300  # characters of title and labels a table prints above its funds header
+# a heading of the document's next part (十二、其他需说明的事项 / 第三部分 …)
+_SECTION = re.compile(r"^[ \t#]*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)", re.M)
 
 
 @dataclass(frozen=True)
@@ -203,11 +206,16 @@ def _offset_after(text: str, start: int, chars: int) -> int:
 
 def read_plain_table(text: str, kind: str, title: str, start: int, stop: int) -> PlainTable | None:
     """The table whose title spans [start, …), ending before `stop` (the next title)."""
+    if heading := _SECTION.search(text, start + len(title), stop):
+        stop = heading.start()  # the next part of the document ends the table
     tokens = _shift(_tokens(text, start, stop), start)
     found = _funds_header(tokens, text)
     if found is None:
         return None
     header, first, after = found
+    heading_text = text[start : tokens[first].start]
+    if len(clean(heading_text)) > _HEAD_MAX or "。" in heading_text:
+        return None  # prose, not a table's labels, lies between the title and the header
     total = _TOTAL_SCORE.search(text, tokens[after - 1].end, stop)
     body_end = total.start() if total else stop
     body = [t for t in tokens[after:] if t.end <= body_end]
@@ -217,8 +225,7 @@ def read_plain_table(text: str, kind: str, title: str, start: int, stop: int) ->
     end = printed[-1].end
     if "\t" in text[start:end]:
         return None  # a tab-separated or one-cell-per-line table: not plain text
-    heading = clean(text[start : tokens[first].start])
-    unit = (m.group(1) or m.group(2)) if (m := UNIT.search(heading)) else None
+    unit = (m.group(1) or m.group(2)) if (m := UNIT.search(clean(heading_text))) else None
     labels = _labels(text, start + len(title), tokens[first].start)
     label, name = labels.get("name", ("", None))
     project = PerformanceProject(
