@@ -28,6 +28,7 @@ from .metadata import DisclosureMeta, resolve_metadata
 from .narrative import Candidate, narrative_candidates
 from .normalize import normalize_text
 from .performance import PerformanceIndicator, PerformanceProject, read_performance
+from .performance_plain import with_plain_tables
 from .sangong import SangongRow, sangong_rows
 from .sangong_lists import actual_candidates, listed_amounts
 from .source import RawSource, SourceError, read_source
@@ -132,7 +133,7 @@ def convert_source(raw: RawSource) -> Disclosure:
     sections = find_sections(text)
     tables = find_tables(text)
     index = SectionIndex(sections)
-    projects, indicators = read_performance(tables)
+    projects, indicators, plain_warnings = with_plain_tables(text, *read_performance(tables))
     overall = [
         Candidate(
             "performance.overall_score",
@@ -158,7 +159,7 @@ def convert_source(raw: RawSource) -> Disclosure:
             "national template",
         )
     parts = _parts_found(text)
-    warnings = list(meta.notes)
+    warnings = [*meta.notes, *plain_warnings]
     if meta.department is None:
         warnings.append("department not found in the text and no sidecar states it")
     if meta.fiscal_year is None:

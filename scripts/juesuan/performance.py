@@ -2,12 +2,10 @@
 
 Three shapes carry the same facts: one 项目支出绩效自评表 per project, one
 整体支出绩效自评表 for the whole unit, and a 项目支出自评汇总表 with one row per
-project. Columns are found by their header words, because the wording varies
-(权重/分值/分值权重, 目标值/年度指标值, 业绩值/实际完成值). Word exports drop empty and
-merged cells, so a short indicator row is placed under its header by trying every
-shift and keeping the only one whose cells fit the columns' kinds (a weight is a
-number, an indicator's name is not). A row that fits no way or several ways is left
-out: a missing indicator is acceptable, a misread one is not.
+project. Columns are found by their header words (performance_cells), because the
+wording varies (权重/分值/分值权重, 目标值/年度指标值, 业绩值/实际完成值); rows that
+lost cells are placed under them by their content (performance_rows). This module
+walks a table's blocks (labels, funds, goals, indicators, 总分) and assembles them.
 """
 
 from __future__ import annotations
@@ -17,7 +15,24 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from juesuan.numbers import parse_number, to_wan_yuan
+from juesuan.numbers import parse_number
+from juesuan.performance_cells import (
+    DASHES,
+    LABELS,
+    TOTAL_FUNDS,
+    TOTAL_SCORE,
+    Header,
+    clean,
+    first_filled,
+    header_roles,
+    is_value,
+    money,
+    points,
+    table_kind,
+    text_of,
+    unit_of,
+)
+from juesuan.performance_rows import align, level_names, right_aligned
 from juesuan.tables import Cell, Table
 
 
@@ -60,194 +75,6 @@ class PerformanceIndicator:
     end: int
 
 
-_Header = list[str | None]  # the role of each header cell
-
-# _Header word → column role, first match wins: 指标值设定依据 is a basis, not a target;
-# 实际完成指标值 is an actual value; 得分率 is not a score.
-_ROLES = tuple(
-    (role, re.compile(pattern))
-    for role, pattern in (
-        ("basis", r"设定依据"),
-        ("deviation", r"偏差"),
-        ("level1", r"一级指标"),
-        ("level2", r"二级指标"),
-        ("level3", r"三级指标"),
-        ("name", r"^项目名称"),
-        ("initial", r"年初预算"),
-        ("full_year", r"全年预算|调整后预算|^预算数"),
-        ("executed", r"执行数"),
-        ("execution_rate", r"执行率"),
-        ("completion_rate", r"完成率"),
-        ("goals", r"^预期目标$"),
-        ("outcome", r"^实际完成情况$"),
-        ("actual", r"业绩值|实际完成|完成值|实际值"),
-        ("target", r"目标值|指标值"),
-        ("weight", r"权重|分值"),
-        ("score", r"得分(?!率)"),
-    )
-)
-_LABELS = {
-    "name": re.compile(r"^\S{0,6}(?:项目|单位|部门)\S{0,6}名称$"),
-    "competent_department": re.compile(r"^主管部门$"),
-    "implementing_unit": re.compile(r"^实施单位$"),
-}
-_TOTAL_FUNDS = re.compile(r"资金总额|总资金|^合计$|^总计$")
-_TOTAL_SCORE = re.compile(r"^(?:总分|合计|总计)$")
-_UNIT = re.compile(r"[（(](万元|元|亿元)[)）]|单位[:：](万元|元|亿元)")
-_DASHES = frozenset({"", "-", "—", "–", "——", "/", "－"})
-_COMPARATOR = re.compile(r"^[<>=≤≥≦≧＜＞]")
-_LABEL_ROLES = frozenset({"level1", "level2", "level3", "basis", "deviation"})
-
-
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def _role(text: str) -> str | None:
-    cleaned = _clean(text)
-    return next((role for role, pattern in _ROLES if pattern.search(cleaned)), None)
-
-
-def _header(row: tuple[Cell, ...]) -> _Header:
-    """Roles of a row's cells; a role printed twice (产出得分, 自评得分) keeps only the
-    total's column, or none, rather than reading one column's values as another's."""
-    roles = [_role(c.text) for c in row]
-    for role in {r for r in roles if r and roles.count(r) > 1}:
-        totals = [
-            i for i, r in enumerate(roles) if r == role and re.search(r"总|自评", row[i].text)
-        ]
-        roles = [None if r == role and [i] != totals else r for i, r in enumerate(roles)]
-    return roles
-
-
-def _unit(text: str) -> str | None:
-    """The money unit a short cell prints: （万元）, (元), 单位：元."""
-    match = _UNIT.search(_clean(text)) if len(text) <= 20 else None
-    return (match.group(1) or match.group(2)) if match else None
-
-
-def _percent(text: str) -> Decimal | None:
-    return parse_number(_clean(text).removesuffix("%"))
-
-
-def _points(text: str, percent: bool = False) -> Decimal | None:
-    """A score, 分 allowed after it; where percent is allowed, 94% on a 100-point scale is 94."""
-    return parse_number(re.sub(r"分$|%$" if percent else r"分$", "", _clean(text)))
-
-
-def _cell_points(cell: Cell | None) -> Decimal | None:
-    return _points(cell.text) if cell is not None else None
-
-
-def _is_value(text: str) -> bool:
-    """What can only be a value, never the name of an indicator or a level."""
-    return _points(text, percent=True) is not None or bool(_COMPARATOR.match(text.strip()))
-
-
-def _first_filled(row: tuple[Cell, ...]) -> int:
-    """Index of the first non-empty cell: tab-separated rows keep merged cells as ''."""
-    return next((i for i, c in enumerate(row) if c.text.strip()), 0)
-
-
-def _text(cell: Cell | None) -> str | None:
-    return (cell.text.strip() or None) if cell is not None else None
-
-
-def _amount(cell: Cell | None, unit: str | None) -> Decimal | None:
-    value = parse_number(_clean(cell.text)) if cell is not None else None
-    return to_wan_yuan(value, unit) if value is not None and unit is not None else None
-
-
-def _money(cells: dict[str, Cell], unit: str | None) -> dict[str, Decimal | None]:
-    """The budget fields of a project; amounts stay None when no unit is printed."""
-    rate = cells.get("execution_rate")
-    return {
-        "initial_budget": _amount(cells.get("initial"), unit),
-        "full_year_budget": _amount(cells.get("full_year"), unit),
-        "executed": _amount(cells.get("executed"), unit),
-        "execution_rate": _percent(rate.text) if rate else None,
-    }
-
-
-def _right_aligned(row: tuple[Cell, ...], header: _Header, first: int) -> dict[str, Cell] | None:
-    """Role → cell for the header's columns from `first` on, lining the row up on the right.
-
-    Word exports drop the merged cells on a row's left, so rows line up on their right
-    edge; a row too short to cover every value column has lost a cell in between and
-    cannot be placed. The cell just left of the values is the row's label.
-    """
-    width = len(header) - first
-    if len(row) < width:
-        return None
-    values = row[len(row) - width :]
-    out = {role: cell for role, cell in zip(header[first:], values, strict=True) if role}
-    if len(row) > width:
-        out["label"] = row[len(row) - width - 1]
-    return out
-
-
-def _fits(row: tuple[Cell, ...], header: _Header, shift: int, exact: bool) -> bool:
-    """Whether the row, its cell i under column i + shift, fits the columns' kinds."""
-    if shift + len(row) > len(header) or any(_is_value(c.text) for c in row[: max(0, -shift)]):
-        return False
-    by_role = {header[i + shift]: c.text.strip() for i, c in enumerate(row) if i + shift >= 0}
-    name, weight = by_role.get("level3", ""), by_role.get("weight", "")
-    if not name or _is_value(name) or _points(weight) is None:
-        return False
-    if not exact and "score" in header and "score" not in by_role:
-        return False
-    for role, text in by_role.items():
-        if text in _DASHES:
-            continue
-        if (
-            (role in _LABEL_ROLES and _is_value(text))
-            or (role == "score" and _points(text) is None)
-            or (role == "completion_rate" and _percent(text) is None)
-        ):
-            return False
-    return True
-
-
-def _align(row: tuple[Cell, ...], header: _Header, layout: str) -> dict[int, Cell] | None:
-    """Column → cell of an indicator row, when exactly one placement fits.
-
-    A tab-separated row as long as its header has kept every cell in place and is read
-    as it stands; other rows have lost cells and are placed by their content.
-    """
-    if layout == "tsv" and len(row) == len(header) and _fits(row, header, 0, exact=True):
-        shifts = [0]
-    else:
-        shifts = [s for s in range(1 - len(row), len(header)) if _fits(row, header, s, False)]
-    if len(shifts) != 1:
-        return None
-    return {i + shifts[0]: c for i, c in enumerate(row) if i + shifts[0] >= 0}
-
-
-def _levels(
-    mapped: dict[int, Cell], header: _Header, above: list, pending: list[Cell], previous: int
-) -> list[str | None]:
-    """一级/二级 names of an indicator row: its own, else filled down from the rows above.
-
-    Label cells left over just above the row (a row split at an empty cell) are its
-    leading levels only when they fill the missing columns exactly and cannot be the
-    tail of the row before; otherwise the levels they may hold are unknown.
-    """
-    fits_before = len(pending) == min(mapped)
-    fits_after = previous >= 0 and previous + 1 + len(pending) < len(header)
-    out, given = list(above), [False, False]
-    for k, role in enumerate(("level1", "level2")):
-        col = header.index(role) if role in header else None
-        if col is not None and col in mapped:  # an empty cell is the lower part of a merge
-            given[k] = bool(_text(mapped[col]))
-            out[k] = _text(mapped[col]) or above[k]
-        elif col is not None and pending:
-            given[k] = fits_before and not fits_after
-            out[k] = _text(pending[col]) if given[k] else None
-    if given[0] and out[0] != above[0] and not given[1]:
-        out[1] = None  # a new 一级 does not inherit the 二级 of the one before
-    return out
-
-
 @dataclass
 class _Sheet:
     """What one self-evaluation table says, before it becomes a project."""
@@ -264,20 +91,20 @@ class _Sheet:
     has_indicators: bool = False
 
     def read_labels(self, row: tuple[Cell, ...]) -> None:
-        texts = [_clean(c.text) for c in row]
+        texts = [clean(c.text) for c in row]
         for i, text in enumerate(texts):
             value = texts[i + 1] if i + 1 < len(texts) else ""
-            for role in (r for r, pattern in _LABELS.items() if pattern.match(text)):
-                if value and not any(pattern.match(value) for pattern in _LABELS.values()):
+            for role in (r for r, pattern in LABELS.items() if pattern.match(text)):
+                if value and not any(pattern.match(value) for pattern in LABELS.values()):
                     self.labels.setdefault(role, (text, row[i + 1].text.strip()))
-            self.unit = self.unit or _unit(text)
+            self.unit = self.unit or unit_of(text)
 
 
 def _read_sheet(table: Table) -> _Sheet:
     sheet = _Sheet(unit=table.unit)
     mode, header, levels, pending, previous = "", [], [None, None], [], -1
     for row in table.rows:
-        roles = _header(row)
+        roles = header_roles(row)
         if {"level3", "weight"} <= set(roles):
             mode, header, sheet.has_indicators = "indicators", roles, True
         elif "executed" in roles and {"initial", "full_year"} & set(roles):
@@ -289,26 +116,27 @@ def _read_sheet(table: Table) -> _Sheet:
         elif mode in ("", "funds"):
             sheet.read_labels(row)
             first = next((i for i, role in enumerate(header) if role), 0)
-            cells = _right_aligned(row, header, first) if mode else None
+            cells = right_aligned(row, header, first) if mode else None
             label = cells.get("label") if cells else None
-            if label and _TOTAL_FUNDS.search(_clean(label.text)) and not sheet.funds:
+            if label and TOTAL_FUNDS.search(clean(label.text)) and not sheet.funds:
                 sheet.funds = cells or {}
         elif mode == "goals":
-            cells = _right_aligned(row, header, header.index("goals"))
+            cells = right_aligned(row, header, header.index("goals"))
             if cells is not None:
-                sheet.goals, sheet.outcome = _text(cells["goals"]), _text(cells["outcome"])
+                sheet.goals, sheet.outcome = text_of(cells["goals"]), text_of(cells["outcome"])
             mode = ""
-        elif mode == "total" or _TOTAL_SCORE.match(_clean(row[_first_filled(row)].text)):
-            sheet.total.extend(row if mode == "total" else row[1 + _first_filled(row) :])
+        elif mode == "total" or TOTAL_SCORE.match(clean(row[first_filled(row)].text)):
+            sheet.total.extend(row if mode == "total" else row[1 + first_filled(row) :])
             mode = "total"
-        elif (mapped := _align(row, header, table.layout)) is None:
-            pending = [*pending, *row] if not any(_is_value(c.text) for c in row) else []
+        elif (mapped := align(row, header)) is None:
+            pending = [*pending, *row] if not any(is_value(c.text) for c in row) else []
         else:
-            levels = _levels(mapped, header, levels, pending, previous)
+            levels = level_names(mapped, header, levels, pending, previous)
             pending, previous = [], max(mapped)
-            values = {header[i]: _text(c) for i, c in mapped.items() if header[i]}
+            values = {header[i]: text_of(c) for i, c in mapped.items() if header[i]}
             values.update(level1=levels[0], level2=levels[1])
-            sheet.indicators.append((values, row[0].start, row[-1].end))
+            filled = [c for c in row if c.text] or list(row)  # the span of what is printed
+            sheet.indicators.append((values, filled[0].start, filled[-1].end))
     return sheet
 
 
@@ -318,14 +146,14 @@ def _total_score(sheet: _Sheet) -> Decimal | None:
     Word may glue the heading after the table onto the last cell (99.8 + 2024年度…);
     its leading digits are then read only where they equal the sum of the parts' scores.
     """
-    cells = [t for t in (_clean(c.text) for c in sheet.total) if t not in _DASHES]
+    cells = [t for t in (clean(c.text) for c in sheet.total) if t not in DASHES]
     marked = [t for t in cells if re.fullmatch(r"\d+(?:\.\d+)?分", t)]
     if len(marked) == 1 or len(cells) != 2:
-        return _points(marked[0]) if len(marked) == 1 else None
-    if (score := _points(cells[1])) is not None:
+        return points(marked[0]) if len(marked) == 1 else None
+    if (score := points(cells[1])) is not None:
         return score
-    parts = [_points(values.get("score") or "") for values, _, _ in sheet.indicators]
-    funds = _points(sheet.funds["score"].text) if "score" in sheet.funds else None
+    parts = [points(values.get("score") or "") for values, _, _ in sheet.indicators]
+    funds = points(sheet.funds["score"].text) if "score" in sheet.funds else None
     if not parts or None in parts or (sheet.funds_scored and funds is None):
         return None
     implied = sum((p for p in parts if p is not None), funds or Decimal(0))
@@ -335,30 +163,20 @@ def _total_score(sheet: _Sheet) -> Decimal | None:
     return Decimal(found[0]) if found else None
 
 
-def _kind(title: str) -> str | None:
-    """Which self-evaluation a table is, from the title the template prints above it."""
-    cleaned = _clean(title)
-    if re.search(r"项目\S*汇总表", cleaned) and "自评" in cleaned:
-        return "summary"
-    if re.search(r"项目\S*自评表", cleaned):
-        return "project"
-    return "overall" if re.search(r"整体\S*自评表", cleaned) else None
-
-
 @dataclass(frozen=True)
 class _Summary:
     """A 项目支出自评汇总表 being read, kept so that its untitled second half can join it."""
 
     title: str
-    header: _Header
+    header: Header
     unit: str | None
 
     @classmethod
     def of(cls, table: Table) -> tuple[_Summary, int] | None:
         for index, row in enumerate(table.rows):
-            header = _header(row)
+            header = header_roles(row)
             if {"name", "executed"} <= set(header):
-                unit = table.unit or next(filter(None, (_unit(c.text) for c in row)), None)
+                unit = table.unit or next(filter(None, (unit_of(c.text) for c in row)), None)
                 return cls(table.title, header, unit), index + 1
         return None
 
@@ -370,11 +188,11 @@ class _Summary:
     def projects(self, rows: tuple[tuple[Cell, ...], ...], number: int) -> list[PerformanceProject]:
         out = []
         for row in rows:
-            cells = _right_aligned(row, self.header, self.header.index("name"))
-            name = _text(cells.get("name")) if cells else None
-            if not cells or not name or _TOTAL_FUNDS.search(_clean(name)):
+            cells = right_aligned(row, self.header, self.header.index("name"))
+            name = text_of(cells.get("name")) if cells else None
+            if not cells or not name or TOTAL_FUNDS.search(clean(name)):
                 continue
-            score = _points(cells["score"].text, percent=True) if "score" in cells else None
+            score = points(cells["score"].text, allow_percent=True) if "score" in cells else None
             project_id = f"P{number + len(out) + 1:02d}"
             evidence = f"{self.title}｜项目名称｜{name}"
             span = {"start": row[0].start, "end": row[-1].end}
@@ -389,10 +207,14 @@ def _project(
     """A project; the fields not given are not printed in that shape of table."""
     unknown = dict.fromkeys(("name", "competent_department", "implementing_unit", "score"))
     unknown.update(goals=None, outcome=None)
-    return PerformanceProject(project_id, kind, **_money(funds, unit), **{**unknown, **fields})
+    return PerformanceProject(project_id, kind, **money(funds, unit), **{**unknown, **fields})
 
 
 _INDICATOR_TEXTS = ("level1", "level2", "level3", "target", "actual", "completion_rate")
+
+
+def _cell_points(cell: Cell | None) -> Decimal | None:
+    return points(cell.text) if cell is not None else None
 
 
 def _sheet_projects(
@@ -421,8 +243,8 @@ def _sheet_projects(
             project_id=project_id,
             row=n,
             **{key: values.get(key) for key in _INDICATOR_TEXTS},
-            weight=_points(values.get("weight") or ""),
-            score=_points(values.get("score") or ""),
+            weight=points(values.get("weight") or ""),
+            score=points(values.get("score") or ""),
             basis=values.get("basis"),
             deviation=values.get("deviation"),
             start=start,
@@ -441,7 +263,7 @@ def read_performance(
     indicators: list[PerformanceIndicator] = []
     numbered, overall, summary = 0, 0, None
     for table in tables:
-        kind = _kind(table.title)
+        kind = table_kind(table.title)
         rows: tuple[tuple[Cell, ...], ...] = table.rows
         if kind == "summary" and (found := _Summary.of(table)):
             summary, first = found

@@ -3,7 +3,9 @@
 Two layouts carry tables in text exports:
 - tab-separated rows (web pages, spreadsheets): one row per line, cells split by tabs;
 - one cell per line (Word exports): each cell on its own tab-indented line, rows
-  separated by blank lines; a line without the tab continues the cell above.
+  separated by blank lines; a line without the tab continues the cell above, and a
+  line that is only the tab is an empty cell (not a row break), so that a row keeps
+  its cells in their columns.
 A table's title, code (公开05表) and unit (单位：万元) are read from the few lines
 above it, because that is where the national template prints them. Every cell
 keeps its offsets in the normalised text, so a value read from a table can be
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 _CODE = re.compile(r"公开\s*(\d{1,2})\s*表")
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
 _MARKUP_CELL = re.compile(r"^[#>\s]*|[\s*]+$")
+_CELL_LINE = re.compile(r"\t[^\t]*(?:(?<=\S)\t[\t ]*)?")
 
 
 @dataclass(frozen=True)
@@ -51,12 +54,14 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _is_tsv(line: str) -> bool:
-    return line.count("\t") >= 2 or (line.count("\t") == 1 and not line.startswith("\t"))
-
-
 def _is_cell_line(line: str) -> bool:
-    return line.startswith("\t") and line.count("\t") == 1
+    """One tab-indented cell; Word may leave a tab after the cell's text, never inside it."""
+    return _CELL_LINE.fullmatch(line) is not None
+
+
+def _is_tsv(line: str) -> bool:
+    tabs = line.count("\t")
+    return not _is_cell_line(line) and (tabs >= 2 or (tabs == 1 and not line.startswith("\t")))
 
 
 def _split_cells(offset: int, line: str) -> tuple[Cell, ...]:
@@ -115,19 +120,19 @@ def _cell_rows(lines: list[tuple[int, str]], i: int) -> tuple[list[list[Cell]], 
     j = i
     while j < len(lines):
         offset, line = lines[j]
-        if not line.strip():
-            if current:
+        if _is_cell_line(line):
+            text = line.strip()
+            lead = len(line) - len(line.lstrip()) if text else 1
+            current.append(Cell(text, offset + lead, offset + lead + len(text)))
+        elif not line.strip():
+            if any(c.text for c in current):  # a row of empty cells says nothing
                 rows.append(current)
-                current = []
+            current = []
             # the block ends at a blank line followed by prose
             nxt = next((ln for _, ln in lines[j + 1 : j + 6] if ln.strip()), "")
             if nxt and not nxt.startswith("\t"):
                 j += 1
                 break
-        elif _is_cell_line(line):
-            text = line.strip()
-            lead = len(line) - len(line.lstrip())
-            current.append(Cell(text, offset + lead, offset + lead + len(text)))
         elif current:  # continuation of the cell above (a line break inside a cell)
             last = current[-1]
             joined = (last.text + line.strip()).strip()
@@ -135,7 +140,7 @@ def _cell_rows(lines: list[tuple[int, str]], i: int) -> tuple[list[list[Cell]], 
         else:
             break
         j += 1
-    if current:
+    if any(c.text for c in current):
         rows.append(current)
     return rows, j
 
