@@ -41,26 +41,38 @@ class PartResult:
         return self.status != MISSING
 
 
-# The nine tables: code number → title variants the template has used (quotes removed).
-TEMPLATE_TABLES: dict[int, tuple[str, tuple[str, ...]]] = {
-    1: ("Total revenue and expenditure", ("收入支出决算总表",)),
-    2: ("Revenue", ("收入决算表",)),
-    3: ("Expenditure", ("支出决算表",)),
-    4: ("Fiscal appropriation revenue and expenditure", ("财政拨款收入支出决算总表",)),
-    5: ("General public budget expenditure", ("一般公共预算财政拨款支出决算表",)),
+# The nine tables: code number → (label, English, title endings the template has used;
+# quotes and spaces are removed before matching).
+TEMPLATE_TABLES: dict[int, tuple[str, str, tuple[str, ...]]] = {
+    1: ("收入支出决算总表", "Total revenue and expenditure", ("收入支出决算总表",)),
+    2: ("收入决算表", "Revenue", ("收入决算表",)),
+    3: ("支出决算表", "Expenditure", ("支出决算表",)),
+    4: (
+        "财政拨款收入支出决算总表",
+        "Fiscal appropriation revenue and expenditure",
+        ("财政拨款收入支出决算总表",),
+    ),
+    5: (
+        "一般公共预算财政拨款支出决算表",
+        "General public budget expenditure",
+        ("一般公共预算财政拨款支出决算表",),
+    ),
     6: (
+        "一般公共预算财政拨款基本支出决算表",
         "General public budget basic expenditure",
         ("一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出决算明细表"),
     ),
     7: (
+        "政府性基金预算财政拨款收入支出决算表",
         "Government fund budget",
         ("政府性基金预算财政拨款收入支出决算表", "政府性基金预算财政拨款支出决算表"),
     ),
     8: (
+        "国有资本经营预算财政拨款支出决算表",
         "State capital operation budget",
         ("国有资本经营预算财政拨款收入支出决算表", "国有资本经营预算财政拨款支出决算表"),
     ),
-    9: ("Three public expenses", ("三公经费支出决算表",)),
+    9: ("财政拨款“三公”经费支出决算表", "Three public expenses", ("三公经费支出决算表",)),
 }
 # Tables a department may leave empty by stating it has no such money: number → subject.
 EMPTY_ALLOWED = {7: "政府性基金", 8: "国有资本经营"}
@@ -123,8 +135,8 @@ MIN_SECTION_TEXT = 20
 
 
 def table_part(number: int) -> Part:
-    en, titles = TEMPLATE_TABLES[number]
-    return Part(f"table.{number:02d}", f"公开{number:02d}表 {titles[0]}", f"Table {number}: {en}")
+    zh, en, _ = TEMPLATE_TABLES[number]
+    return Part(f"table.{number:02d}", f"公开{number:02d}表 {zh}", f"Table {number}: {en}")
 
 
 PARTS: tuple[Part, ...] = (
@@ -144,7 +156,7 @@ def _template_number(code: str | None, title: str) -> int | None:
     plain = _QUOTES.sub("", title)
     matches = [
         (len(variant), n)
-        for n, (_, titles) in TEMPLATE_TABLES.items()
+        for n, (_, _, titles) in TEMPLATE_TABLES.items()
         for variant in titles
         if plain.endswith(variant)
     ]

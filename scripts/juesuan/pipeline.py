@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .convert import Disclosure, convert_path
+from .dcat import site_url
 from .functional import code_table, fill_codes
 from .package import package_files, write_directory_atomically
 from .pages import SkippedSource
@@ -159,6 +160,7 @@ def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) 
             paths.docs,
             paths.generated_docs,
             paths.build / "cache",
+            site_url(paths.config),
         )
         result.timings["render_s"] = time.perf_counter() - mark
         mark = time.perf_counter()

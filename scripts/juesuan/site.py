@@ -17,13 +17,17 @@ import zipfile
 from pathlib import Path
 
 from .convert import Disclosure
+from .dcat import data_json
 from .package import package_files, swap_directory, write_file_atomically
 from .pages import (
     SkippedSource,
+    render_completeness_page,
     render_data_dictionary,
     render_disclosure_page,
     render_home_page,
 )
+from .portal import portal_files
+from .portal_resources import PORTAL_NAME
 
 VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -58,17 +62,32 @@ def _readme(d: Disclosure) -> str:
     )
 
 
-def package_zip(d: Disclosure) -> bytes:
-    """The whole package plus a README, byte-identical for identical content."""
+def zip_bytes(name: str, files: dict[str, str]) -> bytes:
+    """Files under `name/` in a zip, byte-identical for identical content."""
     buffer = io.BytesIO()
-    files = {**package_files(d), "README.md": _readme(d)}
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(f"{d.name}/{name}", date_time=ZIP_DATE)
+        for file_name in sorted(files):
+            info = zipfile.ZipInfo(f"{name}/{file_name}", date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, files[name].encode("utf-8"))
+            archive.writestr(info, files[file_name].encode("utf-8"))
     return buffer.getvalue()
+
+
+def package_zip(d: Disclosure) -> bytes:
+    """The whole package plus a README."""
+    return zip_bytes(d.name, {**package_files(d), "README.md": _readme(d)})
+
+
+def _write_portal(staging: Path, disclosures: list[Disclosure], base_url: str) -> None:
+    """The portal-wide package, its zip and the DCAT catalogue of every package."""
+    files = portal_files(disclosures)
+    portal_dir = staging / "data" / PORTAL_NAME
+    portal_dir.mkdir(parents=True)
+    for name, content in files.items():
+        (portal_dir / name).write_text(content, "utf-8")
+    (staging / "data" / f"{PORTAL_NAME}.zip").write_bytes(zip_bytes(PORTAL_NAME, files))
+    (staging / "data.json").write_text(data_json(disclosures, base_url), "utf-8")
 
 
 def assemble_docs(
@@ -77,14 +96,19 @@ def assemble_docs(
     handwritten: Path,
     target: Path,
     cache_dir: Path,
+    base_url: str = "",
 ) -> None:
-    """Write the complete MkDocs docs directory into `target` (swapped in whole)."""
+    """Write the complete MkDocs docs directory into `target` (swapped in whole).
+
+    `base_url` (mkdocs `site_url`, may be empty) prefixes the download URLs of data.json.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".docs.", dir=target.parent))
     try:
         shutil.copytree(handwritten, staging, dirs_exist_ok=True)
         (staging / "index.md").write_text(render_home_page(disclosures, skipped), "utf-8")
         (staging / "data-dictionary.md").write_text(render_data_dictionary(), "utf-8")
+        (staging / "completeness.md").write_text(render_completeness_page(disclosures), "utf-8")
         (staging / "disclosures").mkdir(exist_ok=True)
         for d in disclosures:
             (staging / "disclosures" / f"{d.name}.md").write_text(
@@ -96,6 +120,7 @@ def assemble_docs(
                 (data_dir / name).write_text(content, "utf-8")
             (data_dir / "source.txt").write_text(d.source.text, "utf-8")
             (staging / "data" / f"{d.name}.zip").write_bytes(package_zip(d))
+        _write_portal(staging, disclosures, base_url)
         bundle = staging / VEGA_BUNDLE
         bundle.parent.mkdir(parents=True, exist_ok=True)
         bundle.write_text(vega_bundle(cache_dir), "utf-8")
