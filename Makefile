@@ -25,6 +25,9 @@ build: site
 
 validate: $(STAMP)
 	$(BIN)/juesuan validate
+	@for d in datapackages/*/datapackage.json; do \
+	  out=$$($(BIN)/frictionless validate "$$d" 2>&1) || { echo "$$out"; echo "frictionless: $$d invalid"; exit 1; }; \
+	done; echo "frictionless validate: every datapackage.json is valid"
 
 # Browser tests drive Debian's Chromium. Installed here when missing and we may (root, apt);
 # otherwise the browser tests skip with a loud message (and fail under CI).

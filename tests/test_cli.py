@@ -33,6 +33,7 @@ def test_convert_any_path_writes_a_valid_package(tmp_path):
         "sangong",
         "performance_projects",
         "performance_indicators",
+        "completeness",
         "checks",
         "vocabulary",
     ]

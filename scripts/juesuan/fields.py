@@ -15,7 +15,14 @@ from .vocabulary import UNITS, load_vocabulary
 
 @dataclass(frozen=True)
 class Field:
-    """One column of a published CSV."""
+    """One column of a published CSV.
+
+    `description` is English, `description_zh` Chinese; both go into the Table
+    Schema. `column_type` is a Fiscal Data Package columnType id (budget
+    taxonomy, https://specs.frictionlessdata.io/taxonomies/fiscal/budgets.json),
+    set only where one of its ids says what the column is, so that fiscal tools
+    read our amounts, codes and phases without guessing.
+    """
 
     name: str
     type: str  # Frictionless Table Schema type
@@ -24,17 +31,29 @@ class Field:
     description: str
     required: bool = False
     constraints: dict[str, Any] = field(default_factory=dict)
+    description_zh: str = ""
+    column_type: str | None = None
 
-    def to_schema(self) -> dict[str, Any]:
+    @property
+    def all_constraints(self) -> dict[str, Any]:
         constraints = dict(self.constraints)
         if self.required:
             constraints["required"] = True
+        return constraints
+
+    def to_schema(self) -> dict[str, Any]:
+        constraints = self.all_constraints
+        description = self.description
+        if self.description_zh:
+            description = f"{self.description_zh} / {self.description}"
         out: dict[str, Any] = {
             "name": self.name,
             "type": self.type,
             "title": f"{self.title_zh} / {self.title_en}",
-            "description": self.description,
+            "description": description,
         }
+        if self.column_type:
+            out["columnType"] = self.column_type
         if self.type == "number":
             out["bareNumber"] = True
         if constraints:
@@ -78,6 +97,7 @@ EVIDENCE = Field(
     "Evidence",
     "The sentence or table cell the value was read from, as printed.",
     True,
+    description_zh="读取该数值的原文句子或表格单元格（照录）。",
 )
 
 
@@ -92,6 +112,7 @@ def offsets() -> tuple[Field, Field]:
             "Offset of the match in the normalised text.",
             True,
             {"minimum": 0},
+            "依据在规范化文本中的起始字符位置。",
         ),
         Field(
             "char_end",
@@ -101,8 +122,12 @@ def offsets() -> tuple[Field, Field]:
             "End offset (exclusive) of the match in the normalised text.",
             True,
             {"minimum": 0},
+            "依据在规范化文本中的结束字符位置（不含）。",
         ),
     )
+
+
+FACT_KEY_PATTERN = r"^[a-z_]+\.[a-z0-9_]+$"
 
 
 def _facts_spec() -> ResourceSpec:
@@ -118,7 +143,15 @@ def _facts_spec() -> ResourceSpec:
         ),
         fields=(
             Field(
-                "key", "string", "指标", "Key", "Key of the fact vocabulary.", True, {"enum": keys}
+                "key",
+                "string",
+                "指标",
+                "Key",
+                "Key of the fact vocabulary.",
+                True,
+                {"enum": keys, "pattern": FACT_KEY_PATTERN},
+                "指标词表中的键。",
+                "value-kind:code",
             ),
             Field(
                 "value",
@@ -127,6 +160,8 @@ def _facts_spec() -> ResourceSpec:
                 "Value",
                 "Value in the unit of the `unit` column (amounts converted to 万元).",
                 True,
+                description_zh="按 unit 列的单位记录的数值（金额统一折算为万元）。",
+                column_type="value",
             ),
             Field(
                 "unit",
@@ -136,6 +171,7 @@ def _facts_spec() -> ResourceSpec:
                 "Unit code, see the vocabulary.",
                 True,
                 {"enum": sorted(UNITS)},
+                "单位代码，见指标词表。",
             ),
             EVIDENCE,
             Field(
@@ -144,6 +180,7 @@ def _facts_spec() -> ResourceSpec:
                 "章节",
                 "Section",
                 "Path of the section headings above the evidence, joined with ' > '.",
+                description_zh="依据所在的各级章节标题，以“ > ”连接。",
             ),
             *offsets(),
             Field(
@@ -153,6 +190,7 @@ def _facts_spec() -> ResourceSpec:
                 "Conflict",
                 "True when the disclosure states another value for the same key.",
                 True,
+                description_zh="同一指标在公开文本中另有不同数值时为 true。",
             ),
         ),
         primary_key=("key", "value"),
@@ -173,12 +211,42 @@ VOCABULARY = ResourceSpec(
             "Key",
             "Stable dotted key.",
             True,
-            {"pattern": r"^[a-z_]+\.[a-z0-9_]+$"},
+            {"pattern": FACT_KEY_PATTERN},
+            "稳定的点分键名。",
+            "value-kind:code",
         ),
-        Field("label_zh", "string", "中文名称", "Chinese label", "Label as in the template.", True),
-        Field("label_en", "string", "英文名称", "English label", "English label.", True),
-        Field("unit", "string", "单位", "Unit", "Unit code.", True, {"enum": sorted(UNITS)}),
-        Field("notes", "string", "说明", "Notes", "How the fact is read."),
+        Field(
+            "label_zh",
+            "string",
+            "中文名称",
+            "Chinese label",
+            "Label as in the template.",
+            True,
+            description_zh="模板中的中文名称。",
+            column_type="value-kind:label",
+        ),
+        Field(
+            "label_en",
+            "string",
+            "英文名称",
+            "English label",
+            "English label.",
+            True,
+            description_zh="英文名称。",
+        ),
+        Field(
+            "unit",
+            "string",
+            "单位",
+            "Unit",
+            "Unit code.",
+            True,
+            {"enum": sorted(UNITS)},
+            "单位代码。",
+        ),
+        Field(
+            "notes", "string", "说明", "Notes", "How the fact is read.", description_zh="读取方法。"
+        ),
     ),
     primary_key=("key",),
 )

@@ -18,12 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from .checks_core import CheckResult
+from .completeness import PartResult, score
 from .convert import Disclosure
 from .facts import Fact
 from .fields import CHECKS, FACTS, VOCABULARY, ResourceSpec
 from .metadata import DOCUMENT_KINDS
 from .numbers import format_decimal
 from .resources import (
+    COMPLETENESS,
     EXPENDITURE_BY_ECONOMIC,
     EXPENDITURE_BY_FUNCTION,
     PERFORMANCE_INDICATORS,
@@ -45,7 +47,7 @@ PORTAL_LICENSE = {
 }
 
 
-def _csv_text(spec: ResourceSpec, rows: list[dict[str, Any]]) -> str:
+def csv_text(spec: ResourceSpec, rows: list[dict[str, Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=spec.columns, lineterminator="\n")
     writer.writeheader()
@@ -53,7 +55,7 @@ def _csv_text(spec: ResourceSpec, rows: list[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
-def _cell(value: Any) -> Any:
+def cell_text(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -67,25 +69,54 @@ def fact_rows(facts: tuple[Fact, ...]) -> list[dict[str, Any]]:
     return [
         {
             "key": f.key,
-            "value": _cell(f.value),
+            "value": cell_text(f.value),
             "unit": f.unit,
             "evidence": f.evidence,
             "section": " > ".join(f.section),
             "char_start": f.start,
             "char_end": f.end,
-            "conflict": _cell(f.conflict),
+            "conflict": cell_text(f.conflict),
         }
         for f in facts
     ]
 
 
 def function_rows(d: Disclosure) -> list[dict[str, Any]]:
+    """Items with ids F001…; `class_id` links each row to its class (类) row, if stated."""
+    items = [(f"F{n:03d}", item) for n, item in enumerate(d.expenditure_items, 1)]
+    class_ids: dict[str, str] = {}
+    for item_id, item in items:
+        if item.level == "class":
+            class_ids.setdefault(item.class_name, item_id)
     rows = []
-    for n, i in enumerate(d.expenditure_items, 1):
-        row = {name: _cell(getattr(i, name, None)) for name in EXPENDITURE_BY_FUNCTION.columns}
-        row.update(item_id=f"F{n:03d}", evidence=i.evidence, char_start=i.start, char_end=i.end)
+    for item_id, item in items:
+        row = {
+            name: cell_text(getattr(item, name, None)) for name in EXPENDITURE_BY_FUNCTION.columns
+        }
+        row.update(
+            item_id=item_id,
+            class_id=class_ids.get(item.class_name, "") if item.level != "class" else "",
+            evidence=item.evidence,
+            char_start=item.start,
+            char_end=item.end,
+        )
         rows.append(row)
     return rows
+
+
+def completeness_rows(results: list[PartResult]) -> list[dict[str, Any]]:
+    return [
+        {
+            "part_id": r.part.part_id,
+            "label_zh": r.part.label_zh,
+            "label_en": r.part.label_en,
+            "status": r.status,
+            "found_by": cell_text(r.found_by),
+            "evidence": r.evidence,
+            "char_start": cell_text(r.start),
+        }
+        for r in results
+    ]
 
 
 def economic_rows_of(d: Disclosure) -> list[dict[str, Any]]:
@@ -93,7 +124,7 @@ def economic_rows_of(d: Disclosure) -> list[dict[str, Any]]:
         {
             "code": r.code,
             "name": r.name,
-            "amount": _cell(r.amount),
+            "amount": cell_text(r.amount),
             "category": r.category or "",
             "evidence": r.evidence,
             "char_start": r.start,
@@ -108,21 +139,21 @@ def sangong_rows_of(d: Disclosure) -> list[dict[str, Any]]:
         {
             "item": r.item,
             "phase": r.phase,
-            "value": _cell(r.value),
+            "value": cell_text(r.value),
             "unit": r.unit,
             "evidence": r.evidence,
             "char_start": r.start,
             "char_end": r.end,
-            "conflict": _cell(r.conflict),
+            "conflict": cell_text(r.conflict),
         }
         for r in d.sangong
     ]
 
 
-def _rows_of(spec: ResourceSpec, records: tuple[Any, ...]) -> list[dict[str, Any]]:
+def record_rows(spec: ResourceSpec, records: tuple[Any, ...]) -> list[dict[str, Any]]:
     rows = []
     for record in records:
-        row = {name: _cell(getattr(record, name, None)) for name in spec.columns}
+        row = {name: cell_text(getattr(record, name, None)) for name in spec.columns}
         row.update(char_start=record.start, char_end=record.end)
         rows.append(row)
     return rows
@@ -131,7 +162,7 @@ def _rows_of(spec: ResourceSpec, records: tuple[Any, ...]) -> list[dict[str, Any
 def check_rows(checks: tuple[CheckResult, ...]) -> list[dict[str, Any]]:
     rows = []
     for check in checks:
-        row = {name: _cell(getattr(check, name, None)) for name in CHECKS.columns}
+        row = {name: cell_text(getattr(check, name, None)) for name in CHECKS.columns}
         row["terms"] = check.terms_json
         rows.append(row)
     return rows
@@ -210,17 +241,18 @@ def package_files(d: Disclosure) -> dict[str, str]:
     descriptor = json.dumps(package_descriptor(d), ensure_ascii=False, indent=2, sort_keys=True)
     return {
         "datapackage.json": descriptor + "\n",
-        FACTS.path: _csv_text(FACTS, fact_rows(d.facts)),
-        EXPENDITURE_BY_FUNCTION.path: _csv_text(EXPENDITURE_BY_FUNCTION, function_rows(d)),
-        EXPENDITURE_BY_ECONOMIC.path: _csv_text(EXPENDITURE_BY_ECONOMIC, economic_rows_of(d)),
-        SANGONG.path: _csv_text(SANGONG, sangong_rows_of(d)),
-        PERFORMANCE_PROJECTS.path: _csv_text(
-            PERFORMANCE_PROJECTS, _rows_of(PERFORMANCE_PROJECTS, d.projects)
+        FACTS.path: csv_text(FACTS, fact_rows(d.facts)),
+        EXPENDITURE_BY_FUNCTION.path: csv_text(EXPENDITURE_BY_FUNCTION, function_rows(d)),
+        EXPENDITURE_BY_ECONOMIC.path: csv_text(EXPENDITURE_BY_ECONOMIC, economic_rows_of(d)),
+        SANGONG.path: csv_text(SANGONG, sangong_rows_of(d)),
+        PERFORMANCE_PROJECTS.path: csv_text(
+            PERFORMANCE_PROJECTS, record_rows(PERFORMANCE_PROJECTS, d.projects)
         ),
-        PERFORMANCE_INDICATORS.path: _csv_text(
-            PERFORMANCE_INDICATORS, _rows_of(PERFORMANCE_INDICATORS, d.indicators)
+        PERFORMANCE_INDICATORS.path: csv_text(
+            PERFORMANCE_INDICATORS, record_rows(PERFORMANCE_INDICATORS, d.indicators)
         ),
-        CHECKS.path: _csv_text(CHECKS, check_rows(d.checks)),
+        COMPLETENESS.path: csv_text(COMPLETENESS, completeness_rows(score(d))),
+        CHECKS.path: csv_text(CHECKS, check_rows(d.checks)),
         VOCABULARY.path: vocabulary_csv_text(),
     }
 

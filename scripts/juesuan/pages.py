@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .charts import disclosure_charts
+from .completeness import PARTS, present_count, score
 from .convert import Disclosure
 from .escape import json_for_script, md, pre_text
 from .fields import Field
@@ -21,6 +22,8 @@ from .frame_html import frame_table
 from .metadata import DOCUMENT_KINDS
 from .numbers import format_decimal
 from .page_summary import CHART_NUMERIC, check_badge, key_figure_rows, report_problem_url
+from .portal import ranking_rows
+from .portal_resources import PORTAL_RESOURCES
 from .resources import RESOURCES
 from .sangong import COMPONENTS, COUNTS
 from .source import Region
@@ -88,6 +91,12 @@ def check_summary(d: Disclosure) -> str:
         return f"{counts['pass']} 项一致"
     return "无法检查"
 
+
+PART_LABELS = {
+    "present": "✅ 已公开 present",
+    "empty_declared": "☑️ 声明为空 declared empty",
+    "missing": "❌ 未见 missing",
+}
 
 _LEVELS = {"class": "类 class", "kuan": "款 kuan", "xiang": "项 item"}
 
@@ -212,10 +221,14 @@ def render_disclosure_page(d: Disclosure) -> str:
         for status, count in d.check_counts.items()
     ]
     side = d.source.sidecar
+    parts = score(d)
     return (
         template_environment()
         .get_template("disclosure.md.j2")
         .render(
+            parts=parts,
+            parts_present=present_count(parts),
+            part_labels=PART_LABELS,
             outline=_outline(d),
             items=_item_rows(d),
             projects=_project_rows(d),
@@ -258,21 +271,36 @@ def home_rows(disclosures: list[Disclosure]) -> list[dict[str, str]]:
 
 def _constraint_text(f: Field) -> str:
     parts = []
-    for name, value in f.constraints.items():
+    for name, value in f.all_constraints.items():
         if name == "enum":
             shown = ", ".join(map(str, value[:8])) + (" …" if len(value) > 8 else "")
             parts.append(f"one of: {shown}")
+        elif name == "required":
+            parts.append("必填 required")
         else:
             parts.append(f"{name}: {value}")
     return "; ".join(parts)
 
 
 def render_data_dictionary() -> str:
+    groups = [
+        {
+            "title": "每份公开文本的数据包 / Package of each disclosure",
+            "intro": "`datapackages/NAME/`：每份公开文本一个数据包。One package per disclosure.",
+            "resources": RESOURCES,
+        },
+        {
+            "title": "全站合集数据包 / Portal-wide package",
+            "intro": "`datapackages/portal/`：全部公开文本合在一起，每行带数据包名称 `package`。"
+            " All disclosures combined; every row names its package.",
+            "resources": PORTAL_RESOURCES,
+        },
+    ]
     return (
         template_environment()
         .get_template("data-dictionary.md.j2")
         .render(
-            resources=RESOURCES,
+            groups=groups,
             vocabulary=list(load_vocabulary().values()),
             units=UNITS,
             constraint_text=_constraint_text,
@@ -307,4 +335,28 @@ def render_source_page(d: Disclosure) -> str:
             name=d.name,
             text=pre_text(d.text),
         )
+    )
+
+
+def render_completeness_page(disclosures: list[Disclosure]) -> str:
+    """The portal-wide ranking (the same rows as the portal package) and a count per part."""
+    scores = {d.name: score(d) for d in disclosures}
+    labels = {p.part_id: p.label_zh for p in PARTS}
+    rows = [
+        {
+            **row,
+            "kind": DOCUMENT_KINDS.get(row["document_kind"], ("未知", ""))[0],
+            "department": row["department"] or "未知部门",
+            "missing_labels": "、".join(labels[m] for m in row["missing"].split(";") if m),
+        }
+        for row in ranking_rows(disclosures, scores)
+    ]
+    by_part = {p.part_id: dict.fromkeys(PART_LABELS, 0) for p in PARTS}
+    for results in scores.values():
+        for r in results:
+            by_part[r.part.part_id][r.status] += 1
+    return (
+        template_environment()
+        .get_template("completeness.md.j2")
+        .render(rows=rows, parts=PARTS, by_part=by_part)
     )

@@ -19,9 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .convert import Disclosure, convert_path
+from .dcat import site_url
 from .functional import code_table, fill_codes
 from .package import package_files, write_directory_atomically
 from .pages import SkippedSource
+from .portal import portal_files
+from .portal_resources import PORTAL_NAME
 from .site import assemble_docs, build_site
 from .source import SIDECAR_SUFFIXES, SourceError
 from .validate import ValidationProblem, find_packages, validate_all
@@ -123,10 +126,11 @@ def fill_codes_across(disclosures: list[Disclosure]) -> list[Disclosure]:
 
 
 def write_packages(disclosures: list[Disclosure], root: Path) -> None:
-    """Write every package, then remove packages whose source is gone."""
-    keep = {d.name for d in disclosures}
+    """Write every package and the portal-wide one, then remove packages whose source is gone."""
+    keep = {d.name for d in disclosures} | {PORTAL_NAME}
     for d in disclosures:
         write_directory_atomically(root / d.name, dict(package_files(d)))
+    write_directory_atomically(root / PORTAL_NAME, dict(portal_files(disclosures)))
     for descriptor in find_packages(root):
         if descriptor.parent.name not in keep:
             shutil.rmtree(descriptor.parent)
@@ -156,6 +160,7 @@ def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) 
             paths.docs,
             paths.generated_docs,
             paths.build / "cache",
+            site_url(paths.config),
         )
         result.timings["render_s"] = time.perf_counter() - mark
         mark = time.perf_counter()

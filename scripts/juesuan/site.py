@@ -18,15 +18,19 @@ from .archive import deterministic_zip
 from .chart_data import chart_data
 from .chart_downloads import chart_files
 from .convert import Disclosure
+from .dcat import data_json
 from .package import package_files, swap_directory, write_file_atomically
 from .pages import (
     SkippedSource,
+    render_completeness_page,
     render_data_dictionary,
     render_disclosure_page,
     render_home_page,
     render_source_page,
 )
+from .portal import portal_files
 from .portal_pages import compare_page, department_pages, index_pages
+from .portal_resources import PORTAL_NAME
 
 VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
 
@@ -72,20 +76,36 @@ def _write_files(root: Path, files: dict[str, bytes]) -> None:
         path.write_bytes(content)
 
 
+def _write_portal(staging: Path, disclosures: list[Disclosure], base_url: str) -> None:
+    """The portal-wide package, its zip and the DCAT catalogue of every package."""
+    files = portal_files(disclosures)
+    portal_dir = staging / "data" / PORTAL_NAME
+    portal_dir.mkdir(parents=True)
+    for name, content in files.items():
+        (portal_dir / name).write_text(content, "utf-8")
+    (staging / "data" / f"{PORTAL_NAME}.zip").write_bytes(deterministic_zip(PORTAL_NAME, files))
+    (staging / "data.json").write_text(data_json(disclosures, base_url), "utf-8")
+
+
 def assemble_docs(
     disclosures: list[Disclosure],
     skipped: list[SkippedSource],
     handwritten: Path,
     target: Path,
     cache_dir: Path,
+    base_url: str = "",
 ) -> None:
-    """Write the complete MkDocs docs directory into `target` (swapped in whole)."""
+    """Write the complete MkDocs docs directory into `target` (swapped in whole).
+
+    `base_url` (mkdocs `site_url`, may be empty) prefixes the download URLs of data.json.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".docs.", dir=target.parent))
     try:
         shutil.copytree(handwritten, staging, dirs_exist_ok=True)
         (staging / "index.md").write_text(render_home_page(disclosures, skipped), "utf-8")
         (staging / "data-dictionary.md").write_text(render_data_dictionary(), "utf-8")
+        (staging / "completeness.md").write_text(render_completeness_page(disclosures), "utf-8")
         (staging / "disclosures").mkdir(exist_ok=True)
         for d in disclosures:
             (staging / "disclosures" / f"{d.name}.md").write_text(
@@ -109,6 +129,7 @@ def assemble_docs(
         ]:
             _write_files(staging, {page.path: page.markdown.encode("utf-8")})
             _write_files(staging, {k: v.encode("utf-8") for k, v in page.files.items()})
+        _write_portal(staging, disclosures, base_url)
         bundle = staging / VEGA_BUNDLE
         bundle.parent.mkdir(parents=True, exist_ok=True)
         bundle.write_text(vega_bundle(cache_dir), "utf-8")
