@@ -32,7 +32,8 @@ from .sangong import SangongRow, sangong_rows
 from .source import RawSource, SourceError, read_source
 from .structure import Section, SectionIndex, find_sections
 from .tables import Table, find_tables
-from .template_tables import table_candidates
+from .template_tables import table_candidates, unreadable_cells
+from .unreadable import cut_number_at_end, unreadable_amounts
 
 # Parts of the national template; which of them a text has tells how much of it we saw.
 TEMPLATE_PARTS = {
@@ -122,6 +123,15 @@ def _parts_found(text: str) -> tuple[str, ...]:
 def convert_source(raw: RawSource) -> Disclosure:
     """Raise SourceError when the text is not a disclosure; otherwise extract all we can."""
     text = normalize_text(raw.text)
+    cut_notes = []
+    if raw.truncated:
+        cut_notes.append("the file ends inside a character (cut off?): that character is dropped")
+    cut = cut_number_at_end(text)
+    if cut is not None:  # no line end after it: digits may be missing, so it is not read
+        cut_notes.append(
+            f"the text ends in a number that may be cut short: “{text[cut:]}” not read"
+        )
+        text = text[:cut]
     meta = resolve_metadata(text, raw.sidecar)
     sections = find_sections(text)
     tables = find_tables(text)
@@ -150,11 +160,13 @@ def convert_source(raw: RawSource) -> Disclosure:
             "national template",
         )
     parts = _parts_found(text)
-    warnings = list(meta.notes)
+    warnings = [*cut_notes, *meta.notes]
     if meta.department is None:
         warnings.append("department not found in the text and no sidecar states it")
     if meta.fiscal_year is None:
         warnings.append("fiscal year not found in the text and no sidecar states it")
+    warnings += unreadable_amounts(text, lambda offset: " ".join(index.path_at(offset)))
+    warnings += [str(u) for u in unreadable_cells(tables)]
     if meta.document_kind == "final_accounts":
         missing = [p for p in list(TEMPLATE_PARTS)[:CORE_PARTS] if p not in parts]
         if missing:
