@@ -75,10 +75,13 @@ class Disclosure:
     sangong: tuple[SangongRow, ...] = ()
     projects: tuple[PerformanceProject, ...] = ()
     indicators: tuple[PerformanceIndicator, ...] = ()
+    # Set when another source states the same department and year: both are published.
+    name_suffix: str = ""
 
     @property
     def name(self) -> str:
-        return package_name(self.meta, self.source.sha256)
+        base = package_name(self.meta, self.source.sha256)
+        return f"{base}-{self.name_suffix}" if self.name_suffix else base
 
     @property
     def title(self) -> str:

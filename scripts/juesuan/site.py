@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import io
 import shutil
-import tempfile
 import zipfile
 from pathlib import Path
 
+from .atomic import staging_for, swap_directory, write_file_atomically
 from .convert import Disclosure
-from .package import package_files, swap_directory, write_file_atomically
+from .package import package_files
 from .pages import (
     SkippedSource,
     render_data_dictionary,
@@ -77,13 +77,15 @@ def assemble_docs(
     handwritten: Path,
     target: Path,
     cache_dir: Path,
+    duplicates: list[SkippedSource] | None = None,
 ) -> None:
     """Write the complete MkDocs docs directory into `target` (swapped in whole)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".docs.", dir=target.parent))
+    staging = staging_for(target)
     try:
         shutil.copytree(handwritten, staging, dirs_exist_ok=True)
-        (staging / "index.md").write_text(render_home_page(disclosures, skipped), "utf-8")
+        (staging / "index.md").write_text(
+            render_home_page(disclosures, skipped, duplicates), "utf-8"
+        )
         (staging / "data-dictionary.md").write_text(render_data_dictionary(), "utf-8")
         (staging / "disclosures").mkdir(exist_ok=True)
         for d in disclosures:
@@ -110,8 +112,7 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site.", dir=site_dir.parent))
+    staging = staging_for(site_dir)
     try:
         config = load_config(
             config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(staging)
