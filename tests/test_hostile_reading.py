@@ -52,7 +52,9 @@ def test_every_encoding_and_line_end_reads_the_hand_read_facts(tmp_path, seed, v
 
 
 def _png() -> bytes:
-    return b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x02" + bytes(64)
+    return b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x02" + bytes(
+        64
+    )
 
 
 def _jpeg() -> bytes:
