@@ -9,6 +9,8 @@ import pytest
 
 from juesuan.pipeline import BuildPaths, BuildResult, run_build
 
+pytest_plugins = ("browser_support",)  # the `chromium` fixture for browser tests
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
 

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from browser_site import CHROMIUM_ARGS, require_browser, serve
+from browser_support import serve
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def browser_page(built):
-    executable = require_browser()
-    from playwright.sync_api import sync_playwright
-
+def browser_page(built, chromium):
     paths, result = built
-    with serve(paths.site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+    with serve(paths.site) as url:
+        base = url.rstrip("/")
+        page = chromium.new_page(viewport={"width": 1280, "height": 900})
         errors: list[str] = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -31,7 +28,7 @@ def browser_page(built):
             ),
         )
         yield page, base, result, errors
-        browser.close()
+        page.close()
 
 
 def _page_types(result) -> list[str]:

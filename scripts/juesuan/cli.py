@@ -53,6 +53,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = run_build(paths, _log, site=not args.no_site)
     for skipped in result.skipped:
         print(f"skipped: {skipped.file}: {skipped.problem}", file=sys.stderr)
+    for duplicate in result.duplicates:
+        print(f"duplicate: {duplicate.file}: {duplicate.problem}", file=sys.stderr)
     for problem in result.problems:
         print(f"invalid: {problem}", file=sys.stderr)
     if result.problems:

@@ -34,7 +34,8 @@ from .sangong_lists import actual_candidates, listed_amounts
 from .source import RawSource, SourceError, read_source
 from .structure import Section, SectionIndex, find_sections
 from .tables import Table, find_tables
-from .template_tables import table_candidates
+from .template_tables import table_candidates, unreadable_cells
+from .unreadable import cut_number_at_end, unreadable_amounts
 
 # Parts of the national template; which of them a text has tells how much of it we saw.
 TEMPLATE_PARTS = {
@@ -76,10 +77,13 @@ class Disclosure:
     sangong: tuple[SangongRow, ...] = ()
     projects: tuple[PerformanceProject, ...] = ()
     indicators: tuple[PerformanceIndicator, ...] = ()
+    # Set when another source states the same department and year: both are published.
+    name_suffix: str = ""
 
     @property
     def name(self) -> str:
-        return package_name(self.meta, self.source.sha256)
+        base = package_name(self.meta, self.source.sha256)
+        return f"{base}-{self.name_suffix}" if self.name_suffix else base
 
     @property
     def title(self) -> str:
@@ -129,6 +133,15 @@ def _parts_found(text: str) -> tuple[str, ...]:
 def convert_source(raw: RawSource) -> Disclosure:
     """Raise SourceError when the text is not a disclosure; otherwise extract all we can."""
     text = normalize_text(raw.text)
+    cut_notes = []
+    if raw.truncated:
+        cut_notes.append("the file ends inside a character (cut off?): that character is dropped")
+    cut = cut_number_at_end(text)
+    if cut is not None:  # no line end after it: digits may be missing, so it is not read
+        cut_notes.append(
+            f"the text ends in a number that may be cut short: “{text[cut:]}” not read"
+        )
+        text = text[:cut]
     meta = resolve_metadata(text, raw.sidecar)
     sections = find_sections(text)
     tables = find_tables(text)
@@ -159,11 +172,13 @@ def convert_source(raw: RawSource) -> Disclosure:
             "national template",
         )
     parts = _parts_found(text)
-    warnings = [*meta.notes, *plain_warnings]
+    warnings = [*cut_notes, *meta.notes, *plain_warnings]
     if meta.department is None:
         warnings.append("department not found in the text and no sidecar states it")
     if meta.fiscal_year is None:
         warnings.append("fiscal year not found in the text and no sidecar states it")
+    warnings += unreadable_amounts(text, lambda offset: " ".join(index.path_at(offset)))
+    warnings += [str(u) for u in unreadable_cells(tables)]
     if meta.document_kind == "final_accounts":
         missing = [p for p in list(TEMPLATE_PARTS)[:CORE_PARTS] if p not in parts]
         if missing:

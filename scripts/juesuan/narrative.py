@@ -38,7 +38,7 @@ _SUBJECT = (
 # Labels so specific that they need no phrase start, only not to be last year's.
 NOT_PRIOR_YEAR = r"(?<!上年)(?<!去年)(?<!上年度)(?<!同期)"
 _NOTE = r"(?:[（(][^（）()\n]{1,24}[）)])"
-_QUALIFIER = rf"(?:\s|{_NOTE}|支出|决算数|决算|金额|共计|合计|总额|为|是|:|：)*?"
+QUALIFIER = rf"(?:\s|{_NOTE}|支出|决算数|决算|金额|共计|合计|总额|为|是|:|：)*?"
 _SANGONG = r"[“\"”]?\s*三\s*公\s*[”\"“]?\s*经\s*费"
 _SANGONG_PREFIX = r"(?:一般公共预算)?(?:财政拨款)?"
 
@@ -183,7 +183,7 @@ def _compile(rule: LabelRule) -> re.Pattern[str]:
     else:
         value = rf"(?P<a>{NUMBER})\s*{COUNT_UNITS[rule.unit]}"
     start = NOT_PRIOR_YEAR if rule.anywhere else f"(?:{PHRASE_START}|{_SUBJECT})"
-    return re.compile(rf"{start}{label}{_QUALIFIER}{value}")
+    return re.compile(rf"{start}{label}{QUALIFIER}{value}")
 
 
 _COMPILED = tuple((rule, _compile(rule)) for rule in RULES)

@@ -2,8 +2,8 @@
 
 Output is byte-reproducible — sorted JSON keys, fixed row order, no timestamps —
 so that a change in the data is a readable git diff of `datapackages/`. A
-package directory is written next to its final place and swapped in, so an
-interrupted build never leaves half a package behind.
+build writes every package into a directory next to `datapackages/` and swaps
+it in whole (atomic.py), so an interrupted build leaves the previous packages.
 """
 
 from __future__ import annotations
@@ -11,12 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_file_atomically
 from .checks_core import CheckResult
 from .completeness import PartResult, score
 from .convert import Disclosure
@@ -255,51 +253,6 @@ def package_files(d: Disclosure) -> dict[str, str]:
         CHECKS.path: csv_text(CHECKS, check_rows(d.checks)),
         VOCABULARY.path: vocabulary_csv_text(),
     }
-
-
-def write_directory_atomically(target: Path, files: dict[str, str | bytes]) -> None:
-    """Write `files` into a fresh sibling directory, then swap it into `target`."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        for name, content in files.items():
-            path = staging / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8", newline="")
-            os.chmod(path, 0o644)
-        os.chmod(staging, 0o755)
-        swap_directory(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-
-
-def swap_directory(staging: Path, target: Path) -> None:
-    """Replace `target` by `staging`; the old content stays until the new one is in place."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        os.replace(target, old)
-    os.replace(staging, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def write_file_atomically(path: Path, content: str | bytes) -> None:
-    """Write through a temporary sibling and rename: readers see the old or the new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_package(d: Disclosure, out_dir: Path) -> Path:

@@ -308,7 +308,11 @@ def render_data_dictionary() -> str:
     )
 
 
-def render_home_page(disclosures: list[Disclosure], skipped: list[SkippedSource]) -> str:
+def render_home_page(
+    disclosures: list[Disclosure],
+    skipped: list[SkippedSource],
+    duplicates: list[SkippedSource] | None = None,
+) -> str:
     rows = home_rows(disclosures)
     years = sorted({d.meta.fiscal_year for d in disclosures if d.meta.fiscal_year})
     return (
@@ -320,6 +324,7 @@ def render_home_page(disclosures: list[Disclosure], skipped: list[SkippedSource]
             regions=len({region_label(d.meta.region) for d in disclosures} - {"未知"}),
             years=[str(y) for y in years],
             skipped=skipped,
+            duplicates=duplicates or [],
         )
     )
 

@@ -2,15 +2,16 @@
 
 A source that cannot be converted is reported and skipped; the rest of the
 build goes on. Two sources that name the same department and year are both
-kept out of the way of each other: the first (by file name) is published, the
-second is reported, and neither silently replaces the other.
+published and reported: the first (by file name) under the usual package name,
+the next under that name plus a hash of its bytes, so neither silently
+replaces the other (a byte-identical copy is published once). A source or
+sidecar that is a link to a file outside the sources directory is refused.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import fcntl
-import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -18,16 +19,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .atomic import clear_interrupted, write_directory_atomically
 from .convert import Disclosure, convert_path
 from .dcat import site_url
 from .functional import code_table, fill_codes
-from .package import package_files, write_directory_atomically
+from .package import package_files
 from .pages import SkippedSource
 from .portal import portal_files
 from .portal_resources import PORTAL_NAME
 from .site import assemble_docs, build_site
-from .source import SIDECAR_SUFFIXES, SourceError
-from .validate import ValidationProblem, find_packages, validate_all
+from .source import SIDECAR_SUFFIXES, SourceError, sidecar_path
+from .validate import ValidationProblem, validate_all
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ class BuildPaths:
 class BuildResult:
     disclosures: list[Disclosure] = field(default_factory=list)
     skipped: list[SkippedSource] = field(default_factory=list)
+    # published, but stating the same department and year as another source
+    duplicates: list[SkippedSource] = field(default_factory=list)
     problems: list[ValidationProblem] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -92,26 +96,71 @@ def build_lock(build_dir: Path) -> Iterator[None]:
         yield
 
 
-def convert_all(paths: list[Path], log: Callable[[str], None]) -> BuildResult:
+def _outside(path: Path, root: Path) -> bool:
+    return not path.resolve().is_relative_to(root.resolve())
+
+
+def _refuse_links_out(path: Path, root: Path) -> None:
+    for candidate in (path, sidecar_path(path)):
+        if candidate is not None and _outside(candidate, root):
+            raise SourceError(candidate, f"links to a file outside {root}; refused")
+
+
+def convert_all(
+    paths: list[Path], log: Callable[[str], None], root: Path | None = None
+) -> BuildResult:
+    """Convert every source; `root` (the sources directory) bounds where links may point."""
     result = BuildResult()
-    owner: dict[str, Path] = {}
+    owner: dict[str, int] = {}  # package name → index of the first source that has it
     for i, path in enumerate(paths, 1):
         try:
+            if root is not None:
+                _refuse_links_out(path, root)
             d = convert_path(path)
         except SourceError as exc:
             result.skipped.append(SkippedSource(path.name, exc.problem))
             log(f"[{i}/{len(paths)}] SKIP {exc}")
             continue
-        if d.name in owner:
-            problem = f"same department and year as {owner[d.name].name} ({d.name}); not published"
+        first = result.disclosures[owner[d.name]] if d.name in owner else None
+        if first is not None and first.source.sha256 == d.source.sha256:
+            problem = f"byte-identical copy of {first.source.path.name}; published once"
             result.skipped.append(SkippedSource(path.name, problem))
             log(f"[{i}/{len(paths)}] SKIP {path}: {problem}")
             continue
-        owner[d.name] = path
+        if first is not None:
+            d = _both_published(result, owner[d.name], d)
+            log(f"[{i}/{len(paths)}] DUPLICATE {path}: {result.duplicates[-1].problem}")
+        else:
+            owner[d.name] = len(result.disclosures)
         result.disclosures.append(d)
         log(f"[{i}/{len(paths)}] {path.name} → {d.name} ({len(d.facts)} facts)")
     result.disclosures = fill_codes_across(result.disclosures)
     return result
+
+
+def _both_published(result: BuildResult, index: int, second: Disclosure) -> Disclosure:
+    """Publish `second` beside result.disclosures[index] under its own name; both say so."""
+    first = result.disclosures[index]
+    second = dataclasses.replace(second, name_suffix=second.source.sha256[:8])
+    same = f"department {second.meta.department}, year {second.meta.fiscal_year}"
+    note_first = (
+        f"another source, {second.source.path.name}, states the same {same}; it is published "
+        f"as {second.name} — neither replaces the other"
+    )
+    note_second = (
+        f"another source, {first.source.path.name}, states the same {same}; it is published "
+        f"as {first.name} — neither replaces the other"
+    )
+    result.disclosures[index] = dataclasses.replace(first, warnings=(*first.warnings, note_first))
+    second = dataclasses.replace(second, warnings=(*second.warnings, note_second))
+    result.duplicates.append(
+        SkippedSource(
+            second.source.path.name,
+            f"same {same} as {first.source.path.name}; both published "
+            f"({first.name}, {second.name})",
+        )
+    )
+    return second
 
 
 def fill_codes_across(disclosures: list[Disclosure]) -> list[Disclosure]:
@@ -126,23 +175,27 @@ def fill_codes_across(disclosures: list[Disclosure]) -> list[Disclosure]:
 
 
 def write_packages(disclosures: list[Disclosure], root: Path) -> None:
-    """Write every package and the portal-wide one, then remove packages whose source is gone."""
-    keep = {d.name for d in disclosures} | {PORTAL_NAME}
-    for d in disclosures:
-        write_directory_atomically(root / d.name, dict(package_files(d)))
-    write_directory_atomically(root / PORTAL_NAME, dict(portal_files(disclosures)))
-    for descriptor in find_packages(root):
-        if descriptor.parent.name not in keep:
-            shutil.rmtree(descriptor.parent)
+    """Write every package and the portal-wide one as the new content of `root`, swapped in
+    whole: a package whose source is gone disappears, and a killed build leaves the previous
+    set."""
+    files = {
+        f"{d.name}/{name}": text for d in disclosures for name, text in package_files(d).items()
+    }
+    files.update(
+        {f"{PORTAL_NAME}/{name}": text for name, text in portal_files(disclosures).items()}
+    )
+    write_directory_atomically(root, files)
 
 
 def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) -> BuildResult:
     """The full pipeline; returns what was built, skipped and found invalid."""
     with build_lock(paths.build):
+        for target in (paths.datapackages, paths.generated_docs, paths.site):
+            clear_interrupted(target)
         started = time.perf_counter()
         sources = list_sources(paths.sources)
         log(f"converting {len(sources)} sources from {paths.sources}")
-        result = convert_all(sources, log)
+        result = convert_all(sources, log, root=paths.sources)
         result.timings["convert_s"] = time.perf_counter() - started
 
         mark = time.perf_counter()
@@ -161,6 +214,7 @@ def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) 
             paths.generated_docs,
             paths.build / "cache",
             site_url(paths.config),
+            result.duplicates,
         )
         result.timings["render_s"] = time.perf_counter() - mark
         mark = time.perf_counter()

@@ -20,7 +20,8 @@ from .resources import (
 
 # Disclosure packages are named YYYY-slug-hash or unknown-year-…: never a bare word.
 PORTAL_NAME = "portal"
-PACKAGE_PATTERN = r"^(\d{4}|unknown-year)-[a-z0-9]+-[0-9a-f]{6,8}$"
+# year-slug-hash, and -sourcehash for a second source of one department and year
+PACKAGE_PATTERN = r"^(\d{4}|unknown-year)-[a-z0-9]+-[0-9a-f]{6,8}(-[0-9a-f]{8})?$"
 
 PACKAGE = Field(
     "package",

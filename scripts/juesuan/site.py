@@ -11,15 +11,15 @@ vl-convert-python wheel and served from the site itself: no CDN, no network.
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 
 from .archive import deterministic_zip
+from .atomic import staging_for, swap_directory, write_file_atomically
 from .chart_data import chart_data
 from .chart_downloads import chart_files
 from .convert import Disclosure
 from .dcat import data_json
-from .package import package_files, swap_directory, write_file_atomically
+from .package import package_files
 from .pages import (
     SkippedSource,
     render_completeness_page,
@@ -94,16 +94,18 @@ def assemble_docs(
     target: Path,
     cache_dir: Path,
     base_url: str = "",
+    duplicates: list[SkippedSource] | None = None,
 ) -> None:
     """Write the complete MkDocs docs directory into `target` (swapped in whole).
 
     `base_url` (mkdocs `site_url`, may be empty) prefixes the download URLs of data.json.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".docs.", dir=target.parent))
+    staging = staging_for(target)
     try:
         shutil.copytree(handwritten, staging, dirs_exist_ok=True)
-        (staging / "index.md").write_text(render_home_page(disclosures, skipped), "utf-8")
+        (staging / "index.md").write_text(
+            render_home_page(disclosures, skipped, duplicates), "utf-8"
+        )
         (staging / "data-dictionary.md").write_text(render_data_dictionary(), "utf-8")
         (staging / "completeness.md").write_text(render_completeness_page(disclosures), "utf-8")
         (staging / "disclosures").mkdir(exist_ok=True)
@@ -144,8 +146,7 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site.", dir=site_dir.parent))
+    staging = staging_for(site_dir)
     try:
         config = load_config(
             config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(staging)

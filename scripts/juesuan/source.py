@@ -90,6 +90,7 @@ class RawSource:
     encoding: str
     text: str
     sidecar: Sidecar
+    truncated: bool = False  # the file ends inside a character: a cut-off download
 
 
 def sidecar_path(path: Path) -> Path | None:
@@ -115,48 +116,85 @@ def read_sidecar(path: Path) -> Sidecar:
         raise SourceError(side, f"sidecar field {where}: {first['msg']}") from exc
 
 
-def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
-    """Bytes → (text, encoding name), or SourceError when it is not text."""
+def _decode_prefix(data: bytes, encoding: str) -> tuple[str, bool]:
+    """Decode; a character cut off by the end of the file (a truncated download) is
+    dropped and reported as truncation, any other undecodable byte raises."""
+    try:
+        return data.decode(encoding), False
+    except UnicodeDecodeError as exc:
+        if exc.end < len(data) or exc.start < len(data) - 3:
+            raise
+        return data[: exc.start].decode(encoding), True
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    """A Chinese encoding for `data`; the last bytes may be half a character of a cut-off
+    file, so detection is retried without them."""
+    for trim in range(4):
+        best = from_bytes(data[: min(200_000, len(data) - trim)]).best()
+        if best is not None and best.encoding.lower() in _ACCEPTED_GUESSES:
+            return "gb18030" if best.encoding.lower() in {"gbk", "gb2312"} else best.encoding
+        if len(data) - trim <= 1:
+            break
+    return None
+
+
+def decode_source(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str, bool]:
+    """Bytes → (text, encoding name, truncated), or SourceError when it is not text."""
     if not data.strip():
         raise SourceError(path, "empty file")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                text, cut = _decode_prefix(data, encoding)
             except UnicodeDecodeError as exc:
                 raise SourceError(
                     path, f"starts with a {encoding} BOM but does not decode"
                 ) from exc
+            return text, encoding, cut
     if b"\x00" in data[:8192]:
         raise SourceError(path, "binary file (contains NUL bytes), not a text export")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text, cut = _decode_prefix(data, "utf-8")
+        return text, "utf-8", cut
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding.lower() not in _ACCEPTED_GUESSES:
+    encoding = _guess_encoding(data)
+    if encoding is None:
         raise SourceError(path, "not decodable as UTF-8, UTF-16 or GB18030 text")
-    encoding = "gb18030" if best.encoding.lower() in {"gbk", "gb2312"} else best.encoding
     try:
-        return data.decode(encoding), encoding
+        text, cut = _decode_prefix(data, encoding)
+        return text, encoding, cut
     except UnicodeDecodeError as exc:
         raise SourceError(path, f"looks like {encoding} but does not decode") from exc
+
+
+def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
+    """Bytes → (text, encoding name), or SourceError when it is not text."""
+    text, encoding, _ = decode_source(data, path)
+    return text, encoding
 
 
 def read_source(path: Path) -> RawSource:
     """Read one raw disclosure; raises SourceError with a one-line reason."""
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise SourceError(path, "no such file")
+    if not path.is_file():
+        raise SourceError(path, "not a regular file")
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise SourceError(path, f"{size / 1e6:.0f} MB is too large for a disclosure text")
-    data = path.read_bytes()
-    text, encoding = decode(data, path)
+    with path.open("rb") as handle:  # never more than MAX_BYTES, even if the file grows
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise SourceError(path, "grew beyond the size limit while being read")
+    text, encoding, truncated = decode_source(data, path)
     return RawSource(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         text=text,
         sidecar=read_sidecar(path),
+        truncated=truncated,
     )

@@ -5,7 +5,9 @@ tables are recognised by title and read through their headings: a column is
 found by its heading text (本年收入合计, 基本支出…), a row by its label (合计,
 总计…). Two-sided tables (收入 | 支出) are split at the side headings first,
 so the 总计 of the left side is never taken for the right one. A blank cell
-is not read as zero: blank means "not stated here".
+is not read as zero: blank means "not stated here". A cell where an amount
+belongs but which holds something else (—, /, 1,2 34.5) is reported as
+unreadable, never replaced by a neighbouring cell.
 """
 
 from __future__ import annotations
@@ -108,6 +110,18 @@ def amount(cell: Cell, unit: str | None) -> Decimal | None:
     return None if value is None else to_wan_yuan(value, unit or "万元")
 
 
+@dataclass(frozen=True)
+class UnreadableCell:
+    """A cell where the template puts an amount, holding text that is not one number."""
+
+    key: str
+    cell: Cell
+    evidence: str
+
+    def __str__(self) -> str:
+        return f"{self.key} not read from {self.evidence}: “{self.cell.text}” is not a number"
+
+
 def _evidence(table: Table, row_label: str, column: str, cell: Cell) -> str:
     where = " ".join(x for x in (table.code, table.title) if x)
     return f"{where}｜{row_label}｜{column}｜{cell.text}"
@@ -122,7 +136,22 @@ def cell_candidate(
     )
 
 
-def _column_candidates(table: Table, mapping: dict[str, str]) -> Iterator[Candidate]:
+def _read(
+    key: str, table: Table, row_label: str, column: str, cell: Cell
+) -> Iterator[Candidate | UnreadableCell]:
+    """The amount of one key cell; blank yields nothing, non-numeric text is reported."""
+    if not cell.text:
+        return
+    value = amount(cell, table.unit)
+    if value is None:
+        yield UnreadableCell(key, cell, _evidence(table, row_label, column, cell))
+    else:
+        yield cell_candidate(key, value, table, row_label, column, cell)
+
+
+def _column_candidates(
+    table: Table, mapping: dict[str, str]
+) -> Iterator[Candidate | UnreadableCell]:
     header = next((r for r in table.rows if any(label(c.text) in mapping for c in r)), None)
     total = next(
         (r for r in table.rows if any(label(c.text) in {"合计", "总计"} for c in r[:2])), None
@@ -132,13 +161,12 @@ def _column_candidates(table: Table, mapping: dict[str, str]) -> Iterator[Candid
     for index, heading in enumerate(header):
         key = mapping.get(label(heading.text))
         if key and index < len(total):
-            value = amount(total[index], table.unit)
-            if value is not None:
-                cell = total[index]
-                yield cell_candidate(key, value, table, "合计", heading.text, cell)
+            yield from _read(key, table, "合计", heading.text, total[index])
 
 
-def _sided_candidates(table: Table, mapping: dict[tuple[str, str], str]) -> Iterator[Candidate]:
+def _sided_candidates(
+    table: Table, mapping: dict[tuple[str, str], str]
+) -> Iterator[Candidate | UnreadableCell]:
     sides = [
         (i, label(c.text)) for i, c in enumerate(table.rows[0]) if label(c.text) in {"收入", "支出"}
     ]
@@ -154,24 +182,19 @@ def _sided_candidates(table: Table, mapping: dict[tuple[str, str], str]) -> Iter
             if not cells:
                 continue
             key = mapping.get((side, label(cells[0].text)))
-            # the amount is the first number after the label and its 行次 (line number)
-            numbers = [c for c in cells[1:] if parse_number(c.text) is not None]
-            if key and len(numbers) >= 2 and "." not in numbers[0].text:
-                value = amount(numbers[1], table.unit)
-                if value is not None:
-                    yield cell_candidate(key, value, table, cells[0].text, side, numbers[1])
+            # the amount is the cell right after the row's 行次 (line number): the first
+            # amount column. A further column (一般公共预算…) is never read in its place.
+            if key and len(cells) >= 3 and re.fullmatch(r"\d{1,3}", label(cells[1].text)):
+                yield from _read(key, table, cells[0].text, side, cells[2])
 
 
-def _labelled_totals(table: Table) -> Iterator[Candidate]:
+def _labelled_totals(table: Table) -> Iterator[Candidate | UnreadableCell]:
     for row in table.rows:
         for i, cell in enumerate(row):
             key = _TOTAL_LABELS.get(label(cell.text))
-            if not key:
-                continue
             following = next((c for c in row[i + 1 :] if c.text), None)
-            value = amount(following, table.unit) if following else None
-            if following is not None and value is not None:
-                yield cell_candidate(key, value, table, cell.text, "决算数", following)
+            if key and following is not None:
+                yield from _read(key, table, cell.text, "决算数", following)
 
 
 def sangong_cells(table: Table) -> list[SangongCell]:
@@ -210,6 +233,15 @@ def sangong_cells(table: Table) -> list[SangongCell]:
 
 def table_candidates(tables: list[Table]) -> Iterator[Candidate]:
     """Facts stated by the template tables of a disclosure."""
+    return (c for c in _table_reads(tables) if isinstance(c, Candidate))
+
+
+def unreadable_cells(tables: list[Table]) -> list[UnreadableCell]:
+    """Cells of the template tables where an amount belongs but none can be read."""
+    return [c for c in _table_reads(tables) if isinstance(c, UnreadableCell)]
+
+
+def _table_reads(tables: list[Table]) -> Iterator[Candidate | UnreadableCell]:
     for table in tables:
         if kind := table_kind(table, _COLUMN_TABLES):
             yield from _column_candidates(table, _COLUMN_TABLES[kind])

@@ -1,0 +1,108 @@
+"""Writes that readers (and the next build) see whole or not at all.
+
+A build can be killed at any instant (CI timeout, Ctrl-C, SIGKILL). Every
+output directory is therefore written in full into a hidden sibling and then
+exchanged with the old one in a single rename; what an interrupted build leaves
+behind is a hidden sibling that the next build removes (or puts back, if the
+kill fell between the two renames of the fallback swap).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2); False where unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    rc = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if rc == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _old_name(target: Path) -> Path:
+    return target.with_name(f".{target.name}.old-{os.getpid()}")
+
+
+def swap_directory(staging: Path, target: Path) -> None:
+    """Replace `target` by `staging`; at every instant `target` is the old or the new one
+    (where the kernel cannot exchange, the old one waits beside it for clear_interrupted)."""
+    if target.exists() and _exchange(staging, target):
+        shutil.rmtree(staging, ignore_errors=True)  # it now holds the old content
+        return
+    old = None
+    if target.exists():
+        old = _old_name(target)
+        os.replace(target, old)
+    os.replace(staging, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def clear_interrupted(target: Path) -> None:
+    """Undo what a killed build left next to `target`: restore a moved-away old
+    directory if `target` is missing, delete half-written staging directories."""
+    if not target.parent.is_dir():
+        return
+    for leftover in sorted(target.parent.glob(f".{target.name}.*")):
+        if not leftover.is_dir():
+            continue
+        if leftover.name.startswith(f".{target.name}.old-") and not target.exists():
+            os.replace(leftover, target)
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def staging_for(target: Path) -> Path:
+    """A fresh hidden sibling of `target` to write the new content into."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+
+
+def write_directory_atomically(target: Path, files: dict[str, str | bytes]) -> None:
+    """Write `files` (relative path → content) as the whole new content of `target`."""
+    staging = staging_for(target)
+    try:
+        for name, content in files.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8", newline="")
+            os.chmod(path, 0o644)
+        for directory in [staging, *(p for p in staging.rglob("*") if p.is_dir())]:
+            os.chmod(directory, 0o755)
+        swap_directory(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def write_file_atomically(path: Path, content: str | bytes) -> None:
+    """Write through a temporary sibling and rename: readers see the old or the new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
