@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -140,3 +141,14 @@ def test_source_text_page_is_kept_out_of_the_search_index(built):
     assert (paths.site / "disclosures" / d.name / "source" / "index.html").is_file()
     index = (paths.site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert f"disclosures/{d.name}/source/" not in index
+
+
+def test_search_index_leaves_out_checks_evidence_and_downloads(built):
+    """The index holds what people search for; checks and evidence would multiply its size."""
+    paths, result = built
+    index = json.loads((paths.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    d = result.disclosures[0]
+    assert f"disclosures/{d.name}/#key-figures" in locations
+    for anchor in ("checks", "completeness", "downloads", "all-figures-with-their-evidence"):
+        assert f"disclosures/{d.name}/#{anchor}" not in locations, anchor
