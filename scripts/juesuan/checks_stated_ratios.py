@@ -33,7 +33,8 @@ from .checks_core import (
 from .checks_tables import item_ratio_checks
 from .facts import Fact, evidence_at
 from .functional import FunctionItem
-from .narrative import RULES, Candidate
+from .label_rules import RULES
+from .narrative import Candidate
 from .numbers import MONEY_UNIT, NUMBER, parse_number, to_wan_yuan
 from .vocabulary import load_vocabulary
 
