@@ -19,6 +19,7 @@ from .checks_core import (
     change_rate,
     fact_term,
     not_checkable,
+    outcome,
     percent_check,
     share,
     sum_check,
@@ -135,11 +136,8 @@ def code_checks(items: Sequence[FunctionItem]) -> list[CheckResult]:
             continue
         ok = item.code.startswith(code)
         results.append(
-            CheckResult(
-                meta.check_id,
-                meta.family,
-                meta.zh,
-                meta.en,
+            outcome(
+                meta,
                 "pass" if ok else "fail",
                 None,
                 None,
