@@ -24,6 +24,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
 from .facts import Fact
 from .numbers import format_decimal
@@ -85,15 +86,29 @@ def percent_half_unit(value: Decimal) -> Decimal:
     return Decimal(5).scaleb(exponent - 1) if isinstance(exponent, int) else Decimal("0.005")
 
 
-def fact_term(facts: Sequence[Fact], key: str, name: str) -> Term:
-    """The one stated value of `key`; a missing or contradicted value has value None."""
-    found = [f for f in facts if f.key == key]
+class Stated(Protocol):
+    """A value read with its evidence (a fact, a 三公 row)."""
+
+    @property
+    def value(self) -> Decimal: ...
+
+    @property
+    def evidence(self) -> str: ...
+
+
+def stated_term(name: str, found: Sequence[Stated], key: str) -> Term:
+    """The one value `found` states; none, or two different ones, give value None."""
     if not found:
         return Term(name, None, "未读到 / not stated", key)
     if len(found) > 1:
         shown = "; ".join(f"{format_decimal(f.value)}（{f.evidence}）" for f in found)
         return Term(name, None, f"数值冲突 / conflicting values: {shown}", key)
     return Term(name, found[0].value, found[0].evidence, key)
+
+
+def fact_term(facts: Sequence[Fact], key: str, name: str) -> Term:
+    """The one stated value of `key`; a missing or contradicted value has value None."""
+    return stated_term(name, [f for f in facts if f.key == key], key)
 
 
 @dataclass(frozen=True)
