@@ -5,10 +5,27 @@ Part of the data dictionary (see fields.py).
 
 from __future__ import annotations
 
+from typing import Any
+
 from .fields import EVIDENCE, Field, ResourceSpec, offsets, unit_field
 from .vocabulary import UNITS, load_vocabulary
 
 FACT_KEY_PATTERN = r"^[a-z_]+\.[a-z0-9_]+$"
+
+
+def _key(description: str, description_zh: str, constraints: dict[str, Any] | None = None) -> Field:
+    """The `key` column: a vocabulary key, in the facts and in the vocabulary itself."""
+    return Field(
+        "key",
+        "string",
+        "指标",
+        "Key",
+        description,
+        True,
+        {**(constraints or {}), "pattern": FACT_KEY_PATTERN},
+        description_zh,
+        "value-kind:code",
+    )
 
 
 def _facts_spec() -> ResourceSpec:
@@ -23,17 +40,7 @@ def _facts_spec() -> ResourceSpec:
             "different stated values has two rows, both flagged as a conflict."
         ),
         fields=(
-            Field(
-                "key",
-                "string",
-                "指标",
-                "Key",
-                "Key of the fact vocabulary.",
-                True,
-                {"enum": keys, "pattern": FACT_KEY_PATTERN},
-                "指标词表中的键。",
-                "value-kind:code",
-            ),
+            _key("Key of the fact vocabulary.", "指标词表中的键。", {"enum": keys}),
             Field(
                 "value",
                 "number",
@@ -76,17 +83,7 @@ VOCABULARY = ResourceSpec(
     title_en="Fact vocabulary",
     description="The controlled vocabulary of fact keys (the portal's data contract).",
     fields=(
-        Field(
-            "key",
-            "string",
-            "指标",
-            "Key",
-            "Stable dotted key.",
-            True,
-            {"pattern": FACT_KEY_PATTERN},
-            "稳定的点分键名。",
-            "value-kind:code",
-        ),
+        _key("Stable dotted key.", "稳定的点分键名。"),
         Field(
             "label_zh",
             "string",

@@ -19,6 +19,21 @@ from .fields import (
 PROJECT_ID_PATTERN = r"^(P\d{2,}|overall(-\d{2,})?)$"
 
 
+def _project_id(description: str, description_zh: str) -> Field:
+    """The `project_id` column, the key of a project and the link of its indicators."""
+    return Field(
+        "project_id",
+        "string",
+        "项目编号",
+        "Project id",
+        description,
+        True,
+        {"pattern": PROJECT_ID_PATTERN},
+        description_zh,
+        "activity:generic:project:code",
+    )
+
+
 PERFORMANCE_PROJECTS = ResourceSpec(
     name="performance_projects",
     title_zh="绩效自评项目",
@@ -28,16 +43,9 @@ PERFORMANCE_PROJECTS = ResourceSpec(
         "the unit's 整体支出绩效自评表 (kind `overall`)."
     ),
     fields=(
-        Field(
-            "project_id",
-            "string",
-            "项目编号",
-            "Project id",
+        _project_id(
             "P01… in document order; `overall` for the unit as a whole.",
-            True,
-            {"pattern": PROJECT_ID_PATTERN},
             "按文中顺序编号 P01…；单位整体为 overall。",
-            "activity:generic:project:code",
         ),
         Field(
             "kind",
@@ -112,17 +120,7 @@ PERFORMANCE_INDICATORS = ResourceSpec(
     title_en="Performance self-evaluation: indicators",
     description="Every indicator row (三级指标 with a weight) of the self-evaluation tables.",
     fields=(
-        Field(
-            "project_id",
-            "string",
-            "项目编号",
-            "Project id",
-            "See performance_projects.",
-            True,
-            {"pattern": PROJECT_ID_PATTERN},
-            "所属项目编号，见 performance_projects。",
-            "activity:generic:project:code",
-        ),
+        _project_id("See performance_projects.", "所属项目编号，见 performance_projects。"),
         Field(
             "row",
             "integer",
