@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import pytest
 
+from fragments import fragment_disclosure
 from juesuan.checks_core import Meta as CheckMeta
 from juesuan.checks_core import Term, amount_rounding, percent_check, share
 from juesuan.checks_performance import performance_checks
@@ -21,7 +22,6 @@ from juesuan.functional import FunctionItem
 from juesuan.narrative import Candidate
 from juesuan.performance import PerformanceIndicator, PerformanceProject
 from juesuan.sangong import SangongRow
-from test_fragments_tables import disclosure
 
 D = Decimal
 HEAD = "某某县科学技术局2021年度部门决算\n第二部分 部门决算情况说明\n一、收入支出决算总体情况说明\n"
@@ -29,7 +29,7 @@ FIGURE = "2021年度收入总计100.00万元。\n"  # one figure of the template
 
 
 def statuses(text: str) -> dict[str, str]:
-    return {c.check_id: c.status for c in disclosure(HEAD + text).checks}
+    return {c.check_id: c.status for c in fragment_disclosure(HEAD + text).checks}
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ def test_total_identity(carryover, status):
 
 def test_total_identity_with_a_term_missing_is_not_checkable():
     text = "2021年度收入总计100.00万元，其中：本年收入合计90.00万元，年初结转和结余10.00万元。\n"
-    d = disclosure(HEAD + text)
+    d = fragment_disclosure(HEAD + text)
     check = next(c for c in d.checks if c.check_id == "revenue.grand_total.parts")
     assert check.status == "not_checkable" and "使用非财政拨款结余" in check.note
 

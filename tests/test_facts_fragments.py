@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from fragments import facts_of
 from juesuan.facts import extract_facts
 from juesuan.normalize import normalize_text
 from juesuan.structure import SectionIndex, find_sections
-
-
-def facts_of(text: str) -> dict[str, list[Decimal]]:
-    text = normalize_text(text)
-    out: dict[str, list[Decimal]] = {}
-    for fact in extract_facts(text, SectionIndex(find_sections(text))):
-        out.setdefault(fact.key, []).append(fact.value)
-    return out
 
 
 def test_shared_total_wording():

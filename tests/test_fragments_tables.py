@@ -4,23 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from juesuan.convert import convert_source
+from fragments import fragment_disclosure
 from juesuan.normalize import normalize_text
-from juesuan.source import RawSource, Sidecar
 from juesuan.tables import find_tables
 from juesuan.template_tables import table_candidates
-
-
-def disclosure(text: str):
-    raw = RawSource(
-        path=__import__("pathlib").Path("fragment.txt"),
-        sha256="0" * 64,
-        encoding="utf-8",
-        text=text,
-        sidecar=Sidecar(),
-    )
-    return convert_source(raw)
-
 
 TABLE_IN_YUAN = """某某县农业农村局2022年度部门决算
 收入支出决算总表
@@ -56,7 +43,7 @@ SANGONG_OTHER_WORDING = """某某市统计局2023年度部门决算
 
 
 def test_another_wording_of_the_sangong_paragraph():
-    d = disclosure(SANGONG_OTHER_WORDING)
+    d = fragment_disclosure(SANGONG_OTHER_WORDING)
     facts = {f.key: f.value for f in d.facts}
     assert facts["sangong.budget_total"] == Decimal("12.00")
     assert facts["sangong.total"] == Decimal("10.50")
@@ -88,7 +75,7 @@ PDF_WRAPPED = """某某区财政局 2021 年度部门决算公开说明
 
 
 def test_pdf_wrapped_paragraph_with_other_line_breaks():
-    d = disclosure(PDF_WRAPPED)
+    d = fragment_disclosure(PDF_WRAPPED)
     facts = {f.key: f.value for f in d.facts}
     assert facts["revenue.grand_total"] == Decimal("1020.40")
     assert facts["revenue.current_year"] == Decimal("1000.00")
@@ -107,7 +94,7 @@ def test_truncated_disclosure_keeps_what_is_there_and_warns():
 
     text = seed_text("000")
     cut = text[: text.index("四、财政拨款收入支出决算总体情况说明")]  # truncated mid-document
-    d = disclosure(cut)
+    d = fragment_disclosure(cut)
     facts = {f.key: f.value for f in d.facts}
     assert facts["revenue.grand_total"] == Decimal("658.30")
     assert "sangong.total" not in facts

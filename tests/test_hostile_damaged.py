@@ -13,27 +13,16 @@ from decimal import Decimal
 import pytest
 
 from conftest import seed_text
+from fragments import fragment_disclosure
 from juesuan.charts import disclosure_charts
-from juesuan.convert import convert_path, convert_source
+from juesuan.convert import convert_path
 from juesuan.package import fact_rows
-from juesuan.source import RawSource, Sidecar
 from test_seed_facts import expected_pairs
 
 # 003 公开01表, the 收入 side of the 总计 row: 741.64 as printed
 TOTAL_ROW = "<b>总计</b>\t31\t741.64\t<b>总计</b>\t62\t741.64"
 # 003 公开04表, the 支出 side of the 总计 row: 合计 then 一般公共预算财政拨款
 FISCAL_TOTAL = "<b>总计</b>\t<b>64</b>\t<b>741.64</b>\t<b>741.64</b>"
-
-
-def disclosure(text: str):
-    raw = RawSource(
-        path=__import__("pathlib").Path("damaged.txt"),
-        sha256="0" * 64,
-        encoding="utf-8",
-        text=text,
-        sidecar=Sidecar(),
-    )
-    return convert_source(raw)
 
 
 def pairs(d) -> set[tuple[str, Decimal]]:
@@ -43,7 +32,7 @@ def pairs(d) -> set[tuple[str, Decimal]]:
 def test_text_cut_off_mid_table_reads_no_shortened_number():
     text = seed_text("003")
     cut = text.index(TOTAL_ROW) + len("<b>总计</b>\t31\t741")  # …总计 31 741| (.64 lost)
-    d = disclosure(text[:cut])
+    d = fragment_disclosure(text[:cut], "damaged.txt")
     assert pairs(d) <= expected_pairs("003")  # 741 would be a wrong value
     assert ("revenue.current_year", Decimal("741.64")) in pairs(d)  # the row above the cut
     assert "revenue.grand_total" not in {f.key for f in d.facts}
@@ -71,7 +60,7 @@ def test_a_section_printed_twice_reads_each_value_once_without_conflict():
     text = seed_text("000")
     start = text.index("一、收入支出决算总体情况说明")
     end = text.index("二、收入决算情况说明")
-    d = disclosure(text[:end] + text[start:end] + text[end:])
+    d = fragment_disclosure(text[:end] + text[start:end] + text[end:], "damaged.txt")
     assert pairs(d) == expected_pairs("000")
     assert not any(f.conflict for f in d.facts)
 
@@ -80,7 +69,9 @@ def test_two_amounts_for_one_figure_are_both_kept_flagged_and_not_drawn():
     text = seed_text("000")
     assert ("expenditure.basic", Decimal("363.51")) in expected_pairs("000")
     end = text.index("二、收入决算情况说明")
-    d = disclosure(text[:end] + "另据统计，基本支出365.00万元。\n" + text[end:])
+    d = fragment_disclosure(
+        text[:end] + "另据统计，基本支出365.00万元。\n" + text[end:], "damaged.txt"
+    )
     basic = [f for f in d.facts if f.key == "expenditure.basic"]
     assert [(f.value, f.conflict) for f in basic] == [
         (Decimal("365.00"), True),
@@ -100,7 +91,7 @@ STRAY = ["1,2 34.5", "—", "-", "/", "65 8.30"]
 @pytest.mark.parametrize("printed", STRAY)
 def test_a_stated_amount_with_stray_characters_is_reported_not_guessed(printed):
     text = seed_text("000").replace("收入总计658.30万元", f"收入总计{printed}万元", 1)
-    d = disclosure(text)
+    d = fragment_disclosure(text, "damaged.txt")
     assert "revenue.grand_total" not in {f.key for f in d.facts}
     assert pairs(d) == expected_pairs("000") - {("revenue.grand_total", Decimal("658.30"))}
     assert (
@@ -113,7 +104,7 @@ def test_a_stated_amount_with_stray_characters_is_reported_not_guessed(printed):
 def test_an_unreadable_table_cell_is_not_replaced_by_its_neighbour(printed):
     """The 合计 cell holds garbage (or nothing); 700.00 in the next column is another figure."""
     damaged = f"<b>总计</b>\t<b>64</b>\t{printed}\t<b>700.00</b>"
-    d = disclosure(seed_text("003").replace(FISCAL_TOTAL, damaged, 1))
+    d = fragment_disclosure(seed_text("003").replace(FISCAL_TOTAL, damaged, 1), "damaged.txt")
     fiscal = [(f.value, f.evidence) for f in d.facts if f.key == "fiscal.expenditure_total"]
     # only the narrative's own statement remains
     assert fiscal == [(Decimal("741.64"), "2024年度财政拨款收、支总计均为741.64万元。")]

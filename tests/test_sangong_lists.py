@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from juesuan.facts import extract_facts
+from fragments import facts_of
 from juesuan.normalize import normalize_text
 from juesuan.sangong_lists import listed_amounts
-from juesuan.structure import SectionIndex, find_sections
 
 # Seed 004, line 360, as printed.
 SEED_004_LISTS = (
@@ -60,27 +59,19 @@ def test_a_component_stated_twice_in_one_list_is_left_unread():
     assert _by_phase(text, None) == {("abroad", "actual"): [Decimal("0")]}
 
 
-def _facts(text: str) -> dict[str, list[Decimal]]:
-    text = normalize_text(text)
-    out: dict[str, list[Decimal]] = {}
-    for fact in extract_facts(text, SectionIndex(find_sections(text))):
-        out.setdefault(fact.key, []).append(fact.value)
-    return out
-
-
 def test_subject_between_year_and_label_in_a_gpb_section():
     # Seed 004, lines 361-363: under 一般公共预算支出情况, 基本支出 is the appropriation's.
     text = (
         "二、一般公共预算支出情况\n（一）基本支出情况\n"
         "2024年区科协基本支出为124.88万元，其中人员经费88.18万元，公用经费36.70万元。\n"
     )
-    facts = _facts(text)
+    facts = facts_of(text)
     assert facts["gpb.basic"] == [Decimal("124.88")]
     assert "expenditure.basic" not in facts
 
 
 def test_subject_may_not_turn_a_figure_into_another():
-    facts = _facts(
+    facts = facts_of(
         "2024年本级基本支出为50.00万元。2024年一般公共预算财政拨款基本支出为80.00万元。"
         "2024年某某局基本支出为90.00万元。"
     )

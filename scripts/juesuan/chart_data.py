@@ -15,7 +15,7 @@ import pandas as pd
 from .convert import Disclosure
 from .numbers import format_decimal
 from .sangong import COMPONENTS
-from .vocabulary import load_vocabulary
+from .vocabulary import EXPENDITURE_PARTS, REVENUE_PARTS, load_vocabulary
 
 
 @dataclass(frozen=True)
@@ -37,27 +37,14 @@ _FACT_CHARTS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
         "本年收入结构",
         "Revenue of the year by source",
         "万元",
-        (
-            "revenue.fiscal_appropriation",
-            "revenue.superior_subsidy",
-            "revenue.public_service",
-            "revenue.business",
-            "revenue.affiliate_remittance",
-            "revenue.other",
-        ),
+        REVENUE_PARTS,
     ),
     (
         "expenditure-structure",
         "本年支出：基本支出与项目支出",
         "Expenditure of the year: basic vs project",
         "万元",
-        (
-            "expenditure.basic",
-            "expenditure.project",
-            "expenditure.remit_superior",
-            "expenditure.business",
-            "expenditure.affiliate_subsidy",
-        ),
+        EXPENDITURE_PARTS,
     ),
     ("staff", "人员构成", "Staff", "人", ("staff.active", "staff.retired_lixiu", "staff.retired")),
 )

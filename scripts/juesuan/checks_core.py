@@ -24,6 +24,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
 from .facts import Fact
 from .numbers import format_decimal
@@ -85,15 +86,29 @@ def percent_half_unit(value: Decimal) -> Decimal:
     return Decimal(5).scaleb(exponent - 1) if isinstance(exponent, int) else Decimal("0.005")
 
 
-def fact_term(facts: Sequence[Fact], key: str, name: str) -> Term:
-    """The one stated value of `key`; a missing or contradicted value has value None."""
-    found = [f for f in facts if f.key == key]
+class Stated(Protocol):
+    """A value read with its evidence (a fact, a 三公 row)."""
+
+    @property
+    def value(self) -> Decimal: ...
+
+    @property
+    def evidence(self) -> str: ...
+
+
+def stated_term(name: str, found: Sequence[Stated], key: str) -> Term:
+    """The one value `found` states; none, or two different ones, give value None."""
     if not found:
         return Term(name, None, "未读到 / not stated", key)
     if len(found) > 1:
         shown = "; ".join(f"{format_decimal(f.value)}（{f.evidence}）" for f in found)
         return Term(name, None, f"数值冲突 / conflicting values: {shown}", key)
     return Term(name, found[0].value, found[0].evidence, key)
+
+
+def fact_term(facts: Sequence[Fact], key: str, name: str) -> Term:
+    """The one stated value of `key`; a missing or contradicted value has value None."""
+    return stated_term(name, [f for f in facts if f.key == key], key)
 
 
 @dataclass(frozen=True)
@@ -106,22 +121,36 @@ class Meta:
     en: str
 
 
-def not_checkable(meta: Meta, terms: Sequence[Term], note: str = "") -> CheckResult:
-    missing = [t.name for t in terms if t.value is None]
-    why = note or ("未读到或数值冲突：" + "、".join(missing) if missing else "")
+def outcome(
+    meta: Meta,
+    status: str,
+    expected: Decimal | None,
+    actual: Decimal | None,
+    difference: Decimal | None,
+    tolerance: Decimal | None,
+    terms: Sequence[Term],
+    note: str = "",
+) -> CheckResult:
+    """The result of the check that `meta` identifies."""
     return CheckResult(
         meta.check_id,
         meta.family,
         meta.zh,
         meta.en,
-        "not_checkable",
-        None,
-        None,
-        None,
-        None,
+        status,
+        expected,
+        actual,
+        difference,
+        tolerance,
         tuple(terms),
-        why,
+        note,
     )
+
+
+def not_checkable(meta: Meta, terms: Sequence[Term], note: str = "") -> CheckResult:
+    missing = [t.name for t in terms if t.value is None]
+    why = note or ("未读到或数值冲突：" + "、".join(missing) if missing else "")
+    return outcome(meta, "not_checkable", None, None, None, None, terms, why)
 
 
 def sum_check(
@@ -141,19 +170,7 @@ def sum_check(
     assert expected is not None
     difference = actual - expected
     status = "pass" if difference == 0 else "rounding" if abs(difference) <= tolerance else "fail"
-    return CheckResult(
-        meta.check_id,
-        meta.family,
-        meta.zh,
-        meta.en,
-        status,
-        expected,
-        actual,
-        difference,
-        tolerance,
-        terms,
-        note,
-    )
+    return outcome(meta, status, expected, actual, difference, tolerance, terms, note)
 
 
 def at_most_check(meta: Meta, part: Term, bound: Term, note: str = "") -> CheckResult:
@@ -166,18 +183,8 @@ def at_most_check(meta: Meta, part: Term, bound: Term, note: str = "") -> CheckR
     difference = part.value - bound.value
     tolerance = amount_rounding(part.value) + amount_rounding(bound.value)
     status = "pass" if difference <= 0 else "rounding" if difference <= tolerance else "fail"
-    return CheckResult(
-        meta.check_id,
-        meta.family,
-        meta.zh,
-        meta.en,
-        status,
-        bound.value,
-        part.value,
-        difference,
-        tolerance,
-        (part, bound),
-        note,
+    return outcome(
+        meta, status, bound.value, part.value, difference, tolerance, (part, bound), note
     )
 
 
@@ -218,7 +225,9 @@ def percent_check(
         actual = formula(*values)
     except ArithmeticError:
         if printed == 0 and all(v == 0 for v in values):
-            return _ratio_result(meta, "pass", printed, Decimal(0), half, terms, "0/0：无差异")
+            return outcome(
+                meta, "pass", printed, Decimal(0), Decimal(0) - printed, half, terms, "0/0：无差异"
+            )
         return not_checkable(meta, terms, "基数为0，比率无定义 / base is zero, rate undefined")
     actual = actual.quantize(Decimal("0.0001"))
     if abs(actual - printed) <= half:
@@ -227,31 +236,7 @@ def percent_check(
         span = _ratio_range(formula, values)
         overlaps = span is not None and span[0] <= printed + half and span[1] >= printed - half
         status = "rounding" if overlaps else "fail"
-    return _ratio_result(meta, status, printed, actual, half, terms, note)
-
-
-def _ratio_result(
-    meta: Meta,
-    status: str,
-    printed: Decimal,
-    actual: Decimal,
-    half: Decimal,
-    terms: Sequence[Term],
-    note: str,
-) -> CheckResult:
-    return CheckResult(
-        meta.check_id,
-        meta.family,
-        meta.zh,
-        meta.en,
-        status,
-        printed,
-        actual,
-        actual - printed,
-        half,
-        tuple(terms),
-        note,
-    )
+    return outcome(meta, status, printed, actual, actual - printed, half, terms, note)
 
 
 def share(part: Decimal, whole: Decimal) -> Decimal:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .checks_core import CheckResult, Meta, at_most_check, fact_term, sum_check
 from .facts import Fact
-from .vocabulary import load_vocabulary
+from .vocabulary import EXPENDITURE_PARTS, REVENUE_PARTS, load_vocabulary
 
 
 @dataclass(frozen=True)
@@ -65,23 +65,14 @@ IDENTITIES: tuple[Identity, ...] = (
         "Revenue of the year = appropriation + superior subsidy + service + business "
         "+ affiliate remittance + other",
         "revenue.current_year",
-        "revenue.fiscal_appropriation",
-        "revenue.superior_subsidy",
-        "revenue.public_service",
-        "revenue.business",
-        "revenue.affiliate_remittance",
-        "revenue.other",
+        *REVENUE_PARTS,
     ),
     _identity(
         "expenditure.current_year.parts",
         "本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出",
         "Expenditure of the year = basic + project + remittance + business + subsidies",
         "expenditure.current_year",
-        "expenditure.basic",
-        "expenditure.project",
-        "expenditure.remit_superior",
-        "expenditure.business",
-        "expenditure.affiliate_subsidy",
+        *EXPENDITURE_PARTS,
     ),
     _identity(
         "fiscal.balance",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from .checks_core import CheckResult, Meta, Term
+from .checks_core import CheckResult, Meta, Term, outcome
 from .checks_tables import item_name
 from .facts import evidence_at
 from .functional import FunctionItem, narrative_items
@@ -30,11 +30,8 @@ def _compare(meta: Meta, table: list[Term], narrative: list[Term]) -> CheckResul
     conflicting = differing or [t for t in table if t.value != expected]
     status = "fail" if conflicting else "pass"
     shown = sorted({format_decimal(t.value) for t in (*table, *narrative) if t.value is not None})
-    return CheckResult(
-        meta.check_id,
-        meta.family,
-        meta.zh,
-        meta.en,
+    return outcome(
+        meta,
         status,
         expected,
         actual,

@@ -33,9 +33,10 @@ from .checks_core import (
 from .checks_tables import item_ratio_checks
 from .facts import Fact, evidence_at
 from .functional import FunctionItem
-from .narrative import RULES, Candidate
+from .label_rules import RULES
+from .narrative import Candidate
 from .numbers import MONEY_UNIT, NUMBER, parse_number, to_wan_yuan
-from .vocabulary import load_vocabulary
+from .vocabulary import EXPENDITURE_PARTS, REVENUE_PARTS, load_vocabulary
 
 _MONEY = rf"(?P<a>{NUMBER})\s*(?P<unit>{MONEY_UNIT})"
 _SHARE = re.compile(
@@ -75,24 +76,11 @@ _ALIASES = {
 # Implicit shares: the total each part belongs to in the template.
 PARENT = {
     **dict.fromkeys(
-        (
-            "revenue.fiscal_appropriation",
-            "revenue.superior_subsidy",
-            "revenue.public_service",
-            "revenue.business",
-            "revenue.affiliate_remittance",
-            "revenue.other",
-        ),
+        REVENUE_PARTS,
         "revenue.current_year",
     ),
     **dict.fromkeys(
-        (
-            "expenditure.basic",
-            "expenditure.project",
-            "expenditure.remit_superior",
-            "expenditure.business",
-            "expenditure.affiliate_subsidy",
-        ),
+        EXPENDITURE_PARTS,
         "expenditure.current_year",
     ),
     **dict.fromkeys(("sangong.abroad", "sangong.vehicle", "sangong.reception"), "sangong.total"),

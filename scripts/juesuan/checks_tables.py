@@ -19,14 +19,15 @@ from .checks_core import (
     change_rate,
     fact_term,
     not_checkable,
+    outcome,
     percent_check,
     share,
+    stated_term,
     sum_check,
 )
 from .economic import EconomicRow
 from .facts import Fact, evidence_at
 from .functional import FunctionItem
-from .numbers import format_decimal
 from .sangong import COMPONENTS, SangongRow
 
 
@@ -135,11 +136,8 @@ def code_checks(items: Sequence[FunctionItem]) -> list[CheckResult]:
             continue
         ok = item.code.startswith(code)
         results.append(
-            CheckResult(
-                meta.check_id,
-                meta.family,
-                meta.zh,
-                meta.en,
+            outcome(
+                meta,
                 "pass" if ok else "fail",
                 None,
                 None,
@@ -185,13 +183,7 @@ def economic_checks(rows: Sequence[EconomicRow], facts: Sequence[Fact]) -> list[
 
 def _sangong_term(rows: Sequence[SangongRow], item: str, phase: str) -> Term:
     name = f"{COMPONENTS[item]}（{'预算' if phase == 'budget' else '决算'}）"
-    found = [r for r in rows if r.item == item and r.phase == phase]
-    if not found:
-        return Term(name, None, "未读到 / not stated", item)
-    if len(found) > 1:
-        shown = "; ".join(f"{format_decimal(r.value)}（{r.evidence}）" for r in found)
-        return Term(name, None, f"数值冲突 / conflicting values: {shown}", item)
-    return Term(name, found[0].value, found[0].evidence, item)
+    return stated_term(name, [r for r in rows if r.item == item and r.phase == phase], item)
 
 
 def sangong_checks(rows: Sequence[SangongRow]) -> list[CheckResult]:

@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .vocabulary import UNITS, load_vocabulary
-
 
 @dataclass(frozen=True)
 class Field:
@@ -127,238 +125,53 @@ def offsets() -> tuple[Field, Field]:
     )
 
 
-FACT_KEY_PATTERN = r"^[a-z_]+\.[a-z0-9_]+$"
+def provenance() -> tuple[Field, ...]:
+    """The evidence and its offsets: what every extracted row carries."""
+    return (EVIDENCE, *offsets())
 
 
-def _facts_spec() -> ResourceSpec:
-    keys = list(load_vocabulary())
-    return ResourceSpec(
-        name="facts",
-        title_zh="决算事实",
-        title_en="Stated facts",
-        description=(
-            "Every scalar fact of the vocabulary that the disclosure states, one row per "
-            "distinct value, with the sentence or table cell it was read from. A key with two "
-            "different stated values has two rows, both flagged as a conflict."
-        ),
-        fields=(
-            Field(
-                "key",
-                "string",
-                "指标",
-                "Key",
-                "Key of the fact vocabulary.",
-                True,
-                {"enum": keys, "pattern": FACT_KEY_PATTERN},
-                "指标词表中的键。",
-                "value-kind:code",
-            ),
-            Field(
-                "value",
-                "number",
-                "数值",
-                "Value",
-                "Value in the unit of the `unit` column (amounts converted to 万元).",
-                True,
-                description_zh="按 unit 列的单位记录的数值（金额统一折算为万元）。",
-                column_type="value",
-            ),
-            Field(
-                "unit",
-                "string",
-                "单位",
-                "Unit",
-                "Unit code, see the vocabulary.",
-                True,
-                {"enum": sorted(UNITS)},
-                "单位代码，见指标词表。",
-            ),
-            EVIDENCE,
-            Field(
-                "section",
-                "string",
-                "章节",
-                "Section",
-                "Path of the section headings above the evidence, joined with ' > '.",
-                description_zh="依据所在的各级章节标题，以“ > ”连接。",
-            ),
-            *offsets(),
-            Field(
-                "conflict",
-                "boolean",
-                "数值冲突",
-                "Conflict",
-                "True when the disclosure states another value for the same key.",
-                True,
-                description_zh="同一指标在公开文本中另有不同数值时为 true。",
-            ),
-        ),
-        primary_key=("key", "value"),
-        foreign_keys=({"fields": "key", "reference": {"resource": "vocabulary", "fields": "key"}},),
+def text_field(
+    name: str, zh: str, en: str, description: str, description_zh: str, **kw: Any
+) -> Field:
+    return Field(name, "string", zh, en, description, description_zh=description_zh, **kw)
+
+
+def printed_field(
+    name: str, zh: str, en: str, description_zh: str | None = None, **kw: Any
+) -> Field:
+    """A text column copied from the source as printed (照录)."""
+    return text_field(name, zh, en, "As printed.", description_zh or f"{zh}（照录）。", **kw)
+
+
+def wan_field(name: str, zh: str, en: str, description: str, description_zh: str) -> Field:
+    """An amount in 万元; the unit is appended to both descriptions."""
+    return Field(
+        name,
+        "number",
+        zh,
+        en,
+        f"{description} (万元).",
+        description_zh=f"{description_zh}（万元）。",
     )
 
 
-VOCABULARY = ResourceSpec(
-    name="vocabulary",
-    title_zh="指标词表",
-    title_en="Fact vocabulary",
-    description="The controlled vocabulary of fact keys (the portal's data contract).",
-    fields=(
-        Field(
-            "key",
-            "string",
-            "指标",
-            "Key",
-            "Stable dotted key.",
-            True,
-            {"pattern": FACT_KEY_PATTERN},
-            "稳定的点分键名。",
-            "value-kind:code",
-        ),
-        Field(
-            "label_zh",
-            "string",
-            "中文名称",
-            "Chinese label",
-            "Label as in the template.",
-            True,
-            description_zh="模板中的中文名称。",
-            column_type="value-kind:label",
-        ),
-        Field(
-            "label_en",
-            "string",
-            "英文名称",
-            "English label",
-            "English label.",
-            True,
-            description_zh="英文名称。",
-        ),
-        Field(
-            "unit",
-            "string",
-            "单位",
-            "Unit",
-            "Unit code.",
-            True,
-            {"enum": sorted(UNITS)},
-            "单位代码。",
-        ),
-        Field(
-            "notes", "string", "说明", "Notes", "How the fact is read.", description_zh="读取方法。"
-        ),
-    ),
-    primary_key=("key",),
-)
+def nonnegative_field(name: str, zh: str, en: str, description: str, description_zh: str) -> Field:
+    """A number that cannot be negative (a share, a rate, a score)."""
+    return Field(
+        name,
+        "number",
+        zh,
+        en,
+        description,
+        constraints={"minimum": 0},
+        description_zh=description_zh,
+    )
 
-CHECK_FAMILIES = [
-    "totals",
-    "bounds",
-    "functional",
-    "codes",
-    "economic",
-    "sangong",
-    "shares",
-    "changes",
-    "budget_rates",
-    "narrative_vs_table",
-    "performance",
-]
 
-CHECKS = ResourceSpec(
-    name="checks",
-    title_zh="勾稽检查",
-    title_en="Arithmetic checks",
-    description=(
-        "Every identity of the national template, every stated share, change and budget rate, "
-        "and every figure printed both in the narrative and in a table, checked against the "
-        "amounts the disclosure states. `not_checkable` means a term was not stated or could "
-        "not be read; it is never a pass. `terms` lists each term with its value and the "
-        "sentence or cell it was read from, so the arithmetic can be redone from the source."
-    ),
-    fields=(
-        Field(
-            "check_id",
-            "string",
-            "检查编号",
-            "Check id",
-            "Stable id: family, subject and, for printed percentages, the source line (L22); "
-            "#2, #3 … number further checks of the same line.",
-            True,
-        ),
-        Field(
-            "family",
-            "string",
-            "检查类别",
-            "Family",
-            "totals (sums of the template), bounds (a part at most its whole), functional "
-            "(类/款/项 sums), codes, economic (经济分类 sums), sangong, shares (占…%), changes "
-            "(比上年增减…%), budget_rates (预决算差异率, 完成预算的…%), narrative_vs_table, "
-            "performance (scores, execution rates).",
-            True,
-            {"enum": CHECK_FAMILIES},
-        ),
-        Field("description_zh", "string", "检查内容", "Description (zh)", "What is checked.", True),
-        Field("description_en", "string", "检查说明", "Description (en)", "What is checked.", True),
-        Field(
-            "status",
-            "string",
-            "结果",
-            "Status",
-            "pass: holds as printed; rounding: off by no more than the rounding of its terms "
-            "(0.01 万元 per amount printed to 2 decimals, both sides counted; for a percentage, "
-            "the printed percentage's half unit after the amounts' rounding); fail; "
-            "not_checkable: a term is not stated, contradicted or the base of a rate is zero or "
-            "unknown. A bound (≤) passes when it holds; narrative vs table allows no rounding.",
-            True,
-            {"enum": ["pass", "rounding", "fail", "not_checkable"]},
-        ),
-        Field(
-            "expected",
-            "number",
-            "应为",
-            "Expected",
-            "The stated value: the total, the printed percentage, or the bound of a ≤ check "
-            "(万元, percent or points).",
-        ),
-        Field(
-            "actual",
-            "number",
-            "实为",
-            "Actual",
-            "What the other terms give: the sum, the computed percentage, the bounded part.",
-        ),
-        Field(
-            "difference",
-            "number",
-            "差额",
-            "Difference",
-            "actual − expected (percentage points for percentages).",
-        ),
-        Field(
-            "tolerance",
-            "number",
-            "允许尾差",
-            "Tolerance",
-            "The rounding allowed: the sum of the terms' rounding, or the printed "
-            "percentage's half unit.",
-            constraints={"minimum": 0},
-        ),
-        Field(
-            "terms",
-            "string",
-            "各项及依据",
-            "Terms with evidence",
-            "JSON array, one object per term: name, key (vocabulary key or code, may be empty), "
-            "value (decimal string, null when not read) and evidence (the sentence or table "
-            "cell as printed, or why it is missing).",
-            True,
-        ),
-        Field(
-            "note", "string", "说明", "Note", "Why a check is not checkable, or what it assumed."
-        ),
-    ),
-    primary_key=("check_id",),
-)
-
-FACTS = _facts_spec()
+def unit_field(
+    units: list[str], description: str = "Unit code.", description_zh: str = "单位代码。"
+) -> Field:
+    """The required `unit` column, restricted to `units` (unit codes of the vocabulary)."""
+    return Field(
+        "unit", "string", "单位", "Unit", description, True, {"enum": units}, description_zh
+    )

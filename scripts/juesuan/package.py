@@ -19,18 +19,15 @@ from .checks_core import CheckResult
 from .completeness import PartResult, score
 from .convert import Disclosure
 from .facts import Fact
-from .fields import CHECKS, FACTS, VOCABULARY, ResourceSpec
+from .fields import ResourceSpec
 from .metadata import DOCUMENT_KINDS
 from .numbers import format_decimal
-from .resources import (
-    COMPLETENESS,
-    EXPENDITURE_BY_ECONOMIC,
-    EXPENDITURE_BY_FUNCTION,
-    PERFORMANCE_INDICATORS,
-    PERFORMANCE_PROJECTS,
-    RESOURCES,
-    SANGONG,
-)
+from .resources import RESOURCES
+from .resources_checks import CHECKS
+from .resources_completeness import COMPLETENESS
+from .resources_expenditure import EXPENDITURE_BY_ECONOMIC, EXPENDITURE_BY_FUNCTION, SANGONG
+from .resources_facts import FACTS, VOCABULARY
+from .resources_performance import PERFORMANCE_INDICATORS, PERFORMANCE_PROJECTS
 from .vocabulary import vocabulary_csv_text
 
 DEFAULT_LICENCE = (

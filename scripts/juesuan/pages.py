@@ -1,7 +1,8 @@
 """Render the Markdown pages of the site from converted disclosures.
 
 Templates are Jinja2 files beside this module; every string that comes from a
-source passes the `e` filter (see escape.py), numbers are formatted here, and
+source passes the `e` filter (see escape.py), numbers are formatted here and in
+disclosure_rows.py (the tables of a disclosure page), and
 page labels come from the vocabulary and the field registry — never typed twice.
 """
 
@@ -9,32 +10,31 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .charts import disclosure_charts
 from .completeness import PARTS, present_count, score
 from .convert import Disclosure
-from .escape import json_for_script, md, pre_text
+from .disclosure_rows import (
+    chart_rows,
+    check_count_rows,
+    check_rows,
+    fact_rows,
+    item_rows,
+    outline,
+    project_rows,
+    sangong_rows,
+)
+from .escape import md, pre_text
 from .fields import Field
-from .frame_html import frame_table
 from .metadata import DOCUMENT_KINDS
 from .numbers import format_decimal
-from .page_summary import CHART_NUMERIC, check_badge, key_figure_rows, report_problem_url
+from .page_summary import check_badge, key_figure_rows, report_problem_url
 from .portal import ranking_rows
 from .portal_resources import PORTAL_RESOURCES
 from .resources import RESOURCES
-from .sangong import COMPONENTS, COUNTS
 from .source import Region
 from .vocabulary import UNITS, load_vocabulary
-
-STATUS_LABELS = {
-    "pass": "✅ 一致 pass",
-    "rounding": "🟡 尾差 rounding",
-    "fail": "❌ 不一致 fail",
-    "not_checkable": "⚪ 无法检查 not checkable",
-}
 
 
 @dataclass(frozen=True)
@@ -77,10 +77,6 @@ def _kind_label(kind: str | None) -> str:
     return f"{zh} / {en}"
 
 
-def _num(value: Any) -> str:
-    return "" if value is None else format_decimal(value)
-
-
 def check_summary(d: Disclosure) -> str:
     counts = d.check_counts
     if counts["fail"]:
@@ -98,128 +94,8 @@ PART_LABELS = {
     "missing": "❌ 未见 missing",
 }
 
-_LEVELS = {"class": "类 class", "kuan": "款 kuan", "xiang": "项 item"}
-
-
-def _item_rows(d: Disclosure) -> list[dict[str, Any]]:
-    return [
-        {
-            "name": " / ".join(n for n in i.names if n),
-            "level_label": _LEVELS[i.level],
-            "code": i.code or "",
-            "code_source": i.code_source,
-            "amount": _num(i.amount),
-            "share": _num(i.share_pct),
-            "change": _num(i.change),
-            "change_pct": _num(i.change_pct),
-            "reason": i.reason or "",
-            "evidence": i.evidence,
-        }
-        for i in d.expenditure_items
-    ]
-
-
-def _project_rows(d: Disclosure) -> list[dict[str, str]]:
-    counts: dict[str, int] = {}
-    for indicator in d.indicators:
-        counts[indicator.project_id] = counts.get(indicator.project_id, 0) + 1
-    return [
-        {
-            "name": p.name or p.project_id,
-            "kind": p.kind,
-            "full_year_budget": _num(p.full_year_budget),
-            "executed": _num(p.executed),
-            "execution_rate": f"{_num(p.execution_rate)}%" if p.execution_rate is not None else "",
-            "score": _num(p.score),
-            "indicators": str(counts.get(p.project_id, "")),
-        }
-        for p in d.projects
-    ]
-
-
-def _sangong_rows(d: Disclosure) -> list[dict[str, str]]:
-    labels = {**COMPONENTS, **{k: v[0] for k, v in COUNTS.items()}}
-    table: dict[str, dict[str, str]] = {}
-    for r in d.sangong:
-        row = table.setdefault(
-            r.item,
-            {
-                "label": labels[r.item],
-                "budget": "",
-                "actual": "",
-                "budget_evidence": "",
-                "actual_evidence": "",
-            },
-        )
-        shown = format_decimal(r.value) + (" ⚠" if r.conflict else "")
-        row[r.phase] = f"{row[r.phase]} / {shown}" if row[r.phase] else shown
-        row[f"{r.phase}_evidence"] = row[f"{r.phase}_evidence"] or r.evidence
-    return [table[item] for item in labels if item in table]
-
-
-def _outline(d: Disclosure) -> list[dict[str, Any]]:
-    """Section headings once each, in order (a table of contents repeats them)."""
-    seen: set[str] = set()
-    outline: list[dict[str, Any]] = []
-    for section in d.sections:
-        if section.title not in seen:
-            seen.add(section.title)
-            # A list may nest only one level deeper than the item above it.
-            depth = min(section.level, outline[-1]["level"] + 1 if outline else 1)
-            outline.append({"level": depth, "title": section.title})
-    return outline
-
 
 def render_disclosure_page(d: Disclosure) -> str:
-    vocabulary = load_vocabulary()
-    facts = [
-        {
-            "key": f.key,
-            "label_zh": vocabulary[f.key].label_zh,
-            "label_en": vocabulary[f.key].label_en,
-            "value": format_decimal(f.value),
-            "unit": UNITS[f.unit].zh,
-            "evidence": f.evidence,
-            "section": " > ".join(f.section),
-            "conflict": f.conflict,
-        }
-        for f in d.facts
-    ]
-    charts = [
-        {
-            "chart_id": c.chart_id,
-            "title": f"{c.data.title_zh} / {c.data.title_en}",
-            "spec_json": json_for_script(c.spec),
-            "missing": list(c.data.missing),
-            "table": frame_table(
-                c.data.frame, [(col, col) for col in c.data.frame.columns], CHART_NUMERIC
-            ),
-        }
-        for c in disclosure_charts(d)
-    ]
-    checks = [
-        {
-            "check_id": c.check_id,
-            "description_zh": c.description_zh,
-            "description_en": c.description_en,
-            "status": c.status,
-            "status_label": STATUS_LABELS[c.status],
-            "expected": _num(c.expected),
-            "actual": _num(c.actual),
-            "difference": _num(c.difference),
-            "tolerance": _num(c.tolerance),
-            "note": c.note,
-            "terms": [
-                {"name": t.name, "value": _num(t.value) or "—", "evidence": t.evidence}
-                for t in c.terms
-            ],
-        }
-        for c in d.checks
-    ]
-    counts = [
-        {"status": status, "label": STATUS_LABELS[status], "count": count}
-        for status, count in d.check_counts.items()
-    ]
     side = d.source.sidecar
     parts = score(d)
     return (
@@ -229,20 +105,20 @@ def render_disclosure_page(d: Disclosure) -> str:
             parts=parts,
             parts_present=present_count(parts),
             part_labels=PART_LABELS,
-            outline=_outline(d),
-            items=_item_rows(d),
-            projects=_project_rows(d),
-            sangong=_sangong_rows(d),
+            outline=outline(d),
+            items=item_rows(d),
+            projects=project_rows(d),
+            sangong=sangong_rows(d),
             d=d,
             title_yaml=json.dumps(plain_title(d.title), ensure_ascii=False)[1:-1],
             region=region_label(d.meta.region),
             kind=_kind_label(d.meta.document_kind),
             source_name=side.original_filename or d.source.path.name,
             source_url=side.source_url,
-            facts=facts,
-            charts=charts,
-            checks=checks,
-            check_counts=counts,
+            facts=fact_rows(d),
+            charts=chart_rows(d),
+            checks=check_rows(d),
+            check_counts=check_count_rows(d),
             resources=RESOURCES,
             key_figures=key_figure_rows(d),
             badge=check_badge(d),

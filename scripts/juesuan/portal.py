@@ -38,7 +38,7 @@ from .portal_resources import (
     PORTAL_SANGONG,
     RANKING,
 )
-from .resources import PERFORMANCE_PROJECTS
+from .resources_performance import PERFORMANCE_PROJECTS
 
 
 def level_of(d: Disclosure) -> str | None:

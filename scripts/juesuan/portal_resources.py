@@ -7,16 +7,12 @@ means the same thing in a disclosure's package and in the portal's.
 
 from __future__ import annotations
 
-from typing import Any
-
-from .fields import FACTS, Field, ResourceSpec
+from .fields import Field, ResourceSpec, text_field
 from .metadata import DOCUMENT_KINDS
-from .resources import (
-    COMPLETENESS,
-    EXPENDITURE_BY_FUNCTION,
-    PERFORMANCE_PROJECTS,
-    SANGONG,
-)
+from .resources_completeness import COMPLETENESS
+from .resources_expenditure import EXPENDITURE_BY_FUNCTION, SANGONG
+from .resources_facts import FACTS
+from .resources_performance import PERFORMANCE_PROJECTS
 
 # Disclosure packages are named YYYY-slug-hash or unknown-year-…: never a bare word.
 PORTAL_NAME = "portal"
@@ -50,10 +46,6 @@ def _count(name: str, zh: str, en: str, description: str, description_zh: str) -
     return Field(name, "integer", zh, en, description, True, {"minimum": 0}, description_zh)
 
 
-def _text(name: str, zh: str, en: str, description: str, description_zh: str, **kw: Any) -> Field:
-    return Field(name, "string", zh, en, description, description_zh=description_zh, **kw)
-
-
 CATALOGUE = ResourceSpec(
     name="catalogue",
     title_zh="公开目录",
@@ -65,8 +57,8 @@ CATALOGUE = ResourceSpec(
     ),
     fields=(
         PACKAGE,
-        _text("title", "标题", "Title", "Title of the disclosure.", "公开文本标题。"),
-        _text(
+        text_field("title", "标题", "Title", "Title of the disclosure.", "公开文本标题。"),
+        text_field(
             "department",
             "部门",
             "Department",
@@ -74,10 +66,10 @@ CATALOGUE = ResourceSpec(
             "发布部门（照录）。",
             column_type="administrative-classification:generic:label",
         ),
-        _text("province", "省", "Province", "Province-level region.", "省级行政区。"),
-        _text("prefecture", "市", "Prefecture", "Prefecture-level region.", "地级行政区。"),
-        _text("county", "县", "County", "County-level region.", "县级行政区。"),
-        _text(
+        text_field("province", "省", "Province", "Province-level region.", "省级行政区。"),
+        text_field("prefecture", "市", "Prefecture", "Prefecture-level region.", "地级行政区。"),
+        text_field("county", "县", "County", "County-level region.", "县级行政区。"),
+        text_field(
             "level",
             "层级",
             "Level",
@@ -95,7 +87,7 @@ CATALOGUE = ResourceSpec(
             description_zh="决算年度（中国财政年度即公历年）。",
             column_type="date:fiscal-year",
         ),
-        _text(
+        text_field(
             "document_kind",
             "文本类型",
             "Document kind",
@@ -131,7 +123,7 @@ CATALOGUE = ResourceSpec(
             "标准公开内容中已公开（含声明为空）的部分数。",
         ),
         _count("parts_total", "应公开部分", "Parts total", "Parts scored.", "计分的部分总数。"),
-        _text(
+        text_field(
             "source_sha256",
             "原文哈希",
             "Source SHA-256",
@@ -169,7 +161,7 @@ RANKING = ResourceSpec(
             {"minimum": 0, "maximum": 100},
             "已公开部分占比（%，保留两位小数）。",
         ),
-        _text(
+        text_field(
             "missing",
             "缺失部分",
             "Missing parts",

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .facts import Fact, evidence_at
-from .narrative import fuzzy
+from .label_rules import fuzzy
 from .numbers import MONEY_UNIT, NUMBER, parse_number, to_wan_yuan
 from .tables import Table
 from .template_tables import sangong_cells

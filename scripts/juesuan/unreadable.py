@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .narrative import PHRASE_START, QUALIFIER, RULES, fuzzy
+from .label_rules import PHRASE_START, QUALIFIER, RULES, fuzzy
 from .numbers import MONEY_UNIT, parse_number
 
 # What stands where an amount belongs: digits with stray marks, or a lone dash/slash.

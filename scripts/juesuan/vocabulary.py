@@ -47,6 +47,25 @@ UNITS: dict[str, Unit] = {
 }
 
 
+# The parts the template sums into 本年收入合计 and 本年支出合计, in the template's order:
+# the identities check them, stated shares are shares of their total, a chart shows them.
+REVENUE_PARTS = (
+    "revenue.fiscal_appropriation",
+    "revenue.superior_subsidy",
+    "revenue.public_service",
+    "revenue.business",
+    "revenue.affiliate_remittance",
+    "revenue.other",
+)
+EXPENDITURE_PARTS = (
+    "expenditure.basic",
+    "expenditure.project",
+    "expenditure.remit_superior",
+    "expenditure.business",
+    "expenditure.affiliate_subsidy",
+)
+
+
 def vocabulary_csv_text() -> str:
     """The vocabulary exactly as shipped, for republishing byte for byte."""
     return resources.files("juesuan").joinpath("data/facts.csv").read_text(encoding="utf-8")
