@@ -162,7 +162,10 @@ def convert_source(raw: RawSource) -> Disclosure:
     basic = basic_data_candidates(tables, meta.fiscal_year)
     table_statements = [*table_candidates(tables), *overall, *basic]
     listed = listed_amounts(text, meta.fiscal_year)
-    facts = extract_facts(text, index, extra=[*table_statements, *actual_candidates(listed)])
+    narrative = list(narrative_candidates(text, lambda offset: " ".join(index.path_at(offset))))
+    facts = extract_facts(
+        text, index, extra=[*table_statements, *actual_candidates(listed)], narrative=narrative
+    )
     items = merge_items(narrative_items(text), table_items(tables))
     items = fill_codes(items, code_table(items))
     if meta.document_kind is None or (not facts and len(sections) < 3):
@@ -208,7 +211,7 @@ def convert_source(raw: RawSource) -> Disclosure:
         ),
     )
     said = [
-        *narrative_candidates(text, lambda offset: " ".join(index.path_at(offset))),
+        *narrative,
         *actual_candidates(listed),
     ]
     checks = run_checks(

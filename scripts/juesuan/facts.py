@@ -42,16 +42,24 @@ def evidence_at(text: str, start: int, end: int, limit: int = 160) -> str:
     return re.sub(r"\s+", " ", sentence).strip()
 
 
-def extract_facts(text: str, sections: SectionIndex, extra: Iterable[Candidate] = ()) -> list[Fact]:
+def extract_facts(
+    text: str,
+    sections: SectionIndex,
+    extra: Iterable[Candidate] = (),
+    narrative: list[Candidate] | None = None,
+) -> list[Fact]:
     """Every distinct stated value per key, first evidence kept; conflicts flagged.
 
-    `extra` are candidates read elsewhere (tables), with their own offsets.
+    `extra` are candidates read elsewhere (tables), with their own offsets;
+    `narrative` the narrative's candidates when the caller has read them already.
     """
 
     def titles_at(offset: int) -> str:
         return " ".join(sections.path_at(offset))
 
-    candidates = [*narrative_candidates(text, titles_at), *extra]
+    if narrative is None:
+        narrative = list(narrative_candidates(text, titles_at))
+    candidates = [*narrative, *extra]
     seen: dict[tuple[str, Decimal], Fact] = {}
     for c in sorted(candidates, key=lambda c: (c.start, c.key)):
         if (c.key, c.value) in seen:
