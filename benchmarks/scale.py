@@ -179,13 +179,18 @@ def main(argv: list[str]) -> int:
     p.add_argument("--workdir", type=Path, default=ROOT / "build" / "bench")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--no-browser", action="store_true", help="skip the search timing")
+    p.add_argument("--slim-only", action="store_true", help="only the slim index of a built nN")
     args = p.parse_args(argv)
 
     work = args.workdir / f"n{args.n}"
-    shutil.rmtree(work, ignore_errors=True)
     paths = BuildPaths(
         work / "sources", work / "datapackages", work, ROOT / "docs", ROOT / "mkdocs.yml"
     )
+    if args.slim_only:
+        first = sorted((paths.site / "disclosures").iterdir())[0].name
+        print(json.dumps({"n": args.n, **slim_search(paths, first, not args.no_browser)}))
+        return 0
+    shutil.rmtree(work, ignore_errors=True)
     started = time.perf_counter()
     made = generate(args.n, paths.sources, args.seed)
     generate_s = time.perf_counter() - started
