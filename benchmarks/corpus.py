@@ -14,11 +14,12 @@ with tab-separated 公开表) in which
 - every amount is multiplied by one integer factor k. Integers keep 2-decimal sums
   exact: if a = b + c to the cent, then k·a = k·b + k·c to the cent. A seed whose own
   sums are off by rounding (尾差) gets only factors that keep k·difference within the
-  checker's rounding tolerance, so a generated copy has the seed's check statuses.
+  checker's rounding tolerance (k·difference ≤ tolerance), so a generated copy has the
+  seed's check statuses.
   Amounts are the numbers printed before 万元/元/亿元 and the decimal cells of tables,
   except columns headed 得分/分值/权重/…率 and cells after a percentage in a row
-  (scores); integer table cells are scores, codes, row numbers and counts in the
-  seeds, so they are left alone.
+  (scores); integer cells only in columns headed 预算数/执行数/决算数/金额/万元 (elsewhere
+  they are scores, codes, row numbers and counts).
 - the sidecar states the new department, year and region, as a maintainer would.
 
 Deterministic: the same N and --seed give byte-identical files, and the first N of
@@ -46,7 +47,6 @@ from pathlib import Path
 
 import yaml
 
-from juesuan.checks import CENT, IDENTITIES
 from juesuan.convert import convert_source
 from juesuan.normalize import normalize_text
 from juesuan.numbers import MONEY_UNIT, NUMBER
@@ -75,6 +75,8 @@ BODIES = (
 )
 _MONEY = re.compile(f"({NUMBER})(?=\\s*{MONEY_UNIT}(?!\\s*(?:[（(]含[）)])?\\s*以[上下]))")
 _CELL_NUMBER = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+")
+_CELL_INTEGER = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)")
+_MONEY_HEADER = re.compile(r"预算数|执行数|决算数|金额|万元")
 _NOT_MONEY = re.compile(r"得分|分值|权重|分数|评分|总分|率|栏次|行次|序号|编码|代码|人数|编制")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?=\s*年)")
 _ZH_DIGITS = "〇一二三四五六七八九"
@@ -155,14 +157,18 @@ def _table_amounts(norm: str) -> list[tuple[int, int]]:
     """Decimal cells of tables, except score/rate columns and rows (aligned from the right,
     because merged label cells shift a row's left end, not its right end)."""
     spans = []
+    # A table without a header row continues the one above (a blank line split it), so the
+    # header's columns carry over until the next header row.
+    excluded: set[int] = set()  # column positions counted from the row's end
+    money: set[int] = set()  # columns whose header names an amount: integers count too
     for table in find_tables(norm):
-        excluded: set[int] = set()  # column positions counted from the row's end
         for row in table.rows:
             texts = [c.text.strip() for c in row]
             if sum(bool(t) for t in texts) >= 2 and not any(
                 re.fullmatch(r"[\d.,%-]+", t) for t in texts
             ):
                 excluded = {len(row) - i for i, t in enumerate(texts) if _NOT_MONEY.search(t)}
+                money = {len(row) - i for i, t in enumerate(texts) if _MONEY_HEADER.search(t)}
                 continue
             label = next((t for t in texts if t and not _CELL_NUMBER.fullmatch(t)), "")
             after_percent = bool(_NOT_MONEY.search(label))  # a row of scores or rates
@@ -171,6 +177,8 @@ def _table_amounts(norm: str) -> list[tuple[int, int]]:
                 if after_percent or len(row) - i in excluded:
                     continue
                 m = _CELL_NUMBER.fullmatch(cell.text.strip())
+                if m is None and len(row) - i in money:
+                    m = _CELL_INTEGER.fullmatch(cell.text.strip())
                 if m:
                     start = norm.index(m.group(0), cell.start, cell.end)
                     spans.append((start, start + len(m.group(0))))
@@ -178,13 +186,11 @@ def _table_amounts(norm: str) -> list[tuple[int, int]]:
 
 
 def _max_factor(raw_path: Path) -> int:
-    """The largest k that keeps every rounding difference of the seed within tolerance."""
-    d = convert_source(read_source(raw_path))
-    terms = {i.check_id: len(i.rhs) for i in IDENTITIES}
+    """The largest k that keeps every rounding difference of the seed within its tolerance."""
     k = MAX_FACTOR
-    for check in d.checks:
-        if check.status == "rounding" and check.difference:
-            k = min(k, math.floor(CENT * terms[check.check_id] / abs(check.difference)))
+    for check in convert_source(read_source(raw_path)).checks:
+        if check.status == "rounding" and check.difference and check.tolerance:
+            k = min(k, math.floor(check.tolerance / abs(check.difference)))
     return max(k, 1)
 
 
@@ -308,7 +314,8 @@ def render(seed: Seed, department: str, place: Place, year: int, factor: int) ->
     )
     flat = {re.sub(r"\s+", "", k): v for k, v in renames.items()}
     for m in re.finditer(pattern, seed.text):
-        edits.append((m.start(), m.end(), flat[re.sub(r"\s+", "", m.group(0))]))
+        breaks = "\n" * m.group(0).count("\n")  # a name wrapped over lines keeps its lines
+        edits.append((m.start(), m.end(), flat[re.sub(r"\s+", "", m.group(0))] + breaks))
     out, at = [], 0
     for a, b, new in sorted(edits):
         if a < at:  # overlaps an earlier edit (cannot happen: names hold no digits)

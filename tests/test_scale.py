@@ -85,8 +85,8 @@ def test_cached_conversion_gives_byte_identical_outputs(tmp_path):
     paths = _sources(tmp_path)
     cache = tmp_path / "cache"
     fresh = convert_all(paths, lambda _: None)
-    first = convert_all(paths, lambda _: None, cache)
-    again = convert_all(paths, lambda _: None, cache)
+    first = convert_all(paths, lambda _: None, cache_dir=cache)
+    again = convert_all(paths, lambda _: None, cache_dir=cache)
     assert (fresh.converted, first.converted, again.converted) == (5, 5, 0)
     for a, b in zip(fresh.disclosures, again.disclosures, strict=True):
         assert package_files(a) == package_files(b)
@@ -96,13 +96,13 @@ def test_cached_conversion_gives_byte_identical_outputs(tmp_path):
 def test_cache_key_covers_the_sidecar_and_the_code(tmp_path, monkeypatch):
     paths = _sources(tmp_path)
     cache = tmp_path / "cache"
-    convert_all(paths, lambda _: None, cache)
+    convert_all(paths, lambda _: None, cache_dir=cache)
     sidecar = paths[2].with_suffix(".yml")
     sidecar.write_text(sidecar.read_text("utf-8").replace("2023", "2022"), "utf-8")
-    changed = convert_all(paths, lambda _: None, cache)
+    changed = convert_all(paths, lambda _: None, cache_dir=cache)
     assert changed.converted == 1 and changed.disclosures[2].meta.fiscal_year == 2022
     monkeypatch.setattr(convert_cache, "code_version", lambda: "another parser")
-    assert convert_all(paths, lambda _: None, cache).converted == 5
+    assert convert_all(paths, lambda _: None, cache_dir=cache).converted == 5
 
 
 def test_second_build_converts_nothing_and_writes_the_same_packages(tmp_path):
