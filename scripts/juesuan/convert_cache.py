@@ -36,10 +36,11 @@ class Converted:
     path: Path
     disclosure: Disclosure | None
     problem: str | None = None
+    where: str | None = None  # the file the problem is in (the sidecar, for a bad sidecar)
     cached: bool = False
 
     def error(self) -> SourceError:
-        return SourceError(self.path, self.problem or "")
+        return SourceError(self.where or self.path, self.problem or "")
 
 
 @cache
@@ -78,7 +79,7 @@ def _convert(path: Path) -> Converted:
     try:
         return Converted(path, convert_path(path))
     except SourceError as exc:
-        return Converted(path, None, exc.problem)
+        return Converted(path, None, exc.problem, exc.path)
 
 
 def _workers(jobs: int, workers: int | None) -> int:
