@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup site build validate test lint format serve clean bench-extraction browser
+.PHONY: setup site build validate test lint format serve clean bench-extraction browser bench
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -n "$(PYTHON)" || { echo "error: no python3.11 or python3 on PATH"; exit 1; }
@@ -49,13 +49,18 @@ test: $(STAMP) browser
 bench-extraction: $(STAMP)
 	$(BIN)/python benchmarks/extraction.py --details
 
+# Scale benchmark: N synthetic disclosures → full build, +1 incremental build, site and search.
+N ?= 100
+bench: $(STAMP)
+	$(BIN)/python benchmarks/scale.py $(N)
+
 lint: $(STAMP)
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check scripts tests benchmarks
+	$(BIN)/ruff format --check scripts tests benchmarks
 
 format: $(STAMP)
-	$(BIN)/ruff format scripts tests
-	$(BIN)/ruff check --fix scripts tests
+	$(BIN)/ruff format scripts tests benchmarks
+	$(BIN)/ruff check --fix scripts tests benchmarks
 
 serve:
 	@test -d build/site || { echo "no build/site yet: run make site"; exit 1; }

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _ruff(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "ruff", *args, "scripts", "tests"],
+        [sys.executable, "-m", "ruff", *args, "scripts", "tests", "benchmarks"],
         cwd=ROOT,
         capture_output=True,
         text=True,

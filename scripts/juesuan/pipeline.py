@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import clear_interrupted, write_directory_atomically
-from .convert import Disclosure, convert_path
+from .convert import Disclosure
+from .convert_cache import convert_many
 from .dcat import site_url
 from .functional import code_table, fill_codes
 from .package import package_files
@@ -69,6 +70,7 @@ class BuildResult:
     duplicates: list[SkippedSource] = field(default_factory=list)
     problems: list[ValidationProblem] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    converted: int = 0  # sources converted afresh; the others came from the cache
 
 
 def list_sources(sources: Path) -> list[Path]:
@@ -107,16 +109,33 @@ def _refuse_links_out(path: Path, root: Path) -> None:
 
 
 def convert_all(
-    paths: list[Path], log: Callable[[str], None], root: Path | None = None
+    paths: list[Path],
+    log: Callable[[str], None],
+    root: Path | None = None,
+    cache_dir: Path | None = None,
 ) -> BuildResult:
-    """Convert every source; `root` (the sources directory) bounds where links may point."""
+    """Convert every source on all cores; `root` (the sources directory) bounds where links
+    may point; with `cache_dir`, unchanged sources are not converted again."""
     result = BuildResult()
     owner: dict[str, int] = {}  # package name → index of the first source that has it
-    for i, path in enumerate(paths, 1):
+    refused: dict[Path, SourceError] = {}
+    for path in paths:
         try:
             if root is not None:
                 _refuse_links_out(path, root)
-            d = convert_path(path)
+        except SourceError as exc:
+            refused[path] = exc
+    converted = convert_many([p for p in paths if p not in refused], cache_dir)
+    outcomes = {done.path: done for done in converted}
+    for i, path in enumerate(paths, 1):
+        try:
+            if path in refused:
+                raise refused[path]
+            done = outcomes[path]
+            result.converted += not done.cached
+            if done.disclosure is None:
+                raise done.error()
+            d = done.disclosure
         except SourceError as exc:
             result.skipped.append(SkippedSource(path.name, exc.problem))
             log(f"[{i}/{len(paths)}] SKIP {exc}")
@@ -135,6 +154,7 @@ def convert_all(
         result.disclosures.append(d)
         log(f"[{i}/{len(paths)}] {path.name} → {d.name} ({len(d.facts)} facts)")
     result.disclosures = fill_codes_across(result.disclosures)
+    log(f"converted {result.converted} sources, {len(paths) - result.converted} from the cache")
     return result
 
 
@@ -195,7 +215,7 @@ def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) 
         started = time.perf_counter()
         sources = list_sources(paths.sources)
         log(f"converting {len(sources)} sources from {paths.sources}")
-        result = convert_all(sources, log, root=paths.sources)
+        result = convert_all(sources, log, paths.sources, paths.build / "cache" / "convert")
         result.timings["convert_s"] = time.perf_counter() - started
 
         mark = time.perf_counter()

@@ -6,6 +6,8 @@ field, so a failing CI log points straight at the bad cell.
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,7 +60,17 @@ def find_packages(root: Path) -> list[Path]:
 
 
 def validate_all(root: Path) -> tuple[int, list[ValidationProblem]]:
-    """(number of packages, problems) for every package below `root`."""
+    """(number of packages, problems) for every package below `root`, on all cores.
+
+    frictionless spends ~0.15 s of CPU per package, mostly re-validating metadata, so a
+    portal of thousands of packages validates in a process pool; problems keep package order.
+    """
     packages = find_packages(root)
-    problems = [p for descriptor in packages for p in validate_package(descriptor)]
-    return len(packages), problems
+    workers = min(len(packages), len(os.sched_getaffinity(0)))
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            chunk = max(1, len(packages) // (workers * 8))
+            found = list(pool.map(validate_package, packages, chunksize=chunk))
+    else:
+        found = [validate_package(descriptor) for descriptor in packages]
+    return len(packages), [p for problems in found for p in problems]

@@ -1,0 +1,257 @@
+"""Scale benchmark: build the portal from N synthetic disclosures and measure it.
+
+Usage: .venv/bin/python benchmarks/scale.py N [--workdir build/bench] [--no-browser]
+       (or: make bench N=1000)
+
+Generates N disclosures from the seeds (benchmarks/corpus.py) into WORKDIR/nN/sources,
+runs a cold full build (empty conversion cache) into WORKDIR/nN, then adds one
+disclosure and builds again. Prints per stage the wall time and the process's peak
+RSS so far (workers included), the site's size, the largest page, the search index
+(raw and gzip), the HTML of one fixed disclosure page (the same disclosure at every
+N), and the time to the first search result in headless Chromium. The last line is
+one JSON object. It measures; it does not judge: the exit status is 0 whatever the
+numbers are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import re
+import resource
+import shutil
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import generate
+
+from juesuan.checks import run_checks
+from juesuan.pipeline import BuildPaths, run_build
+from juesuan.site import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+QUERY = "三公"
+SECTION = re.compile(r"^(## (?!“三公”).+)$", re.M)
+
+
+def cpu_s() -> float:
+    """CPU seconds used so far by this process and its finished workers."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process or of any finished worker, in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, workers) / 1024
+
+
+class StageLog:
+    """Collects build log lines and the peak RSS at each stage boundary."""
+
+    def __init__(self) -> None:
+        self.rss: dict[str, float] = {}
+        self.cpu: dict[str, float] = {"start": cpu_s()}
+        self.lines: list[str] = []
+
+    def mark(self, stage: str) -> None:
+        self.rss[stage] = peak_rss_mb()
+        self.cpu[stage] = cpu_s()
+
+    def __call__(self, message: str) -> None:
+        self.lines.append(message)
+        if message.startswith("converted "):
+            self.mark("convert")
+        elif message.startswith("validated "):
+            self.mark("package")
+        elif message.startswith("building the site"):
+            self.mark("render")
+
+    def cpu_of(self, stage: str) -> float:
+        order = ["start", "convert", "package", "render", "mkdocs"]
+        return self.cpu[stage] - self.cpu[order[order.index(stage) - 1]]
+
+
+def build(paths: BuildPaths) -> tuple[dict[str, float], StageLog, int, int]:
+    log = StageLog()
+    result = run_build(paths, log)
+    log.mark("mkdocs")
+    if result.problems:
+        raise SystemExit(f"{len(result.problems)} invalid packages, e.g. {result.problems[0]}")
+    started = time.perf_counter()
+    for d in result.disclosures:
+        run_checks(list(d.facts))
+    timings = dict(result.timings)
+    timings["check_s"] = time.perf_counter() - started  # also inside convert_s
+    return timings, log, len(result.disclosures), result.converted
+
+
+def site_numbers(site: Path, first: str) -> dict[str, float]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html"]
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    index = (site / "search" / "search_index.json").read_bytes()
+    first_page = site / "disclosures" / first / "index.html"
+    return {
+        "site_mb": sum(p.stat().st_size for p in files) / 1e6,
+        "site_files": len(files),
+        "largest_page_kb": largest.stat().st_size / 1e3,
+        "largest_page": str(largest.relative_to(site)),
+        "fixed_page_kb": first_page.stat().st_size / 1e3 if first_page.is_file() else -1,
+        "search_index_kb": len(index) / 1e3,
+        "search_index_gz_kb": len(gzip.compress(index, 6)) / 1e3,
+        "search_docs": len(json.loads(index)["docs"]),
+    }
+
+
+def first_search_s(site: Path) -> float:
+    """Seconds from typing the query (as soon as the page is parsed) to the first result."""
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_port}/", wait_until="domcontentloaded")
+            started = time.perf_counter()
+            page.locator("input.md-search__input").fill(QUERY)
+            page.keyboard.press("End")
+            page.wait_for_selector(".md-search-result__item", timeout=120_000)
+            elapsed = time.perf_counter() - started
+            browser.close()
+    finally:
+        server.shutdown()
+    return elapsed
+
+
+def slim_search(paths: BuildPaths, first: str, browser: bool) -> dict[str, float]:
+    """The proposed fix, measured: disclosure pages index only their head and 三公 section.
+
+    Every other section heading of a disclosure page gets `{ data-search-exclude }`
+    (mkdocs-material's section exclusion); the site is built again from a copy of the
+    generated docs into WORKDIR/nN/site-slim.
+    """
+    docs, site = paths.build / "docs-slim", paths.build / "site-slim"
+    shutil.rmtree(docs, ignore_errors=True)
+    shutil.copytree(paths.generated_docs, docs)
+    for page in (docs / "disclosures").glob("*.md"):
+        text = page.read_text("utf-8")
+        page.write_text(SECTION.sub(r"\1 { data-search-exclude }", text), "utf-8")
+    started = time.perf_counter()
+    build_site(paths.config, docs, site)
+    numbers = site_numbers(site, first)
+    return {
+        "slim_mkdocs_s": time.perf_counter() - started,
+        "slim_search_index_kb": numbers["search_index_kb"],
+        "slim_search_index_gz_kb": numbers["search_index_gz_kb"],
+        "slim_first_search_s": first_search_s(site) if browser else -1.0,
+    }
+
+
+def main(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("n", type=int)
+    p.add_argument("--workdir", type=Path, default=ROOT / "build" / "bench")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--no-browser", action="store_true", help="skip the search timing")
+    p.add_argument("--slim-only", action="store_true", help="only the slim index of a built nN")
+    args = p.parse_args(argv)
+
+    work = args.workdir / f"n{args.n}"
+    paths = BuildPaths(
+        work / "sources", work / "datapackages", work, ROOT / "docs", ROOT / "mkdocs.yml"
+    )
+    if args.slim_only:
+        first = sorted((paths.site / "disclosures").iterdir())[0].name
+        print(json.dumps({"n": args.n, **slim_search(paths, first, not args.no_browser)}))
+        return 0
+    shutil.rmtree(work, ignore_errors=True)
+    started = time.perf_counter()
+    made = generate(args.n, paths.sources, args.seed)
+    generate_s = time.perf_counter() - started
+    print(f"generated {len(made)} disclosures in {generate_s:.1f}s → {paths.sources}", flush=True)
+
+    full, log, built, converted = build(paths)
+    print(f"full build: {built} disclosures, {converted} converted", flush=True)
+    first = next(line for line in log.lines if line.startswith("[1/")).split("→ ")[1].split()[0]
+    numbers = site_numbers(paths.site, first)
+    search = -1.0 if args.no_browser else first_search_s(paths.site)
+
+    slim = slim_search(paths, first, not args.no_browser)
+    generate(args.n + 1, paths.sources, args.seed, start=args.n)
+    incremental, _, _, reconverted = build(paths)
+    pipeline_inc = sum(incremental[k] for k in ("convert_s", "package_s", "render_s"))
+    pipeline_full = sum(full[k] for k in ("convert_s", "package_s", "render_s"))
+
+    rows = [
+        ("convert (incl. check)", full["convert_s"], "convert"),
+        ("  of which check", full["check_s"], None),
+        ("package + validate", full["package_s"], "package"),
+        ("render pages", full["render_s"], "render"),
+        ("mkdocs build", full["mkdocs_s"], "mkdocs"),
+        ("total", full["total_s"], None),
+    ]
+    print(f"\nN = {args.n}   stage            wall s    CPU s   peak RSS MB (so far)")
+    for name, seconds, stage in rows:
+        extra = f"{log.cpu_of(stage):8.1f} {log.rss[stage]:8.0f}" if stage else ""
+        print(f"  {name:<24} {seconds:8.1f} {extra}")
+    print(
+        f"  incremental (+1 disclosure): {reconverted} converted; convert "
+        f"{incremental['convert_s']:.1f}s, package {incremental['package_s']:.1f}s, render "
+        f"{incremental['render_s']:.1f}s = {pipeline_inc:.1f}s "
+        f"({100 * pipeline_inc / pipeline_full:.1f}% of the full build's {pipeline_full:.1f}s); "
+        f"mkdocs {incremental['mkdocs_s']:.1f}s"
+    )
+    for key, value in numbers.items():
+        print(f"  {key}: {value:.1f}" if isinstance(value, float) else f"  {key}: {value}")
+    print(f"  first search result ({QUERY}): {search:.2f}s")
+    print("  slim index (proposed): " + ", ".join(f"{k} {v:.1f}" for k, v in slim.items()))
+    summary = {
+        "n": args.n,
+        "generate_s": round(generate_s, 2),
+        "convert_s": round(full["convert_s"], 2),
+        "check_s": round(full["check_s"], 3),
+        "package_s": round(full["package_s"], 2),
+        "render_s": round(full["render_s"], 2),
+        "mkdocs_s": round(full["mkdocs_s"], 2),
+        "total_s": round(full["total_s"], 2),
+        "incremental_s": round(pipeline_inc, 2),
+        "incremental_converted": reconverted,
+        "incremental_mkdocs_s": round(incremental["mkdocs_s"], 2),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "cpu_s": {k: round(log.cpu_of(k), 1) for k in ("convert", "package", "render", "mkdocs")},
+        **{k: round(v, 1) if isinstance(v, float) else v for k, v in numbers.items()},
+        "first_search_s": round(search, 2),
+        **{k: round(v, 2) for k, v in slim.items()},
+    }
+    print(json.dumps(summary, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

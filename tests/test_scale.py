@@ -1,0 +1,114 @@
+"""The synthetic corpus keeps the seeds' arithmetic; the conversion cache changes nothing."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from juesuan import convert_cache
+from juesuan.convert import convert_path
+from juesuan.metadata import region_of
+from juesuan.package import package_files
+from juesuan.pages import render_disclosure_page
+from juesuan.pipeline import BuildPaths, convert_all, run_build
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "sources"
+
+
+def _corpus():
+    spec = importlib.util.spec_from_file_location("corpus", ROOT / "benchmarks" / "corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["corpus"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+corpus = _corpus()
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> list:
+    return corpus.generate(6, tmp_path_factory.mktemp("corpus"))
+
+
+def test_generator_is_deterministic_and_prefix_stable(generated, tmp_path):
+    again = corpus.generate(7, tmp_path)
+    first = _files(generated[0].path.parent)
+    more = _files(tmp_path)
+    assert len(first) == 12 and len(more) == 14  # text + sidecar each
+    assert {k: more[k] for k in first} == first
+    assert len({g.department for g in again}) == 7
+    assert {g.seed.name for g in again[:5]} == {p.name for p in SOURCES.glob("*.txt")}
+
+
+def test_generator_refuses_to_write_into_sources():
+    with pytest.raises(ValueError, match="refusing"):
+        corpus.generate(1, SOURCES / "synthetic")
+
+
+def _money_scaled(d, factor: int) -> list:
+    return sorted((f.key, f.value * factor if f.unit == "wan_yuan" else f.value) for f in d.facts)
+
+
+def test_generated_disclosures_keep_the_seeds_arithmetic_and_their_new_identity(generated):
+    assert any(g.factor > 1 for g in generated[:5])
+    for g in generated[:5]:  # one per seed: every layout
+        seed, d = convert_path(g.seed), convert_path(g.path)
+        assert [(c.check_id, c.status) for c in d.checks] == [
+            (c.check_id, c.status) for c in seed.checks
+        ], g.path.name
+        assert sorted((f.key, f.value) for f in d.facts) == _money_scaled(seed, g.factor)
+        assert d.meta.department == g.department and d.meta.fiscal_year == g.year
+        assert d.meta.notes == ()  # the text names the department and year the sidecar states
+        found = region_of(g.department)
+        assert (found.province, found.prefecture, found.county) == g.place.names()
+        assert g.department in d.text.replace("\n", "") and seed.meta.department not in d.text
+
+
+def _sources(tmp_path: Path) -> list[Path]:
+    shutil.copytree(SOURCES, tmp_path / "sources")
+    return sorted((tmp_path / "sources").glob("*.txt"))
+
+
+def test_cached_conversion_gives_byte_identical_outputs(tmp_path):
+    paths = _sources(tmp_path)
+    cache = tmp_path / "cache"
+    fresh = convert_all(paths, lambda _: None)
+    first = convert_all(paths, lambda _: None, cache_dir=cache)
+    again = convert_all(paths, lambda _: None, cache_dir=cache)
+    assert (fresh.converted, first.converted, again.converted) == (5, 5, 0)
+    for a, b in zip(fresh.disclosures, again.disclosures, strict=True):
+        assert package_files(a) == package_files(b)
+        assert render_disclosure_page(a) == render_disclosure_page(b)
+
+
+def test_cache_key_covers_the_sidecar_and_the_code(tmp_path, monkeypatch):
+    paths = _sources(tmp_path)
+    cache = tmp_path / "cache"
+    convert_all(paths, lambda _: None, cache_dir=cache)
+    sidecar = paths[2].with_suffix(".yml")
+    sidecar.write_text(sidecar.read_text("utf-8").replace("2023", "2022"), "utf-8")
+    changed = convert_all(paths, lambda _: None, cache_dir=cache)
+    assert changed.converted == 1 and changed.disclosures[2].meta.fiscal_year == 2022
+    monkeypatch.setattr(convert_cache, "code_version", lambda: "another parser")
+    assert convert_all(paths, lambda _: None, cache_dir=cache).converted == 5
+
+
+def test_second_build_converts_nothing_and_writes_the_same_packages(tmp_path):
+    _sources(tmp_path)
+    paths = BuildPaths.from_root(tmp_path)
+    assert run_build(paths, lambda _: None, site=False).converted == 5
+    before = _files(paths.datapackages)
+    assert run_build(paths, lambda _: None, site=False).converted == 0
+    assert _files(paths.datapackages) == before
