@@ -20,7 +20,7 @@ import functools
 import gzip
 import http.server
 import json
-import re
+import os
 import resource
 import shutil
 import sys
@@ -32,9 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import generate
 
-from juesuan.checks import run_checks
+from juesuan.checks import CheckInput
 from juesuan.pipeline import BuildPaths, run_build
-from juesuan.site import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -47,7 +46,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 QUERY = "三公"
-SECTION = re.compile(r"^(## (?!“三公”).+)$", re.M)
+WORKERS = len(os.sched_getaffinity(0))
 
 
 def cpu_s() -> float:
@@ -96,12 +95,33 @@ def build(paths: BuildPaths) -> tuple[dict[str, float], StageLog, int, int]:
     log.mark("mkdocs")
     if result.problems:
         raise SystemExit(f"{len(result.problems)} invalid packages, e.g. {result.problems[0]}")
-    started = time.perf_counter()
-    for d in result.disclosures:
-        run_checks(list(d.facts))
-    timings = dict(result.timings)
-    timings["check_s"] = time.perf_counter() - started  # also inside convert_s
-    return timings, log, len(result.disclosures), result.converted
+    return dict(result.timings), log, len(result.disclosures), result.converted
+
+
+def check_share(sample: list[Path]) -> float:
+    """Share of conversion CPU spent in the checks, measured in-process on a sample
+    (the checks run inside convert_source, on statements a Disclosure does not keep)."""
+    import juesuan.convert as conversion
+
+    original, spent = conversion.run_checks, 0.0
+
+    def timed(data: CheckInput) -> list:
+        nonlocal spent
+        started = time.process_time()
+        try:
+            return original(data)
+        finally:
+            spent += time.process_time() - started
+
+    conversion.run_checks = timed
+    try:
+        started = time.process_time()
+        for path in sample:
+            conversion.convert_path(path)
+        total = time.process_time() - started
+    finally:
+        conversion.run_checks = original
+    return spent / total
 
 
 def site_numbers(site: Path, first: str) -> dict[str, float]:
@@ -149,47 +169,18 @@ def first_search_s(site: Path) -> float:
     return elapsed
 
 
-def slim_search(paths: BuildPaths, first: str, browser: bool) -> dict[str, float]:
-    """The proposed fix, measured: disclosure pages index only their head and 三公 section.
-
-    Every other section heading of a disclosure page gets `{ data-search-exclude }`
-    (mkdocs-material's section exclusion); the site is built again from a copy of the
-    generated docs into WORKDIR/nN/site-slim.
-    """
-    docs, site = paths.build / "docs-slim", paths.build / "site-slim"
-    shutil.rmtree(docs, ignore_errors=True)
-    shutil.copytree(paths.generated_docs, docs)
-    for page in (docs / "disclosures").glob("*.md"):
-        text = page.read_text("utf-8")
-        page.write_text(SECTION.sub(r"\1 { data-search-exclude }", text), "utf-8")
-    started = time.perf_counter()
-    build_site(paths.config, docs, site)
-    numbers = site_numbers(site, first)
-    return {
-        "slim_mkdocs_s": time.perf_counter() - started,
-        "slim_search_index_kb": numbers["search_index_kb"],
-        "slim_search_index_gz_kb": numbers["search_index_gz_kb"],
-        "slim_first_search_s": first_search_s(site) if browser else -1.0,
-    }
-
-
 def main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("n", type=int)
     p.add_argument("--workdir", type=Path, default=ROOT / "build" / "bench")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--no-browser", action="store_true", help="skip the search timing")
-    p.add_argument("--slim-only", action="store_true", help="only the slim index of a built nN")
     args = p.parse_args(argv)
 
     work = args.workdir / f"n{args.n}"
     paths = BuildPaths(
         work / "sources", work / "datapackages", work, ROOT / "docs", ROOT / "mkdocs.yml"
     )
-    if args.slim_only:
-        first = sorted((paths.site / "disclosures").iterdir())[0].name
-        print(json.dumps({"n": args.n, **slim_search(paths, first, not args.no_browser)}))
-        return 0
     shutil.rmtree(work, ignore_errors=True)
     started = time.perf_counter()
     made = generate(args.n, paths.sources, args.seed)
@@ -198,11 +189,12 @@ def main(argv: list[str]) -> int:
 
     full, log, built, converted = build(paths)
     print(f"full build: {built} disclosures, {converted} converted", flush=True)
+    share = check_share(sorted(paths.sources.glob("*.txt"))[:25])
+    full["check_s"] = share * log.cpu_of("convert") / WORKERS
     first = next(line for line in log.lines if line.startswith("[1/")).split("→ ")[1].split()[0]
     numbers = site_numbers(paths.site, first)
     search = -1.0 if args.no_browser else first_search_s(paths.site)
 
-    slim = slim_search(paths, first, not args.no_browser)
     generate(args.n + 1, paths.sources, args.seed, start=args.n)
     incremental, _, _, reconverted = build(paths)
     pipeline_inc = sum(incremental[k] for k in ("convert_s", "package_s", "render_s"))
@@ -210,7 +202,7 @@ def main(argv: list[str]) -> int:
 
     rows = [
         ("convert (incl. check)", full["convert_s"], "convert"),
-        ("  of which check", full["check_s"], None),
+        ("  of which check (est.)", full["check_s"], None),
         ("package + validate", full["package_s"], "package"),
         ("render pages", full["render_s"], "render"),
         ("mkdocs build", full["mkdocs_s"], "mkdocs"),
@@ -230,7 +222,6 @@ def main(argv: list[str]) -> int:
     for key, value in numbers.items():
         print(f"  {key}: {value:.1f}" if isinstance(value, float) else f"  {key}: {value}")
     print(f"  first search result ({QUERY}): {search:.2f}s")
-    print("  slim index (proposed): " + ", ".join(f"{k} {v:.1f}" for k, v in slim.items()))
     summary = {
         "n": args.n,
         "generate_s": round(generate_s, 2),
@@ -247,7 +238,6 @@ def main(argv: list[str]) -> int:
         "cpu_s": {k: round(log.cpu_of(k), 1) for k in ("convert", "package", "render", "mkdocs")},
         **{k: round(v, 1) if isinstance(v, float) else v for k, v in numbers.items()},
         "first_search_s": round(search, 2),
-        **{k: round(v, 2) for k, v in slim.items()},
     }
     print(json.dumps(summary, ensure_ascii=False))
     return 0
