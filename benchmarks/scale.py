@@ -16,15 +16,12 @@ numbers are.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
 import resource
 import shutil
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -33,18 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import generate
 
 from juesuan.checks import CheckInput
+from juesuan.local_browser import CHROMIUM_ARGS, chromium_path, serve
 from juesuan.pipeline import BuildPaths, run_build
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 QUERY = "三公"
 WORKERS = len(os.sched_getaffinity(0))
 
@@ -146,26 +135,16 @@ def first_search_s(site: Path) -> float:
     """Seconds from typing the query (as soon as the page is parsed) to the first result."""
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_port}/", wait_until="domcontentloaded")
-            started = time.perf_counter()
-            page.locator("input.md-search__input").fill(QUERY)
-            page.keyboard.press("End")
-            page.wait_for_selector(".md-search-result__item", timeout=120_000)
-            elapsed = time.perf_counter() - started
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(base, wait_until="domcontentloaded")
+        started = time.perf_counter()
+        page.locator("input.md-search__input").fill(QUERY)
+        page.keyboard.press("End")
+        page.wait_for_selector(".md-search-result__item", timeout=120_000)
+        elapsed = time.perf_counter() - started
+        browser.close()
     return elapsed
 
 
