@@ -5,9 +5,12 @@ from __future__ import annotations
 import html
 import json
 import re
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
+
+from frictionless import validate
 
 from conftest import HOSTILE
 from juesuan.validate import validate_all
@@ -93,13 +96,26 @@ def test_every_local_link_and_download_resolves_inside_the_site(built):
     assert checked > 100
 
 
-def test_downloads_offer_package_csvs_and_zip(built):
+def test_each_disclosure_is_downloadable_as_one_zipped_package_frictionless_reads(built):
+    """The site publishes a disclosure's package once, zipped (unpacked copies of every
+    package would take most of the Pages limit at a province's scale)."""
     paths, result = built
     for d in result.disclosures:
         page = (paths.site / "disclosures" / d.name / "index.html").read_text("utf-8")
-        for name in ("datapackage.json", "facts.csv", "checks.csv", "vocabulary.csv"):
-            assert f"../../data/{d.name}/{name}" in page, (d.name, name)
         assert f"../../data/{d.name}.zip" in page
+        assert f"../../data/{d.name}/facts.csv" not in page
+        archive = paths.site / "data" / f"{d.name}.zip"
+        with zipfile.ZipFile(archive) as z:
+            names = set(z.namelist())
+            committed = paths.datapackages / d.name
+            for member in committed.iterdir():
+                assert z.read(member.name) == member.read_bytes(), (d.name, member.name)
+            assert z.read("source.txt").decode("utf-8") == d.source.text
+        assert names == {p.name for p in committed.iterdir()} | {"source.txt", "README.md"}
+    first = paths.site / "data" / f"{result.disclosures[0].name}.zip"
+    report = validate(str(first), type="package")
+    assert report.valid, report.flatten(["type", "note"])
+    assert len(report.tasks) == 9
 
 
 def test_charts_are_embedded_and_the_library_is_served_locally(built):

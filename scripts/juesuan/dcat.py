@@ -23,7 +23,6 @@ import yaml
 from .convert import Disclosure
 from .pages import region_label
 from .portal_resources import PORTAL_NAME, PORTAL_RESOURCES
-from .resources import RESOURCES
 
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 DATAPACKAGE_SPEC = "https://specs.frictionlessdata.io/data-package/"
@@ -39,7 +38,19 @@ def site_url(config_file: Path) -> str:
     return url if not url or url.endswith("/") else url + "/"
 
 
+def _zip_distribution(base: str, name: str) -> dict[str, Any]:
+    return {
+        "@type": "dcat:Distribution",
+        "title": "整个数据包 / whole package (zip)",
+        "downloadURL": f"{base}data/{name}.zip",
+        "mediaType": "application/zip",
+        "format": "Frictionless Data Package (zip)",
+        "conformsTo": DATAPACKAGE_SPEC,
+    }
+
+
 def _distributions(base: str, name: str, resources: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """The portal package is published unpacked too; a disclosure's only as its zip."""
     out = [
         {
             "@type": "dcat:Distribution",
@@ -49,13 +60,7 @@ def _distributions(base: str, name: str, resources: list[tuple[str, str]]) -> li
             "format": "Frictionless Data Package",
             "conformsTo": DATAPACKAGE_SPEC,
         },
-        {
-            "@type": "dcat:Distribution",
-            "title": "整个数据包 / whole package (zip)",
-            "downloadURL": f"{base}data/{name}.zip",
-            "mediaType": "application/zip",
-            "format": "ZIP",
-        },
+        _zip_distribution(base, name),
     ]
     for path, title in resources:
         out.append(
@@ -88,7 +93,7 @@ def _dataset(d: Disclosure, base: str) -> dict[str, Any]:
         "license": LICENSE_URL,
         "language": ["zh"],
         "landingPage": f"{base}disclosures/{d.name}/",
-        "distribution": _distributions(base, d.name, [(r.path, r.title_zh) for r in RESOURCES]),
+        "distribution": [_zip_distribution(base, d.name)],
     }
     if meta.department:
         dataset["publisher"] = {"@type": "org:Organization", "name": meta.department}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -45,7 +46,9 @@ class SkippedSource:
     problem: str
 
 
+@cache
 def template_environment() -> Environment:
+    """One environment per process: compiling the templates costs more than rendering them."""
     env = Environment(
         loader=PackageLoader("juesuan", "templates"),
         autoescape=False,  # Markdown output; escaping is explicit through `e`

@@ -15,18 +15,14 @@ from pathlib import Path
 
 from .archive import deterministic_zip
 from .atomic import staging_for, swap_directory, write_file_atomically
-from .chart_data import chart_data
-from .chart_downloads import chart_files
 from .convert import Disclosure
 from .dcat import data_json
-from .package import package_files
+from .disclosure_files import render_all
 from .pages import (
     SkippedSource,
     render_completeness_page,
     render_data_dictionary,
-    render_disclosure_page,
     render_home_page,
-    render_source_page,
 )
 from .portal import portal_files
 from .portal_pages import compare_page, department_pages, index_pages
@@ -46,29 +42,6 @@ def vega_bundle(cache_dir: Path) -> str:
     return cached.read_text(encoding="utf-8")
 
 
-def _readme(d: Disclosure) -> str:
-    side = d.source.sidecar
-    return (
-        f"# {d.title}\n\n"
-        f"Data package `{d.name}` of the juesuan open-data portal.\n\n"
-        f"- Source: {side.original_filename or d.source.path.name}"
-        f" ({side.source_url or 'original URL unknown'})\n"
-        f"- Department: {d.meta.department or 'unknown'}; fiscal year: "
-        f"{d.meta.fiscal_year or 'unknown'}\n"
-        "- Licence: compilation CC BY 4.0; the figures are public government information "
-        "(政府信息公开): credit the issuing department.\n"
-        f"- Cite as: {d.meta.department or '发布部门'}，《{d.title}》，"
-        "juesuan 开放数据门户整理。\n\n"
-        "Files: datapackage.json (Frictionless descriptor with Table Schemas) and one CSV per "
-        "resource. Every fact carries the sentence it was read from (column `evidence`).\n"
-    )
-
-
-def package_zip(d: Disclosure) -> bytes:
-    """The whole package plus a README, byte-identical for identical content."""
-    return deterministic_zip(d.name, {**package_files(d), "README.md": _readme(d)})
-
-
 def _write_files(root: Path, files: dict[str, bytes]) -> None:
     for name, content in files.items():
         path = root / name
@@ -83,7 +56,7 @@ def _write_portal(staging: Path, disclosures: list[Disclosure], base_url: str) -
     portal_dir.mkdir(parents=True)
     for name, content in files.items():
         (portal_dir / name).write_text(content, "utf-8")
-    (staging / "data" / f"{PORTAL_NAME}.zip").write_bytes(deterministic_zip(PORTAL_NAME, files))
+    (staging / "data" / f"{PORTAL_NAME}.zip").write_bytes(deterministic_zip("", files))
     (staging / "data.json").write_text(data_json(disclosures, base_url), "utf-8")
 
 
@@ -108,22 +81,8 @@ def assemble_docs(
         )
         (staging / "data-dictionary.md").write_text(render_data_dictionary(), "utf-8")
         (staging / "completeness.md").write_text(render_completeness_page(disclosures), "utf-8")
-        (staging / "disclosures").mkdir(exist_ok=True)
-        for d in disclosures:
-            (staging / "disclosures" / f"{d.name}.md").write_text(
-                render_disclosure_page(d), "utf-8"
-            )
-            (staging / "disclosures" / d.name).mkdir()
-            (staging / "disclosures" / d.name / "source.md").write_text(
-                render_source_page(d), "utf-8"
-            )
-            data_dir = staging / "data" / d.name
-            data_dir.mkdir(parents=True)
-            _write_files(data_dir, chart_files(d, chart_data(d)))
-            for name, content in package_files(d).items():
-                (data_dir / name).write_text(content, "utf-8")
-            (data_dir / "source.txt").write_text(d.source.text, "utf-8")
-            (staging / "data" / f"{d.name}.zip").write_bytes(package_zip(d))
+        for files in render_all(disclosures, cache_dir / "render"):
+            _write_files(staging, files)
         for page in [
             compare_page(disclosures),
             *index_pages(disclosures),
