@@ -32,10 +32,8 @@ def browser_page(built, chromium):
 
 
 def _page_types(result) -> list[str]:
-    first = next(d for d in result.disclosures if d.source.path.name.startswith("000_"))
     pages = ["", "compare/", "regions/", "years/", "data-dictionary/", "glossary/"]
     pages += [f"disclosures/{d.name}/" for d in result.disclosures]
-    pages.append(f"disclosures/{first.name}/source/")
     return pages
 
 

@@ -135,14 +135,6 @@ def test_hostile_department_is_text_on_comparison_and_index_pages(built):
         assert HOSTILE in html.unescape(text), page
 
 
-def test_source_text_page_is_kept_out_of_the_search_index(built):
-    paths, result = built
-    d = result.disclosures[0]
-    assert (paths.site / "disclosures" / d.name / "source" / "index.html").is_file()
-    index = (paths.site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert f"disclosures/{d.name}/source/" not in index
-
-
 def test_search_index_leaves_out_checks_evidence_and_downloads(built):
     """The index holds what people search for; checks and evidence would multiply its size."""
     paths, result = built
@@ -150,5 +142,6 @@ def test_search_index_leaves_out_checks_evidence_and_downloads(built):
     locations = {doc["location"] for doc in index["docs"]}
     d = result.disclosures[0]
     assert f"disclosures/{d.name}/#key-figures" in locations
-    for anchor in ("checks", "completeness", "downloads", "all-figures-with-their-evidence"):
+    anchors = ("checks", "completeness", "downloads", "all-figures-with-their-evidence")
+    for anchor in (*anchors, "spending-by-function"):
         assert f"disclosures/{d.name}/#{anchor}" not in locations, anchor

@@ -22,7 +22,7 @@ import yaml
 
 from .convert import Disclosure
 from .pages import region_label
-from .portal_resources import PORTAL_NAME, PORTAL_RESOURCES
+from .portal_resources import CATALOGUE, PORTAL_NAME
 
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 DATAPACKAGE_SPEC = "https://specs.frictionlessdata.io/data-package/"
@@ -49,32 +49,15 @@ def _zip_distribution(base: str, name: str) -> dict[str, Any]:
     }
 
 
-def _distributions(base: str, name: str, resources: list[tuple[str, str]]) -> list[dict[str, Any]]:
-    """The portal package is published unpacked too; a disclosure's only as its zip."""
-    out = [
-        {
-            "@type": "dcat:Distribution",
-            "title": "datapackage.json (Frictionless Data Package)",
-            "downloadURL": f"{base}data/{name}/datapackage.json",
-            "mediaType": "application/json",
-            "format": "Frictionless Data Package",
-            "conformsTo": DATAPACKAGE_SPEC,
-        },
-        _zip_distribution(base, name),
-    ]
-    for path, title in resources:
-        out.append(
-            {
-                "@type": "dcat:Distribution",
-                "title": f"{path} — {title}",
-                "downloadURL": f"{base}data/{name}/{path}",
-                "mediaType": "text/csv",
-                "format": "CSV",
-                "describedBy": f"{base}data/{name}/datapackage.json",
-                "describedByType": "application/json",
-            }
-        )
-    return out
+def _catalogue_distribution(base: str) -> dict[str, Any]:
+    """The portal's catalogue, the one table the site also publishes unpacked."""
+    return {
+        "@type": "dcat:Distribution",
+        "title": f"{CATALOGUE.path} — {CATALOGUE.title_zh}",
+        "downloadURL": f"{base}data/{PORTAL_NAME}/{CATALOGUE.path}",
+        "mediaType": "text/csv",
+        "format": "CSV",
+    }
 
 
 def _dataset(d: Disclosure, base: str) -> dict[str, Any]:
@@ -121,9 +104,7 @@ def _portal_dataset(disclosures: list[Disclosure], base: str) -> dict[str, Any]:
         "language": ["zh"],
         "landingPage": f"{base}completeness/",
         "publisher": {"@type": "org:Organization", "name": "juesuan 开放数据门户"},
-        "distribution": _distributions(
-            base, PORTAL_NAME, [(r.path, r.title_zh) for r in PORTAL_RESOURCES]
-        ),
+        "distribution": [_zip_distribution(base, PORTAL_NAME), _catalogue_distribution(base)],
     }
     if years:
         dataset["temporal"] = f"{years[0]}-01-01/{years[-1]}-12-31"

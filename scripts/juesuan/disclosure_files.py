@@ -1,6 +1,6 @@
 """Every file one disclosure adds to the docs directory, rendered on all cores and cached.
 
-A disclosure's page, its source page, its chart downloads and its package zip
+A disclosure's page, its chart downloads and its package zip
 depend only on the disclosure itself and this package's code, so at a province's
 scale they are rendered in a process pool and kept under `build/cache/render/`,
 keyed by the SHA-256 of the code version and the disclosure's `repr` (a dataclass
@@ -26,7 +26,7 @@ from .chart_downloads import chart_files
 from .convert import Disclosure
 from .convert_cache import code_version
 from .package_zip import package_zip
-from .pages import render_disclosure_page, render_source_page
+from .pages import render_disclosure_page
 
 Files = dict[str, bytes]
 
@@ -35,7 +35,6 @@ def disclosure_files(d: Disclosure) -> Files:
     """Path inside the docs directory → bytes, for everything `d` contributes."""
     files = {
         f"disclosures/{d.name}.md": render_disclosure_page(d).encode("utf-8"),
-        f"disclosures/{d.name}/source.md": render_source_page(d).encode("utf-8"),
         f"data/{d.name}.zip": package_zip(d),
     }
     for name, content in chart_files(d, chart_data(d)).items():

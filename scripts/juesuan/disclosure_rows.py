@@ -11,9 +11,7 @@ from typing import Any
 from .charts import disclosure_charts
 from .convert import Disclosure
 from .escape import json_for_script
-from .frame_html import frame_table
 from .numbers import format_decimal
-from .page_summary import CHART_NUMERIC
 from .sangong import COMPONENTS, COUNTS
 from .vocabulary import UNITS, load_vocabulary
 
@@ -125,9 +123,6 @@ def chart_rows(d: Disclosure) -> list[dict[str, Any]]:
             "title": f"{c.data.title_zh} / {c.data.title_en}",
             "spec_json": json_for_script(c.spec),
             "missing": list(c.data.missing),
-            "table": frame_table(
-                c.data.frame, [(col, col) for col in c.data.frame.columns], CHART_NUMERIC
-            ),
         }
         for c in disclosure_charts(d)
     ]

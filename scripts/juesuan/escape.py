@@ -31,8 +31,3 @@ def json_for_script(data: Any) -> str:
     """JSON that can sit inside <script type="application/json"> without closing it."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def pre_text(text: str) -> str:
-    """Text for an HTML <pre> block on a Markdown page: escaped line by line, breaks kept."""
-    return "\n".join(md(line) for line in text.splitlines())

@@ -23,7 +23,6 @@ KEY_FIGURE_KEYS = (
     "staff.total",
     "staff.active",
 )
-CHART_NUMERIC = frozenset({"value", "share_pct", "execution_rate", "score"})
 
 
 def key_figure_rows(d: Disclosure) -> list[dict[str, str]]:

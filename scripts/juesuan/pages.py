@@ -26,7 +26,7 @@ from .disclosure_rows import (
     project_rows,
     sangong_rows,
 )
-from .escape import md, pre_text
+from .escape import md
 from .fields import Field
 from .metadata import DOCUMENT_KINDS
 from .numbers import format_decimal
@@ -204,20 +204,6 @@ def render_home_page(
             years=[str(y) for y in years],
             skipped=skipped,
             duplicates=duplicates or [],
-        )
-    )
-
-
-def render_source_page(d: Disclosure) -> str:
-    """The original text on its own page, left out of the search index (it would swamp it)."""
-    return (
-        template_environment()
-        .get_template("source.md.j2")
-        .render(
-            title=d.title,
-            title_yaml=json.dumps(plain_title(d.title), ensure_ascii=False)[1:-1],
-            name=d.name,
-            text=pre_text(d.text),
         )
     )
 
