@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import shutil
 import sys
@@ -11,6 +12,7 @@ import pytest
 
 from juesuan import convert_cache
 from juesuan.convert import convert_path
+from juesuan.disclosure_files import render_all
 from juesuan.metadata import region_of
 from juesuan.package import package_files
 from juesuan.pages import render_disclosure_page
@@ -112,3 +114,26 @@ def test_second_build_converts_nothing_and_writes_the_same_packages(tmp_path):
     before = _files(paths.datapackages)
     assert run_build(paths, lambda _: None, site=False).converted == 0
     assert _files(paths.datapackages) == before
+
+
+def test_rendered_files_come_from_the_cache_only_while_their_inputs_are_unchanged(tmp_path):
+    """The render cache keys on what the pipeline changes after conversion, too."""
+    result = convert_all(_sources(tmp_path), lambda _: None)
+    ds = result.disclosures
+    cache = tmp_path / "render"
+    first, second = tmp_path / "docs1", tmp_path / "docs2"
+    assert render_all(ds, cache, first) == 5
+    assert render_all(ds, cache, second) == 0
+    assert _files(first) == _files(second)
+    page = f"disclosures/{ds[0].name}.md"
+    assert _files(first)[page].decode("utf-8") == render_disclosure_page(ds[0])
+    noted = dataclasses.replace(ds[0], warnings=(*ds[0].warnings, "另一份来源"))
+    renamed = dataclasses.replace(ds[1], name_suffix="abcdef12")
+    items = ds[2].expenditure_items
+    coded = dataclasses.replace(
+        ds[2], expenditure_items=(dataclasses.replace(items[0], code="999"), *items[1:])
+    )
+    third = tmp_path / "docs3"
+    assert render_all([noted, renamed, coded, *ds[3:]], cache, third) == 3
+    assert "另一份来源" in (third / page).read_text("utf-8")
+    assert (third / f"disclosures/{renamed.name}.md").is_file()

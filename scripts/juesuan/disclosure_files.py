@@ -1,13 +1,12 @@
 """Every file one disclosure adds to the docs directory, rendered on all cores and cached.
 
-A disclosure's page, its chart downloads and its package zip
-depend only on the disclosure itself and this package's code, so at a province's
-scale they are rendered in a process pool and kept under `build/cache/render/`,
-keyed by the SHA-256 of the code version and the disclosure's `repr` (a dataclass
-repr lists every field; pickles are not used as keys because pydantic pickles a
-set, whose order changes between processes). Adding one disclosure to a thousand
-renders one. Pages that list many disclosures (home, comparison, indexes) are not
-cached here: they change whenever any disclosure does.
+A disclosure's page, its chart downloads and its package zip depend only on the
+disclosure itself and this package's code, so at a province's scale they are
+rendered in a process pool and kept under `build/cache/render/KEY/`, one
+directory a disclosure; the docs directory gets hard links to them, so adding one
+disclosure to a thousand renders one and writes (almost) nothing for the others.
+KEY is described at render_key. Pages that list many disclosures (home, comparison, indexes)
+are not cached here: they change whenever any disclosure does.
 """
 
 from __future__ import annotations
@@ -15,12 +14,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import zlib
-from collections.abc import Iterator
+import shutil
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .atomic import write_file_atomically
 from .chart_data import chart_data
 from .chart_downloads import chart_files
 from .convert import Disclosure
@@ -43,15 +41,43 @@ def disclosure_files(d: Disclosure) -> Files:
 
 
 def render_key(d: Disclosure) -> str:
-    return hashlib.sha256(f"{code_version()}\0{d!r}".encode()).hexdigest()
+    """What a disclosure's files depend on, hashed.
+
+    Conversion is a function of the code, the source's path and bytes and its sidecar
+    (the premise of the conversion cache), so those stand for everything it produced;
+    after it the pipeline changes only the items' codes (fill_codes_across), the
+    warnings and the name suffix (_both_published), which are hashed as they are.
+    Pickling the whole disclosure instead would cost ~6 ms each, seconds at a
+    province's scale, on every build.
+    """
+    after_conversion = (d.name_suffix, d.warnings, d.expenditure_items)
+    digest = hashlib.sha256(code_version().encode() + b"\0")
+    for part in (str(d.source.path), d.source.sha256, d.source.sidecar.model_dump_json()):
+        digest.update(part.encode("utf-8") + b"\0")
+    digest.update(pickle.dumps(after_conversion, protocol=5))
+    return digest.hexdigest()
 
 
-def _load(entry: Path) -> Files | None:
+def _link_or_copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        found = pickle.loads(zlib.decompress(entry.read_bytes()))
-    except (OSError, zlib.error, pickle.UnpicklingError, EOFError):
-        return None  # missing, or an interrupted write: render again
-    return found if isinstance(found, dict) else None
+        os.link(source, target)
+    except OSError:  # another file system, or links not allowed
+        shutil.copyfile(source, target)
+
+
+def _store(entry: Path, files: Files) -> None:
+    """Write one disclosure's files as a cache entry, whole or not at all."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{entry.name}.", dir=entry.parent))
+    for name, content in files.items():
+        path = staging / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        path.chmod(0o444)  # shared by hard link with every docs directory: never edit in place
+    try:
+        os.rename(staging, entry)
+    except OSError:  # written meanwhile by a concurrent build: theirs is as good
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _workers(jobs: int) -> int:
@@ -59,28 +85,26 @@ def _workers(jobs: int) -> int:
     return max(1, min(jobs, available))
 
 
-def render_all(disclosures: list[Disclosure], cache_dir: Path | None) -> Iterator[Files]:
-    """Every disclosure's files in input order; unchanged disclosures from the cache."""
-    keys = [render_key(d) for d in disclosures]
-    done: dict[int, Files] = {}
-    if cache_dir is not None:
-        for i, key in enumerate(keys):
-            found = _load(cache_dir / f"{key}.pickle.z")
-            if found is not None:
-                done[i] = found
-    todo = [i for i in range(len(disclosures)) if i not in done]
+def render_all(disclosures: list[Disclosure], cache_dir: Path, docs: Path) -> int:
+    """Put every disclosure's files into `docs` (hard links into the cache); return how
+    many disclosures were rendered afresh."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    entries = [cache_dir / render_key(d) for d in disclosures]
+    todo = [i for i, entry in enumerate(entries) if not entry.is_dir()]
     count = _workers(len(todo))
+    jobs = [disclosures[i] for i in todo]
     if count > 1:
         with ProcessPoolExecutor(max_workers=count) as pool:
             chunk = max(1, len(todo) // (count * 8))
-            rendered = pool.map(disclosure_files, [disclosures[i] for i in todo], chunksize=chunk)
-            fresh = dict(zip(todo, rendered, strict=True))
+            for i, files in zip(
+                todo, pool.map(disclosure_files, jobs, chunksize=chunk), strict=True
+            ):
+                _store(entries[i], files)
     else:
-        fresh = {i: disclosure_files(disclosures[i]) for i in todo}
-    if cache_dir is not None:
-        for i, files in fresh.items():
-            data = zlib.compress(pickle.dumps(files, pickle.HIGHEST_PROTOCOL), 1)
-            write_file_atomically(cache_dir / f"{keys[i]}.pickle.z", data)
-    done.update(fresh)
-    for i in range(len(disclosures)):
-        yield done[i]
+        for i, d in zip(todo, jobs, strict=True):
+            _store(entries[i], disclosure_files(d))
+    for entry in entries:
+        for path in sorted(entry.rglob("*")):
+            if path.is_file():
+                _link_or_copy(path, docs / path.relative_to(entry))
+    return len(todo)

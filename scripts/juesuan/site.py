@@ -83,8 +83,7 @@ def assemble_docs(
         )
         (staging / "data-dictionary.md").write_text(render_data_dictionary(), "utf-8")
         (staging / "completeness.md").write_text(render_completeness_page(disclosures), "utf-8")
-        for files in render_all(disclosures, cache_dir / "render"):
-            _write_files(staging, files)
+        render_all(disclosures, cache_dir / "render", staging)
         for page in [
             compare_page(disclosures),
             *index_pages(disclosures),
