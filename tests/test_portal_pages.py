@@ -145,3 +145,17 @@ def test_search_index_leaves_out_checks_evidence_and_downloads(built):
     anchors = ("checks", "completeness", "downloads", "all-figures-with-their-evidence")
     for anchor in (*anchors, "spending-by-function"):
         assert f"disclosures/{d.name}/#{anchor}" not in locations, anchor
+
+
+def test_heavy_parts_are_in_the_page_but_never_read_by_search(built):
+    """Charts, evidence, checks and downloads are spliced in after indexing (page_fragments)."""
+    paths, result = built
+    index = (paths.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    for d in result.disclosures:
+        page = (paths.site / "disclosures" / d.name / "index.html").read_text("utf-8")
+        assert "juesuan-fragment" not in page, d.name
+        assert f'href="../../data/{d.name}.zip"' in page, d.name
+        first = d.facts[0].evidence if d.facts else None
+        if first:
+            assert html.escape(first, quote=False)[:20] in page or first[:20] in page, d.name
+    assert "juesuan-fragment" not in index and "juesuan-checks" not in index

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from juesuan.convert import convert_path
 from juesuan.disclosure_files import render_all
 from juesuan.metadata import region_of
 from juesuan.package import package_files
-from juesuan.pages import render_disclosure_page
+from juesuan.pages import render_disclosure
 from juesuan.pipeline import BuildPaths, convert_all, run_build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,7 +93,7 @@ def test_cached_conversion_gives_byte_identical_outputs(tmp_path):
     assert (fresh.converted, first.converted, again.converted) == (5, 5, 0)
     for a, b in zip(fresh.disclosures, again.disclosures, strict=True):
         assert package_files(a) == package_files(b)
-        assert render_disclosure_page(a) == render_disclosure_page(b)
+        assert render_disclosure(a) == render_disclosure(b)
 
 
 def test_cache_key_covers_the_sidecar_and_the_code(tmp_path, monkeypatch):
@@ -126,7 +127,7 @@ def test_rendered_files_come_from_the_cache_only_while_their_inputs_are_unchange
     assert render_all(ds, cache, second) == 0
     assert _files(first) == _files(second)
     page = f"disclosures/{ds[0].name}.md"
-    assert _files(first)[page].decode("utf-8") == render_disclosure_page(ds[0])
+    assert _files(first)[page].decode("utf-8") == render_disclosure(ds[0]).markdown
     noted = dataclasses.replace(ds[0], warnings=(*ds[0].warnings, "另一份来源"))
     renamed = dataclasses.replace(ds[1], name_suffix="abcdef12")
     items = ds[2].expenditure_items
@@ -136,4 +137,8 @@ def test_rendered_files_come_from_the_cache_only_while_their_inputs_are_unchange
     third = tmp_path / "docs3"
     assert render_all([noted, renamed, coded, *ds[3:]], cache, third) == 3
     assert "另一份来源" in (third / page).read_text("utf-8")
+    fragments = json.loads(
+        (third / ".fragments" / "disclosures" / f"{coded.name}.json").read_text("utf-8")
+    )
+    assert "999" in fragments["items"]
     assert (third / f"disclosures/{renamed.name}.md").is_file()

@@ -24,15 +24,19 @@ from .chart_downloads import chart_files
 from .convert import Disclosure
 from .convert_cache import code_version
 from .package_zip import package_zip
-from .pages import render_disclosure_page
+from .page_fragments import fragment_file, fragments_json
+from .pages import render_disclosure
 
 Files = dict[str, bytes]
 
 
 def disclosure_files(d: Disclosure) -> Files:
     """Path inside the docs directory → bytes, for everything `d` contributes."""
+    page = render_disclosure(d)
+    fragments = fragment_file(Path(), f"disclosures/{d.name}.md")
     files = {
-        f"disclosures/{d.name}.md": render_disclosure_page(d).encode("utf-8"),
+        f"disclosures/{d.name}.md": page.markdown.encode("utf-8"),
+        str(fragments): fragments_json(page.fragments),
         f"data/{d.name}.zip": package_zip(d),
     }
     for name, content in chart_files(d, chart_data(d)).items():

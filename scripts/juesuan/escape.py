@@ -15,16 +15,15 @@ from typing import Any
 _MARKUP = set("\\`*_{}[]()#+!|<>&\"'~^$=")
 
 
+_ENTITIES = {ord(ch): f"&#{ord(ch)};" for ch in _MARKUP} | {ord("\n"): " "}
+
+
 def md(text: object) -> str:
     """Text for a Markdown or HTML context (inline, table cell, heading, quoted attribute)."""
     s = "" if text is None else str(text)
-    out = []
-    for i, ch in enumerate(s):
-        if ch in _MARKUP or (i == 0 and ch in "-.") or ch == "\n":
-            out.append(" " if ch == "\n" else f"&#{ord(ch)};")
-        else:
-            out.append(ch)
-    return "".join(out)
+    if s[:1] in ("-", "."):  # would start a list item or a numbered list's dot
+        return f"&#{ord(s[0])};" + s[1:].translate(_ENTITIES)
+    return s.translate(_ENTITIES)
 
 
 def json_for_script(data: Any) -> str:

@@ -30,6 +30,7 @@ from .escape import md
 from .fields import Field
 from .metadata import DOCUMENT_KINDS
 from .numbers import format_decimal
+from .page_fragments import FragmentCollector
 from .page_summary import check_badge, key_figure_rows, report_problem_url
 from .portal import ranking_rows
 from .portal_resources import PORTAL_RESOURCES
@@ -98,13 +99,23 @@ PART_LABELS = {
 }
 
 
-def render_disclosure_page(d: Disclosure) -> str:
+@dataclass(frozen=True)
+class DisclosurePage:
+    """A disclosure page's Markdown and the parts spliced into its HTML (page_fragments)."""
+
+    markdown: str
+    fragments: dict[str, str]
+
+
+def render_disclosure(d: Disclosure) -> DisclosurePage:
     side = d.source.sidecar
     parts = score(d)
-    return (
+    collector = FragmentCollector()
+    markdown = (
         template_environment()
         .get_template("disclosure.md.j2")
         .render(
+            fragment=collector,
             parts=parts,
             parts_present=present_count(parts),
             part_labels=PART_LABELS,
@@ -128,6 +139,7 @@ def render_disclosure_page(d: Disclosure) -> str:
             report_url=report_problem_url(d),
         )
     )
+    return DisclosurePage(markdown, collector.fragments)
 
 
 def home_rows(disclosures: list[Disclosure]) -> list[dict[str, str]]:
