@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from fragments import facts_of
-from juesuan.label_rules import COMPILED_RULES, year_ends
+from juesuan.label_rules import COMPILED_RULES, SANGONG_TOTAL, matches_at_labels, year_ends
+from juesuan.narrative import _SANGONG_BUDGET
 from juesuan.normalize import normalize_text
 from juesuan.source import read_source
 
@@ -30,6 +31,9 @@ FRAGMENTS = [
     "2023 年度收入总\n\n计 12.50 万元。\n “三公”经费支出 5.00 万元；三公经费6.00万元",
     # a match ending right where the next could start
     "实有人数30人实有人数31人，在职人员20人退休人员5人",
+    # 三公 budget and actual, with the optional words and a space before 三
+    "。一般公共预算财政拨款“三公”经费支出全年预算数6.53万元，决算数6.53万元；"
+    "\n 三公经费预算为2.60万元，决算为2.46万元",
 ]
 
 
@@ -56,6 +60,13 @@ def test_label_scan_finds_what_a_full_scan_finds_on_fragments(text: str):
     text = normalize_text(text)
     for compiled in COMPILED_RULES:
         assert _spans(compiled, text) == _scanned(compiled, text), compiled.rule.key
+
+
+@pytest.mark.parametrize("text", [*FRAGMENTS, *(read_source(p).text for p in SOURCES)])
+def test_sangong_budget_scan_finds_what_a_full_scan_finds(text: str):
+    text = normalize_text(text)
+    found = [m.span() for m in matches_at_labels(_SANGONG_BUDGET, SANGONG_TOTAL.label, text, None)]
+    assert found == [m.span() for m in _SANGONG_BUDGET.finditer(text)]
 
 
 def test_year_ends_are_where_a_subject_may_start():

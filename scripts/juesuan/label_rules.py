@@ -217,17 +217,51 @@ def year_ends(text: str) -> list[int]:
     return ends
 
 
+def label_search(rule: LabelRule) -> re.Pattern[str]:
+    """Finds where the rule's label starts (with the words it may begin with)."""
+    if rule.key == "sangong.total":  # optional words first, then maybe a space: no literal
+        return re.compile(rf"(?=[{re.escape(_first_characters(rule))}\s])" + _label(rule))
+    return re.compile(_label(rule))
+
+
+def matches_at_labels(
+    pattern: re.Pattern[str], label: re.Pattern[str], text: str, years: list[int] | None
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, tried only where a match can start.
+
+    The patterns of the rules start with lookbehinds the regex engine tries at every
+    offset of a long text, for each of ~50 rules. But a match starts at its label
+    or — given `years` = year_ends(text), for patterns with a _SUBJECT — at a
+    subject of 2–10 characters after a year that ends right before its label. So
+    the pattern is tried at those offsets only: the same matches (lookbehinds see
+    the text before the offset tried) at a fraction of the cost, since the bare
+    label is found by a fast literal scan.
+    """
+    labels = []
+    found = label.search(text)
+    while found:  # every start, overlapping ones too (本年收入合计 ⊃ 收入合计)
+        labels.append(found.start())
+        found = label.search(text, found.start() + 1)
+    if not labels:
+        return
+    starts = set(labels)
+    for year in years or ():
+        near = bisect_left(labels, year + SUBJECT_MIN)
+        if near < len(labels) and labels[near] <= year + SUBJECT_MAX:
+            starts.add(year)
+    done = 0
+    for start in sorted(starts):
+        if start < done:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            yield m
+            done = m.end()
+
+
 @dataclass(frozen=True)
 class CompiledRule:
-    """A rule's pattern, run only where its label occurs.
-
-    A rule's pattern starts with lookbehinds the regex engine must try at every
-    offset of a long text, for each of ~50 rules. But a match starts either at its
-    label or at a subject of 2–10 characters after a year that ends right before
-    its label, so the pattern is tried at those offsets only: the same matches as
-    `pattern.finditer(text)` (lookbehinds see the text before the offset tried), at
-    a fraction of the cost, since the bare label is found by a fast literal scan.
-    """
+    """A rule's pattern and the search for its label (see matches_at_labels)."""
 
     rule: LabelRule
     pattern: re.Pattern[str]
@@ -235,29 +269,9 @@ class CompiledRule:
 
     def finditer(self, text: str, years: list[int]) -> Iterator[re.Match[str]]:
         """`self.pattern.finditer(text)`; `years` = year_ends(text)."""
-        labels = []
-        found = self.label.search(text)
-        while found:
-            labels.append(found.start())
-            found = self.label.search(text, found.start() + 1)
-        if not labels:
-            return
-        starts = set(labels)
-        if not self.rule.anywhere:
-            for year in years:
-                near = bisect_left(labels, year + SUBJECT_MIN)
-                if near < len(labels) and labels[near] <= year + SUBJECT_MAX:
-                    starts.add(year)
-        done = 0
-        for start in sorted(starts):
-            if start < done:
-                continue
-            m = self.pattern.match(text, start)
-            if m:
-                yield m
-                done = m.end()
+        subject_years = None if self.rule.anywhere else years
+        return matches_at_labels(self.pattern, self.label, text, subject_years)
 
 
-COMPILED_RULES = tuple(
-    CompiledRule(rule, _compile(rule), re.compile(_label(rule))) for rule in RULES
-)
+COMPILED_RULES = tuple(CompiledRule(rule, _compile(rule), label_search(rule)) for rule in RULES)
+SANGONG_TOTAL = next(c for c in COMPILED_RULES if c.rule.key == "sangong.total")

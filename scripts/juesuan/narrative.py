@@ -18,6 +18,8 @@ from .label_rules import (
     PHRASE_START,
     SANGONG_LABEL,
     SANGONG_PREFIX,
+    SANGONG_TOTAL,
+    matches_at_labels,
     year_ends,
 )
 from .numbers import DECIMAL_NUMBER, MONEY_UNIT, NO_DIGIT_BEFORE, NUMBER, parse_number, to_wan_yuan
@@ -158,7 +160,8 @@ def narrative_candidates(text: str, section_titles_at) -> Iterator[Candidate]:
             exp = "fiscal.expenditure_total" if m.group("fiscal") else "expenditure.grand_total"
             yield Candidate(rev, a, "wan_yuan", m.start(), m.end())
             yield Candidate(exp, b, "wan_yuan", m.start(), m.end())
-    for m in _SANGONG_BUDGET.finditer(text):
+    # Its match starts where the label of the rule for sangong.total does.
+    for m in matches_at_labels(_SANGONG_BUDGET, SANGONG_TOTAL.label, text, None):
         value = _money(m)
         if value is not None:
             yield Candidate("sangong.budget_total", value, "wan_yuan", m.start(), m.end())
