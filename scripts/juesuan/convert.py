@@ -176,7 +176,8 @@ def convert_source(raw: RawSource) -> Disclosure:
     facts = extract_facts(
         text, index, extra=[*table_statements, *actual_candidates(listed)], narrative=narrative
     )
-    items = merge_items(narrative_items(text), table_items(tables))
+    stated_items = narrative_items(text)
+    items = merge_items(stated_items, table_items(tables))
     items = fill_codes(items, code_table(items))
     if meta.document_kind is None or (not facts and len(sections) < 3):
         raise SourceError(
@@ -231,6 +232,7 @@ def convert_source(raw: RawSource) -> Disclosure:
             narrative=said,
             table_statements=table_statements,
             items=disclosure.expenditure_items,
+            narrative_items=stated_items,
             economic=disclosure.economic,
             sangong=disclosure.sangong,
             projects=disclosure.projects,
