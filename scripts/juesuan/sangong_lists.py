@@ -24,9 +24,8 @@ _HEAD = re.compile(
     r"[“\"”]?\s*三\s*公\s*[”\"“]?\s*经\s*费\s*(?:支\s*出\s*)?(?P<phase>预\s*算|决\s*算)\s*"
     r"(?:数\s*)?(?:支\s*出\s*)?(?:情\s*况\s*)?[：:]"
 )
-# What may stand before the 三 of a list head (year, 上年度/同期, quotes, spaces), and the 三.
+# What may stand before the 三 of a list head: year, 上年度/同期, quotes, spaces.
 _HEAD_LEAD = re.compile(r'[上去同年度期\d\s“"”]')
-_SAN = re.compile("三")
 _ITEM = {
     component: re.compile(
         rf"(?<![\u4e00-\u9fff]){label}\s*(?:支\s*出)?\s*(?:为|是)?\s*(?P<a>{NUMBER})\s*"
@@ -66,14 +65,14 @@ def list_heads(text: str) -> list[re.Match[str]]:
     """
     heads: list[re.Match[str]] = []
     done = 0
-    while (san := _SAN.search(text, done)) is not None:
-        lead = san.start()
+    while (san := text.find("三", done)) != -1:
+        lead = san
         while lead > done and _HEAD_LEAD.match(text, lead - 1):
             lead -= 1
-        head = next(filter(None, (_HEAD.match(text, at) for at in range(lead, san.end()))), None)
+        head = next(filter(None, (_HEAD.match(text, at) for at in range(lead, san + 1))), None)
         if head is not None:
             heads.append(head)
-        done = head.end() if head is not None else san.end()
+        done = head.end() if head is not None else san + 1
     return heads
 
 
