@@ -102,3 +102,31 @@ def test_no_statement_and_no_table_is_missing_not_declared_empty():
     results = _fragment(FRAGMENT)
     assert results["table.07"].status == "missing"
     assert results["table.08"].status == "missing"
+
+
+def test_empty_statement_evidence_is_the_whole_sentence_from_its_start():
+    statement = "本部门2023年度没有使用政府性基金预算财政拨款安排的支出，故公开07表为空表。"
+    text = FRAGMENT + statement + "\n"
+    results = _fragment(text)
+    fund = results["table.07"]
+    assert fund.status == "empty_declared"
+    assert fund.evidence == statement.removesuffix("。")
+    assert fund.start == text.index("本部门2023年度没有")
+
+
+def test_empty_statement_keeps_at_most_thirty_characters_before_what_states_it():
+    lead = "按照财政部门关于部门决算公开的统一要求和本县财政局的工作安排，本单位"  # 34 characters
+    text = FRAGMENT + lead + "无国有资本经营预算财政拨款收入和支出。\n"
+    fund = _fragment(text)["table.08"]
+    assert fund.status == "empty_declared"
+    assert fund.evidence == lead[4:] + "无国有资本经营预算财政拨款收入和支出"
+
+
+def test_scorecard_is_computed_once_and_each_caller_gets_its_own_list():
+    d = convert_path(SEEDS["003"])
+    first = score(d)
+    first.clear()  # a caller changing its list changes no one else's
+    again = score(d)
+    assert [r.part for r in again] == list(PARTS)
+    assert d.completeness is d.completeness
+    assert again == list(d.completeness)

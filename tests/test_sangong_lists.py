@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
+from conftest import SEEDS
 from fragments import facts_of
 from juesuan.normalize import normalize_text
-from juesuan.sangong_lists import listed_amounts
+from juesuan.sangong_lists import _HEAD, list_heads, listed_amounts
+from juesuan.source import read_source
 
 # Seed 004, line 360, as printed.
 SEED_004_LISTS = (
@@ -77,3 +81,24 @@ def test_subject_may_not_turn_a_figure_into_another():
     )
     assert facts["expenditure.basic"] == [Decimal("90.00")]  # not 本级's 50, not the gpb 80
     assert facts["gpb.basic"] == [Decimal("80.00")]
+
+
+HEAD_FRAGMENTS = [
+    SEED_004_LISTS,
+    # lead of spaces, a year with spaces, 上年度, a quote; 三 with no head after it
+    "三个项目。 2024 年 度 “三公”经费预算：因公出国（境）费1万元。上年度三公经费决算：x",
+    "同期三 公 经 费 决 算 情 况：公务接待费2万元。三三公经费预算：",
+]
+
+
+@pytest.mark.parametrize("text", HEAD_FRAGMENTS)
+def test_list_heads_are_those_a_full_scan_finds(text):
+    found = [m.span() for m in list_heads(text)]
+    assert found == [m.span() for m in _HEAD.finditer(text)]
+    assert found  # each fragment has a head
+
+
+@pytest.mark.parametrize("seed", list(SEEDS))
+def test_list_heads_on_the_seeds_are_those_a_full_scan_finds(seed):
+    text = normalize_text(read_source(SEEDS[seed]).text)
+    assert [m.span() for m in list_heads(text)] == [m.span() for m in _HEAD.finditer(text)]

@@ -36,6 +36,8 @@ class CheckInput:
     narrative: Sequence[Candidate] = ()
     table_statements: Sequence[Candidate] = ()
     items: Sequence[FunctionItem] = ()
+    # The narrative's own items (functional.narrative_items), before merging; None: read them.
+    narrative_items: Sequence[FunctionItem] | None = None
     economic: Sequence[EconomicRow] = ()
     sangong: Sequence[SangongRow] = ()
     projects: Sequence[PerformanceProject] = ()
@@ -50,7 +52,7 @@ def run_checks(data: CheckInput) -> list[CheckResult]:
         *sangong_checks(data.sangong),
         *stated_ratio_checks(data.text, data.facts, data.items, data.narrative),
         *restated_fact_checks(data.text, data.narrative, data.table_statements),
-        *restated_item_checks(data.text, data.items),
+        *restated_item_checks(data.text, data.items, data.narrative_items),
         *performance_checks(data.projects, data.indicators),
     ]
     return unique_ids(results)

@@ -70,10 +70,13 @@ def restated_fact_checks(
     return results
 
 
-def restated_item_checks(text: str, items: Sequence[FunctionItem]) -> list[CheckResult]:
+def restated_item_checks(
+    text: str, items: Sequence[FunctionItem], stated: Sequence[FunctionItem] | None = None
+) -> list[CheckResult]:
+    """`stated` = narrative_items(text), when the caller has read them already."""
     table = {(i.level, *i.names): i for i in items if i.code_source == "printed"}
     results = []
-    for said in narrative_items(text):
+    for said in narrative_items(text) if stated is None else stated:
         row = table.get((said.level, *said.names))
         if row is None or row.amount is None or said.amount is None:
             continue

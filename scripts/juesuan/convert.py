@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
 
 from .basic_data_table import basic_data_candidates
 from .checks import CheckInput, CheckResult, run_checks, summary
+from .completeness import PartResult, scorecard
 from .economic import EconomicRow, economic_rows
 from .facts import Fact, extract_facts
 from .functional import (
@@ -80,10 +82,18 @@ class Disclosure:
     # Set when another source states the same department and year: both are published.
     name_suffix: str = ""
 
-    @property
+    # Computed once per object (the fields are frozen; dataclasses.replace makes a new
+    # one): the build asks for them thousands of times, and pinyin and the scorecard's
+    # text searches cost milliseconds.
+    @cached_property
     def name(self) -> str:
         base = package_name(self.meta, self.source.sha256)
         return f"{base}-{self.name_suffix}" if self.name_suffix else base
+
+    @cached_property
+    def completeness(self) -> tuple[PartResult, ...]:
+        """The completeness scorecard (completeness.score returns it as a list)."""
+        return tuple(scorecard(self))
 
     @property
     def title(self) -> str:
@@ -166,7 +176,8 @@ def convert_source(raw: RawSource) -> Disclosure:
     facts = extract_facts(
         text, index, extra=[*table_statements, *actual_candidates(listed)], narrative=narrative
     )
-    items = merge_items(narrative_items(text), table_items(tables))
+    stated_items = narrative_items(text)
+    items = merge_items(stated_items, table_items(tables))
     items = fill_codes(items, code_table(items))
     if meta.document_kind is None or (not facts and len(sections) < 3):
         raise SourceError(
@@ -221,6 +232,7 @@ def convert_source(raw: RawSource) -> Disclosure:
             narrative=said,
             table_statements=table_statements,
             items=disclosure.expenditure_items,
+            narrative_items=stated_items,
             economic=disclosure.economic,
             sangong=disclosure.sangong,
             projects=disclosure.projects,

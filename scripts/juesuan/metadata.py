@@ -13,6 +13,7 @@ import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 
 from .source import Region, Sidecar
 
@@ -64,8 +65,9 @@ def _head(text: str, lines: int = 12) -> str:
 
     Whitespace between two digits is kept: "附件1 2024年度" must not become 12024.
     """
-    kept = [ln.strip().lstrip("#").strip() for ln in text.split("\n") if ln.strip()]
-    return re.sub(r"(?<!\d)\s+|\s+(?!\d)", "", " ".join(kept[:lines]))
+    # Lazily: only the first lines of a text of thousands are needed.
+    kept = islice((ln.strip().lstrip("#").strip() for ln in text.split("\n") if ln.strip()), lines)
+    return re.sub(r"(?<!\d)\s+|\s+(?!\d)", "", " ".join(kept))
 
 
 def detect_department(text: str) -> str | None:

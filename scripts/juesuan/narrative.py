@@ -13,17 +13,34 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
-from .label_rules import COMPILED_RULES, PHRASE_START, SANGONG_LABEL, SANGONG_PREFIX
+from .label_rules import (
+    COMPILED_RULES,
+    PHRASE_START,
+    SANGONG_LABEL,
+    SANGONG_PREFIX,
+    SANGONG_TOTAL,
+    matches_at_labels,
+    year_ends,
+)
 from .numbers import DECIMAL_NUMBER, MONEY_UNIT, NO_DIGIT_BEFORE, NUMBER, parse_number, to_wan_yuan
 
 # 收、支总计均为741.64万元 / 收、支总计各是X,Y万元 / 财政拨款收、支总计均为…
 _PAIR_LABEL = r"(?P<fiscal>财\s*政\s*拨\s*款\s*)?收\s*[、和及与]?\s*支\s*总\s*计"
+# Each pattern first tests the characters its match can start with: one comparison
+# at most offsets instead of the phrase-start lookbehinds (label_rules._first_characters).
+_PAIR_FIRST = "(?=[财收])"
 _SHARED_TOTAL = re.compile(
-    PHRASE_START + _PAIR_LABEL + r"\s*(?:均为|均是|都是|同为)\s*(?P<a>" + NUMBER + r")\s*"
+    _PAIR_FIRST
+    + PHRASE_START
+    + _PAIR_LABEL
+    + r"\s*(?:均为|均是|都是|同为)\s*(?P<a>"
+    + NUMBER
+    + r")\s*"
     r"(?P<unit>" + MONEY_UNIT + ")"
 )
 _PAIR_TOTAL = re.compile(
-    PHRASE_START
+    _PAIR_FIRST
+    + PHRASE_START
     + _PAIR_LABEL
     + r"\s*(?:各是|各为|分别为|分别是)\s*(?P<a>"
     + DECIMAL_NUMBER
@@ -37,7 +54,11 @@ _PAIR_TOTAL = re.compile(
 )
 # “三公”经费支出全年预算数6.53万元，决算数6.53万元 / 支出预算为2.60万元，支出决算为2.46万元
 _SANGONG_BUDGET = re.compile(
-    PHRASE_START + SANGONG_PREFIX + SANGONG_LABEL + r"(?:\s*支出)?\s*(?:全年)?\s*预\s*算\s*(?:数)?"
+    r'(?=[一财“"”三\s])'
+    + PHRASE_START
+    + SANGONG_PREFIX
+    + SANGONG_LABEL
+    + r"(?:\s*支出)?\s*(?:全年)?\s*预\s*算\s*(?:数)?"
     r"\s*(?:为|是)?\s*(?P<a>" + NUMBER + r")\s*(?P<unit>" + MONEY_UNIT + r")"
     r"(?:\s*[，,]\s*(?:支出)?\s*决\s*算\s*(?:数)?\s*(?:为|是)?\s*(?P<b>" + NUMBER + r")\s*"
     r"(?P<unit_b>" + MONEY_UNIT + r"))?"
@@ -101,8 +122,10 @@ def narrative_candidates(text: str, section_titles_at) -> Iterator[Candidate]:
 
     `section_titles_at(offset)` returns the joined heading titles above an offset.
     """
-    for rule, pattern in COMPILED_RULES:
-        for m in pattern.finditer(text):
+    years = year_ends(text)
+    for compiled in COMPILED_RULES:
+        rule = compiled.rule
+        for m in compiled.finditer(text, years):
             titles = section_titles_at(m.start())
             if not _in_section(titles, rule.section):
                 continue
@@ -137,7 +160,8 @@ def narrative_candidates(text: str, section_titles_at) -> Iterator[Candidate]:
             exp = "fiscal.expenditure_total" if m.group("fiscal") else "expenditure.grand_total"
             yield Candidate(rev, a, "wan_yuan", m.start(), m.end())
             yield Candidate(exp, b, "wan_yuan", m.start(), m.end())
-    for m in _SANGONG_BUDGET.finditer(text):
+    # Its match starts where the label of the rule for sangong.total does.
+    for m in matches_at_labels(_SANGONG_BUDGET, SANGONG_TOTAL.label, text, None):
         value = _money(m)
         if value is not None:
             yield Candidate("sangong.budget_total", value, "wan_yuan", m.start(), m.end())

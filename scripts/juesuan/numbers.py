@@ -19,13 +19,15 @@ DECIMAL_NUMBER = NO_DIGIT_BEFORE + r"-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+"
 # The money unit, possibly split by a hard line wrap (万\n元).
 MONEY_UNIT = r"(?:万\s*元|亿\s*元|元)"
 
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_SPACE = re.compile(r"\s+")
 _SCALE_TO_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
 
 
 def parse_number(printed: str) -> Decimal | None:
     """A printed number as Decimal, or None when it is not one unambiguous number."""
     cleaned = printed.replace(",", "").strip()
-    if not re.fullmatch(r"-?\d+(?:\.\d+)?", cleaned):
+    if not _PLAIN_NUMBER.fullmatch(cleaned):
         return None
     try:
         return Decimal(cleaned)
@@ -35,7 +37,7 @@ def parse_number(printed: str) -> Decimal | None:
 
 def to_wan_yuan(value: Decimal, printed_unit: str) -> Decimal:
     """Convert an amount in its printed money unit to 万元, exactly."""
-    unit = re.sub(r"\s+", "", printed_unit)
+    unit = _SPACE.sub("", printed_unit)
     result = value * _SCALE_TO_WAN[unit]
     # Decimal keeps trailing zeros of the scale factor (1.23450000); drop only those
     # the conversion added, never the printed precision of a 万元 amount.

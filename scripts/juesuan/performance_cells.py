@@ -50,15 +50,26 @@ TOTAL_SCORE = re.compile(r"^(?:总分|合计|总计)$")
 UNIT = re.compile(r"[（(](万元|元|亿元)[)）]|单位[:：](万元|元|亿元)")
 DASHES = frozenset({"", "-", "—", "–", "——", "/", "－"})
 _COMPARATOR = re.compile(r"^[<>=≤≥≦≧＜＞]")
+# Any role's words at all: most cells (values, names) have none, and one search says so.
+_ANY_ROLE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _ROLES))
+_SPACE = re.compile(r"\s+")
+_TOTAL_COLUMN = re.compile(r"总|自评")
+_POINTS = re.compile(r"分$")
+_POINTS_OR_PERCENT = re.compile(r"分$|%$")
+_SUMMARY = re.compile(r"项目\S*汇总表")
+_PROJECT = re.compile(r"项目\S*自评表")
+_OVERALL = re.compile(r"整体\S*自评表")
 
 
 def clean(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return _SPACE.sub("", text)
 
 
 def role(text: str) -> str | None:
     """The column a header cell names, from its words."""
     cleaned = clean(text)
+    if not _ANY_ROLE.search(cleaned):
+        return None
     return next((name for name, pattern in _ROLES if pattern.search(cleaned)), None)
 
 
@@ -68,7 +79,7 @@ def header_roles(row: tuple[Cell, ...]) -> Header:
     roles = [role(c.text) for c in row]
     for twice in {r for r in roles if r and roles.count(r) > 1}:
         totals = [
-            i for i, r in enumerate(roles) if r == twice and re.search(r"总|自评", row[i].text)
+            i for i, r in enumerate(roles) if r == twice and _TOTAL_COLUMN.search(row[i].text)
         ]
         roles = [None if r == twice and [i] != totals else r for i, r in enumerate(roles)]
     return roles
@@ -86,7 +97,7 @@ def percent(text: str) -> Decimal | None:
 
 def points(text: str, allow_percent: bool = False) -> Decimal | None:
     """A score, 分 allowed after it; where percent is allowed, 94% on a 100-point scale is 94."""
-    return parse_number(re.sub(r"分$|%$" if allow_percent else r"分$", "", clean(text)))
+    return parse_number((_POINTS_OR_PERCENT if allow_percent else _POINTS).sub("", clean(text)))
 
 
 def is_value(text: str) -> bool:
@@ -122,8 +133,8 @@ def money(cells: dict[str, Cell], money_unit: str | None) -> dict[str, Decimal |
 def table_kind(title: str) -> str | None:
     """Which self-evaluation a table is, from the title the template prints above it."""
     cleaned = clean(title)
-    if re.search(r"项目\S*汇总表", cleaned) and "自评" in cleaned:
+    if _SUMMARY.search(cleaned) and "自评" in cleaned:
         return "summary"
-    if re.search(r"项目\S*自评表", cleaned):
+    if _PROJECT.search(cleaned):
         return "project"
-    return "overall" if re.search(r"整体\S*自评表", cleaned) else None
+    return "overall" if _OVERALL.search(cleaned) else None

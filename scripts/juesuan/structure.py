@@ -20,6 +20,8 @@ _HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (3, re.compile(rf"^[（(][{_CN_NUM}]{{1,3}}[）)]")),
 )
 _MARKDOWN_PREFIX = re.compile(r"^[#>\s]*")
+# What every heading pattern starts with, after that prefix: most lines fail this one test.
+_HEADING_START = re.compile(rf"[#>\s]*[第{_CN_NUM}（(]")
 MAX_HEADING_CHARS = 40
 
 
@@ -35,6 +37,8 @@ class Section:
 
 
 def _heading_level(line: str) -> int | None:
+    if not _HEADING_START.match(line):
+        return None
     stripped = _MARKDOWN_PREFIX.sub("", line).strip()
     if not stripped or len(stripped) > MAX_HEADING_CHARS:
         return None

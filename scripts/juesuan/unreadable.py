@@ -19,6 +19,7 @@ _PRINTED = r"(?P<printed>[\d,.，．—–\-/ ]*\d[\d,.，．—–\-/ ]*|[—�
 _AMOUNT = re.compile(rf"{_PRINTED}\s*(?:{MONEY_UNIT})")
 # A number touching the end of a text with no line end after it may have lost digits.
 _CUT_NUMBER = re.compile(r"(?<![\d,.])[\d,.]*\d[\d,.]*\Z")
+_NUMBER_CHAR = re.compile(r"[\d,.]")
 
 
 def _loose(labels: tuple[str, ...]) -> re.Pattern[str]:
@@ -55,5 +56,10 @@ def unreadable_amounts(text: str, section_titles_at: Callable[[int], str]) -> li
 
 def cut_number_at_end(text: str) -> int | None:
     """Offset of a number the text ends in without a line end (perhaps cut short), else None."""
-    m = _CUT_NUMBER.search(text)
+    # A match can only start where the text's last run of digits and marks starts:
+    # find that by hand, since a search tries every offset of the text.
+    start = len(text)
+    while start and _NUMBER_CHAR.match(text, start - 1):
+        start -= 1
+    m = _CUT_NUMBER.match(text, start)
     return m.start() if m else None
