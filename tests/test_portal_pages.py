@@ -10,6 +10,7 @@ import csv
 import html
 import io
 import json
+import re
 import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -98,20 +99,22 @@ def test_region_and_year_indexes_list_every_disclosure(built):
     assert "2021 年度" in years and "2024 年度" in years
 
 
-def test_every_chart_has_its_csv_and_a_zip_with_readme(built):
+def test_every_chart_has_its_csv_and_the_page_a_zip_with_readme(built):
     paths, result = built
     d = next(x for x in result.disclosures if x.source.path.name == "000_a1db828f484ee6df.txt")
     page = (paths.site / "disclosures" / d.name / "index.html").read_text(encoding="utf-8")
     charts = sorted((paths.site / "data" / d.name / "charts").glob("*.csv"))
     assert {c.stem for c in charts} >= {"sangong", "function-items", "expenditure-structure"}
-    for chart in charts:
-        assert f"data/{d.name}/charts/{chart.name}" in page
-        with zipfile.ZipFile(chart.with_suffix(".zip")) as archive:
-            names = archive.namelist()
-            readme = archive.read(f"{d.name}-{chart.stem}/README.md").decode("utf-8")
-            assert archive.read(f"{d.name}-{chart.stem}/{chart.name}") == chart.read_bytes()
-        assert len(names) == 2
-        assert "昌吉回族自治州科学技术协会" in readme and "Licence" in readme
+    assert f"data/{d.name}/charts/charts.zip" in page
+    with zipfile.ZipFile(paths.site / "data" / d.name / "charts" / "charts.zip") as archive:
+        names = set(archive.namelist())
+        readme = archive.read(f"{d.name}-charts/README.md").decode("utf-8")
+        for chart in charts:
+            assert f"data/{d.name}/charts/{chart.name}" in page
+            assert archive.read(f"{d.name}-charts/{chart.name}") == chart.read_bytes()
+            assert f"## {chart.name} — " in readme
+    assert names == {f"{d.name}-charts/{c.name}" for c in charts} | {f"{d.name}-charts/README.md"}
+    assert "昌吉回族自治州科学技术协会" in readme and "Licence" in readme
 
 
 def test_sangong_chart_data_is_the_hand_read_budget_and_actual(built):
@@ -159,3 +162,17 @@ def test_heavy_parts_are_in_the_page_but_never_read_by_search(built):
         if first:
             assert html.escape(first, quote=False)[:20] in page or first[:20] in page, d.name
     assert "juesuan-fragment" not in index and "juesuan-checks" not in index
+
+
+def test_check_terms_link_to_the_fact_row_holding_their_sentence(built):
+    """A term's sentence is shown once, in the facts table; the check links to its row."""
+    paths, result = built
+    d = next(x for x in result.disclosures if x.source.path.name.startswith("003_"))
+    page = (paths.site / "disclosures" / d.name / "index.html").read_text("utf-8")
+    links = set(re.findall(r'href="#(fact-\d+)"', page))
+    assert links, "no check term links to a fact"
+    for anchor in links:
+        row = re.search(rf'<tr id="{anchor}"[^>]*>(.*?)</tr>', page, re.S)
+        assert row is not None, anchor
+        n = int(anchor.removeprefix("fact-"))
+        assert html.escape(d.facts[n - 1].key) in row.group(1)

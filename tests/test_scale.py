@@ -136,7 +136,8 @@ def test_rendered_files_come_from_the_cache_only_while_their_inputs_are_unchange
     )
     third = tmp_path / "docs3"
     assert render_all([noted, renamed, coded, *ds[3:]], cache, third) == 3
-    assert "另一份来源" in (third / page).read_text("utf-8")
+    noted_fragments = third / ".fragments" / page.replace(".md", ".json")
+    assert "另一份来源" in json.loads(noted_fragments.read_text("utf-8"))["reading-notes"]
     fragments = json.loads(
         (third / ".fragments" / "disclosures" / f"{coded.name}.json").read_text("utf-8")
     )

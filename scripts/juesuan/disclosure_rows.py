@@ -103,16 +103,16 @@ def fact_rows(d: Disclosure) -> list[dict[str, Any]]:
     vocabulary = load_vocabulary()
     return [
         {
+            "anchor": f"fact-{n}",
             "key": f.key,
             "label_zh": vocabulary[f.key].label_zh,
             "label_en": vocabulary[f.key].label_en,
             "value": format_decimal(f.value),
             "unit": UNITS[f.unit].zh,
             "evidence": f.evidence,
-            "section": " > ".join(f.section),
             "conflict": f.conflict,
         }
-        for f in d.facts
+        for n, f in enumerate(d.facts, 1)
     ]
 
 
@@ -129,6 +129,11 @@ def chart_rows(d: Disclosure) -> list[dict[str, Any]]:
 
 
 def check_rows(d: Disclosure) -> list[dict[str, Any]]:
+    """A term whose sentence is a fact's evidence links to that fact's row instead of
+    repeating it: the sentences were most of the page's checks table."""
+    anchors: dict[str, str] = {}
+    for n, f in enumerate(d.facts, 1):
+        anchors.setdefault(f.evidence, f"fact-{n}")
     return [
         {
             "check_id": c.check_id,
@@ -142,7 +147,12 @@ def check_rows(d: Disclosure) -> list[dict[str, Any]]:
             "tolerance": _num(c.tolerance),
             "note": c.note,
             "terms": [
-                {"name": t.name, "value": _num(t.value) or "—", "evidence": t.evidence}
+                {
+                    "name": t.name,
+                    "value": _num(t.value) or "—",
+                    "evidence": t.evidence,
+                    "anchor": anchors.get(t.evidence, ""),
+                }
                 for t in c.terms
             ],
         }
