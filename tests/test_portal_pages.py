@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from conftest import HOSTILE
+from juesuan.escape import md
 
 EXPECTED = Path(__file__).parent / "expected"
 
@@ -169,10 +170,13 @@ def test_check_terms_link_to_the_fact_row_holding_their_sentence(built):
     paths, result = built
     d = next(x for x in result.disclosures if x.source.path.name.startswith("003_"))
     page = (paths.site / "disclosures" / d.name / "index.html").read_text("utf-8")
-    links = set(re.findall(r'href="#(fact-\d+)"', page))
-    assert links, "no check term links to a fact"
+    links = set(re.findall(r'href="#((?:fact|item)-\d+)"', page))
+    assert any(a.startswith("fact-") for a in links) and any(a.startswith("item-") for a in links)
     for anchor in links:
         row = re.search(rf'<tr id="{anchor}"[^>]*>(.*?)</tr>', page, re.S)
         assert row is not None, anchor
-        n = int(anchor.removeprefix("fact-"))
-        assert html.escape(d.facts[n - 1].key) in row.group(1)
+        kind, n = anchor.split("-")
+        if kind == "fact":
+            assert html.escape(d.facts[int(n) - 1].key) in row.group(1)
+        else:
+            assert md(d.expenditure_items[int(n) - 1].names[-1]) in row.group(1)

@@ -33,6 +33,7 @@ _LEVELS = {"class": "类 class", "kuan": "款 kuan", "xiang": "项 item"}
 def item_rows(d: Disclosure) -> list[dict[str, Any]]:
     return [
         {
+            "anchor": f"item-{n}",
             "name": " / ".join(n for n in i.names if n),
             "level_label": _LEVELS[i.level],
             "code": i.code or "",
@@ -44,7 +45,7 @@ def item_rows(d: Disclosure) -> list[dict[str, Any]]:
             "reason": i.reason or "",
             "evidence": i.evidence,
         }
-        for i in d.expenditure_items
+        for n, i in enumerate(d.expenditure_items, 1)
     ]
 
 
@@ -129,11 +130,13 @@ def chart_rows(d: Disclosure) -> list[dict[str, Any]]:
 
 
 def check_rows(d: Disclosure) -> list[dict[str, Any]]:
-    """A term whose sentence is a fact's evidence links to that fact's row instead of
-    repeating it: the sentences were most of the page's checks table."""
+    """A term whose sentence is a fact's or an item's evidence links to that row instead
+    of repeating it: the sentences were most of the page's checks table."""
     anchors: dict[str, str] = {}
     for n, f in enumerate(d.facts, 1):
         anchors.setdefault(f.evidence, f"fact-{n}")
+    for n, item in enumerate(d.expenditure_items, 1):
+        anchors.setdefault(item.evidence, f"item-{n}")
     return [
         {
             "check_id": c.check_id,
