@@ -235,6 +235,7 @@ def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) 
             paths.build / "cache",
             site_url(paths.config),
             result.duplicates,
+            paths.datapackages,
         )
         result.timings["render_s"] = time.perf_counter() - mark
         mark = time.perf_counter()

@@ -49,12 +49,22 @@ def _write_files(root: Path, files: dict[str, bytes]) -> None:
         path.write_bytes(content)
 
 
-def _write_portal(staging: Path, disclosures: list[Disclosure], base_url: str) -> None:
+def _portal_package(disclosures: list[Disclosure], written: Path | None) -> dict[str, str]:
+    """The portal package's files: as this build wrote them into datapackages/ (computing
+    them again took seconds at a province's scale), or afresh when there are none."""
+    if written is not None and (written / "datapackage.json").is_file():
+        return {p.name: p.read_text("utf-8") for p in sorted(written.iterdir()) if p.is_file()}
+    return portal_files(disclosures)
+
+
+def _write_portal(
+    staging: Path, disclosures: list[Disclosure], base_url: str, written: Path | None
+) -> None:
     """The portal-wide package (zipped, plus its catalogue unpacked) and the DCAT catalogue.
 
     Unpacked, the package would take ~30 KB a disclosure (facts with their evidence) beside
     a zip of a tenth of that; the catalogue, one row a disclosure, stays browsable as CSV."""
-    files = portal_files(disclosures)
+    files = _portal_package(disclosures, written)
     portal_dir = staging / "data" / PORTAL_NAME
     portal_dir.mkdir(parents=True)
     (portal_dir / CATALOGUE.path).write_text(files[CATALOGUE.path], "utf-8")
@@ -70,10 +80,12 @@ def assemble_docs(
     cache_dir: Path,
     base_url: str = "",
     duplicates: list[SkippedSource] | None = None,
+    packages: Path | None = None,
 ) -> None:
     """Write the complete MkDocs docs directory into `target` (swapped in whole).
 
-    `base_url` (mkdocs `site_url`, may be empty) prefixes the download URLs of data.json.
+    `base_url` (mkdocs `site_url`, may be empty) prefixes the download URLs of data.json;
+    `packages` is the datapackages/ directory this build has just written, if any.
     """
     staging = staging_for(target)
     try:
@@ -91,7 +103,7 @@ def assemble_docs(
         ]:
             _write_files(staging, {page.path: page.markdown.encode("utf-8")})
             _write_files(staging, {k: v.encode("utf-8") for k, v in page.files.items()})
-        _write_portal(staging, disclosures, base_url)
+        _write_portal(staging, disclosures, base_url, packages and packages / PORTAL_NAME)
         bundle = staging / VEGA_BUNDLE
         bundle.parent.mkdir(parents=True, exist_ok=True)
         bundle.write_text(vega_bundle(cache_dir), "utf-8")
