@@ -197,14 +197,14 @@ def fill_codes_across(disclosures: list[Disclosure]) -> list[Disclosure]:
 def write_packages(disclosures: list[Disclosure], root: Path) -> None:
     """Write every package and the portal-wide one as the new content of `root`, swapped in
     whole: a package whose source is gone disappears, and a killed build leaves the previous
-    set."""
+    set. Files that did not change are hard-linked from the previous set, not rewritten."""
     files = {
         f"{d.name}/{name}": text for d in disclosures for name, text in package_files(d).items()
     }
     files.update(
         {f"{PORTAL_NAME}/{name}": text for name, text in portal_files(disclosures).items()}
     )
-    write_directory_atomically(root, files)
+    write_directory_atomically(root, files, reuse=root)
 
 
 def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) -> BuildResult:
@@ -220,7 +220,9 @@ def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) 
 
         mark = time.perf_counter()
         write_packages(result.disclosures, paths.datapackages)
-        count, result.problems = validate_all(paths.datapackages)
+        count, result.problems = validate_all(
+            paths.datapackages, paths.build / "cache" / "validate"
+        )
         result.timings["package_s"] = time.perf_counter() - mark
         log(f"validated {count} data packages: {len(result.problems)} problems")
         if result.problems or not site:
