@@ -7,7 +7,9 @@ build directory, as in run_build.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
+import json
 import os
 import shutil
 from pathlib import Path
@@ -16,6 +18,8 @@ import pytest
 
 from conftest import ROOT, SEEDS
 from juesuan import atomic, cli, validate
+from juesuan.convert import convert_path
+from juesuan.package import descriptor_text, package_descriptor, package_files
 from juesuan.pipeline import BuildPaths, run_build
 from juesuan.portal_resources import PORTAL_NAME
 
@@ -185,3 +189,15 @@ def test_where_links_fail_files_are_written(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "link", refuse)
     atomic.write_directory_atomically(previous, {"x/a.csv": "a\n1\n"}, reuse=previous)
     assert (previous / "x" / "a.csv").read_bytes() == b"a\n1\n"
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_the_descriptor_is_written_as_json_dumps_writes_it(seed):
+    d = convert_path(SEEDS[seed])
+    d = dataclasses.replace(d, warnings=(*d.warnings, 'a "quoted"\nline\\break\t{}[]'))
+    expected = json.dumps(package_descriptor(d), ensure_ascii=False, indent=2, sort_keys=True)
+    assert descriptor_text(d) == expected
+    files = package_files(d)
+    assert files["datapackage.json"] == expected + "\n"
+    files["facts.csv"] = ""  # the caller's copy: the next call is not affected
+    assert package_files(d)["facts.csv"].startswith("key,value,")
