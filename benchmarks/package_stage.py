@@ -47,11 +47,13 @@ def timed(step: Callable[[], object]) -> tuple[float, float]:
 def package_stage(paths: BuildPaths) -> dict[str, float]:
     """Convert (from the cache when it can), then write and validate as run_build does."""
     sources = list_sources(paths.sources)
-    result = convert_all(sources, lambda _: None, paths.sources, paths.build / "cache" / "convert")
-    write_wall, write_cpu = timed(lambda: write_packages(result.disclosures, paths.datapackages))
+    result = convert_all(sources, lambda _: None, paths.sources, paths.cache / "convert")
+    write_wall, write_cpu = timed(
+        lambda: write_packages(result.disclosures, paths.datapackages, paths.cache / "package")
+    )
     problems: list = []
     validate_wall, validate_cpu = timed(
-        lambda: problems.extend(validate_all(paths.datapackages)[1])
+        lambda: problems.extend(validate_all(paths.datapackages, paths.cache / "validate")[1])
     )
     if problems:
         raise SystemExit(f"{len(problems)} problems, e.g. {problems[0]}")
@@ -76,7 +78,7 @@ def main(argv: list[str]) -> int:
     )
     shutil.rmtree(paths.sources, ignore_errors=True)
     shutil.rmtree(paths.datapackages, ignore_errors=True)
-    for outputs in (paths.build / "cache").glob("*"):
+    for outputs in paths.cache.glob("*"):
         if outputs.name != "convert":  # conversion is not what this measures: keep its cache
             shutil.rmtree(outputs)
     generate(args.n, paths.sources)

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEEDS
-from juesuan import atomic, cli, validate
-from juesuan.convert import convert_path
+from juesuan import atomic, cli, pipeline, validate
+from juesuan.convert import Disclosure, convert_path
 from juesuan.package import descriptor_text, package_descriptor, package_files
 from juesuan.pipeline import BuildPaths, run_build
 from juesuan.portal_resources import PORTAL_NAME
@@ -197,7 +197,31 @@ def test_the_descriptor_is_written_as_json_dumps_writes_it(seed):
     d = dataclasses.replace(d, warnings=(*d.warnings, 'a "quoted"\nline\\break\t{}[]'))
     expected = json.dumps(package_descriptor(d), ensure_ascii=False, indent=2, sort_keys=True)
     assert descriptor_text(d) == expected
-    files = package_files(d)
-    assert files["datapackage.json"] == expected + "\n"
-    files["facts.csv"] = ""  # the caller's copy: the next call is not affected
-    assert package_files(d)["facts.csv"].startswith("key,value,")
+    assert package_files(d)["datapackage.json"] == expected + "\n"
+
+
+def test_an_unchanged_disclosure_is_not_laid_out_again_and_a_hand_edit_is_undone(
+    tmp_path, monkeypatch
+):
+    paths = layout(tmp_path)
+    build(paths)
+    first = files(paths.datapackages)
+    laid_out: list[str] = []
+    real = pipeline.package_files
+
+    def spy(d: Disclosure) -> dict[str, str]:
+        laid_out.append(d.source.path.name)
+        return real(d)
+
+    monkeypatch.setattr(pipeline, "package_files", spy)
+    state_licence(paths, "004")
+    build(paths)
+    assert laid_out == [SEEDS["004"].name]
+    laid_out.clear()
+    facts = package_of(paths, "002") / "facts.csv"
+    expected = facts.read_bytes()
+    facts.write_bytes(expected.replace(b"\n", b"\r\n"))  # still valid, no longer ours
+    build(paths)
+    assert laid_out == [SEEDS["002"].name]
+    assert facts.read_bytes() == expected
+    assert files(paths.datapackages).keys() == first.keys()

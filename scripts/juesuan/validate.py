@@ -26,6 +26,7 @@ from frictionless import validate
 
 from .atomic import write_file_atomically
 from .convert_cache import code_version
+from .package import files_digest
 
 
 @dataclass(frozen=True)
@@ -85,15 +86,16 @@ def validator_version() -> str:
 def package_key(descriptor: Path) -> str | None:
     """SHA-256 of the validator version and every file of the package (names and bytes);
     None when a file cannot be read (frictionless will say what is wrong)."""
-    digest = hashlib.sha256(validator_version().encode() + b"\0")
+    directory = descriptor.parent
     try:
-        for path in sorted(p for p in descriptor.parent.rglob("*") if not p.is_dir()):
-            name = path.relative_to(descriptor.parent).as_posix()
-            content = path.read_bytes()
-            digest.update(f"{name}\0{len(content)}\0".encode() + content)
+        files = {
+            p.relative_to(directory).as_posix(): p.read_bytes()
+            for p in directory.rglob("*")
+            if not p.is_dir()
+        }
     except OSError:
         return None
-    return digest.hexdigest()
+    return hashlib.sha256(f"{validator_version()}\0{files_digest(files)}".encode()).hexdigest()
 
 
 def _validate_many(descriptors: list[Path]) -> list[list[ValidationProblem]]:
