@@ -200,12 +200,13 @@ def fill_codes_across(disclosures: list[Disclosure]) -> list[Disclosure]:
     ]
 
 
-def _previous_package(d: Disclosure, root: Path, markers: Path) -> dict[str, bytes] | None:
-    """`d`'s package as the previous build wrote it, if that is what package_files(d) gives
-    now: the marker named after d's key (what its files depend on) holds their digest."""
+def _previous_package(d: Disclosure, folder: Path, markers: Path) -> dict[str, bytes] | None:
+    """`d`'s package as the previous build wrote it into `folder`, if that is what
+    package_files(d) gives now: the marker named after d's key (what its files depend on)
+    holds their digest."""
     try:
         expected = (markers / render_key(d)).read_text("ascii")
-        found = {p.name: p.read_bytes() for p in (root / d.name).iterdir()}
+        found = {p.name: p.read_bytes() for p in folder.iterdir()}
     except OSError:
         return None
     return found if files_digest(found) == expected else None
@@ -219,17 +220,19 @@ def write_packages(disclosures: list[Disclosure], root: Path, markers: Path | No
     files: dict[str, str | bytes] = {}
     laid_out: dict[str, str] = {}  # marker name → digest of the package laid out afresh
     for d in disclosures:
-        package = _previous_package(d, root, markers) if markers is not None else None
+        folder = d.name  # computed (pinyin) on every access
+        package = _previous_package(d, root / folder, markers) if markers is not None else None
         if package is None:
             package = {name: text.encode("utf-8") for name, text in package_files(d).items()}
             laid_out[render_key(d)] = files_digest(package)
-        files.update({f"{d.name}/{name}": content for name, content in package.items()})
+        files.update({f"{folder}/{name}": content for name, content in package.items()})
     files.update(
         {f"{PORTAL_NAME}/{name}": text for name, text in portal_files(disclosures).items()}
     )
     write_directory_atomically(root, files, reuse=root)
-    for key, digest in laid_out.items() if markers is not None else ():
-        write_file_atomically(markers / key, digest)
+    if markers is not None:  # only now: a marker names files that are in place
+        for key, digest in laid_out.items():
+            write_file_atomically(markers / key, digest)
 
 
 def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) -> BuildResult:
