@@ -13,6 +13,7 @@ import ctypes
 import errno
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -74,17 +75,40 @@ def staging_for(target: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
 
 
-def write_directory_atomically(target: Path, files: dict[str, str | bytes]) -> None:
-    """Write `files` (relative path → content) as the whole new content of `target`."""
+def _link_unchanged(previous: Path, path: Path, content: bytes) -> bool:
+    """Hard-link `previous` as `path` if it is a plain file of mode 644 holding exactly
+    `content`: nothing is written and the old file's inode (and mtime) carries over.
+    False, and nothing done, where it is not or the file system cannot link."""
+    try:
+        found = previous.lstat()
+        if not stat.S_ISREG(found.st_mode) or stat.S_IMODE(found.st_mode) != 0o644:
+            return False
+        if found.st_size != len(content) or previous.read_bytes() != content:
+            return False
+        os.link(previous, path, follow_symlinks=False)
+    except OSError:
+        return False
+    return True
+
+
+def write_directory_atomically(
+    target: Path, files: dict[str, str | bytes], reuse: Path | None = None
+) -> None:
+    """Write `files` (relative path → content) as the whole new content of `target`.
+
+    With `reuse` (usually `target` itself: the content being replaced), a file whose bytes
+    equal those of the file of the same name there is hard-linked instead of written. Every
+    writer here replaces files by renaming, never in place, so the two names cannot diverge.
+    """
     staging = staging_for(target)
     try:
         for name, content in files.items():
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8", newline="")
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            if reuse is not None and _link_unchanged(reuse / name, path, data):
+                continue
+            path.write_bytes(data)
             os.chmod(path, 0o644)
         for directory in [staging, *(p for p in staging.rglob("*") if p.is_dir())]:
             os.chmod(directory, 0o755)

@@ -9,8 +9,11 @@ it in whole (atomic.py), so an interrupted build leaves the previous packages.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -231,11 +234,36 @@ def package_descriptor(d: Disclosure) -> dict[str, Any]:
     }
 
 
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def _member(key: str, text: str) -> str:
+    """A top-level member as `_json` writes it: one level in. JSON strings hold no raw line
+    break, so every line break of a serialised value is indentation."""
+    return f"  {_json(key)}: " + text.replace("\n", "\n  ")
+
+
+@cache
+def _resources_member() -> str:
+    """The `resources` of every package are the same Table Schemas, most of the descriptor's
+    text: serialised once per process."""
+    return _member("resources", _json([resource_descriptor(spec) for spec in RESOURCES]))
+
+
+def descriptor_text(d: Disclosure) -> str:
+    """Exactly `_json(package_descriptor(d))`, in a fifth of the time."""
+    members = {
+        k: _member(k, _json(v)) for k, v in package_descriptor(d).items() if k != "resources"
+    }
+    members["resources"] = _resources_member()
+    return "{\n" + ",\n".join(members[k] for k in sorted(members)) + "\n}"
+
+
 def package_files(d: Disclosure) -> dict[str, str]:
     """File name → exact text of every file of the package."""
-    descriptor = json.dumps(package_descriptor(d), ensure_ascii=False, indent=2, sort_keys=True)
     return {
-        "datapackage.json": descriptor + "\n",
+        "datapackage.json": descriptor_text(d) + "\n",
         FACTS.path: csv_text(FACTS, fact_rows(d.facts)),
         EXPENDITURE_BY_FUNCTION.path: csv_text(EXPENDITURE_BY_FUNCTION, function_rows(d)),
         EXPENDITURE_BY_ECONOMIC.path: csv_text(EXPENDITURE_BY_ECONOMIC, economic_rows_of(d)),
@@ -250,6 +278,14 @@ def package_files(d: Disclosure) -> dict[str, str]:
         CHECKS.path: csv_text(CHECKS, check_rows(d.checks)),
         VOCABULARY.path: vocabulary_csv_text(),
     }
+
+
+def files_digest(files: Mapping[str, bytes]) -> str:
+    """SHA-256 over the names and bytes of a set of files, in name order."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(f"{name}\0{len(files[name])}\0".encode() + files[name])
+    return digest.hexdigest()
 
 
 def write_package(d: Disclosure, out_dir: Path) -> Path:

@@ -19,12 +19,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import clear_interrupted, write_directory_atomically
+from .atomic import clear_interrupted, write_directory_atomically, write_file_atomically
 from .convert import Disclosure
 from .convert_cache import convert_many
 from .dcat import site_url
+from .disclosure_files import render_key
 from .functional import code_table, fill_codes
-from .package import package_files
+from .package import files_digest, package_files
 from .pages import SkippedSource
 from .portal import portal_files
 from .portal_resources import PORTAL_NAME
@@ -42,6 +43,11 @@ class BuildPaths:
     build: Path
     docs: Path
     config: Path
+
+    @property
+    def cache(self) -> Path:
+        """What earlier builds computed, by content: convert, package, validate, render."""
+        return self.build / "cache"
 
     @property
     def site(self) -> Path:
@@ -194,17 +200,39 @@ def fill_codes_across(disclosures: list[Disclosure]) -> list[Disclosure]:
     ]
 
 
-def write_packages(disclosures: list[Disclosure], root: Path) -> None:
+def _previous_package(d: Disclosure, folder: Path, markers: Path) -> dict[str, bytes] | None:
+    """`d`'s package as the previous build wrote it into `folder`, if that is what
+    package_files(d) gives now: the marker named after d's key (what its files depend on)
+    holds their digest."""
+    try:
+        expected = (markers / render_key(d)).read_text("ascii")
+        found = {p.name: p.read_bytes() for p in folder.iterdir()}
+    except OSError:
+        return None
+    return found if files_digest(found) == expected else None
+
+
+def write_packages(disclosures: list[Disclosure], root: Path, markers: Path | None = None) -> None:
     """Write every package and the portal-wide one as the new content of `root`, swapped in
     whole: a package whose source is gone disappears, and a killed build leaves the previous
-    set."""
-    files = {
-        f"{d.name}/{name}": text for d in disclosures for name, text in package_files(d).items()
-    }
+    set. Files that did not change are hard-linked from the previous set, not rewritten;
+    with `markers`, a package is not even laid out again when its disclosure is unchanged."""
+    files: dict[str, str | bytes] = {}
+    laid_out: dict[str, str] = {}  # marker name → digest of the package laid out afresh
+    for d in disclosures:
+        folder = d.name  # computed (pinyin) on every access
+        package = _previous_package(d, root / folder, markers) if markers is not None else None
+        if package is None:
+            package = {name: text.encode("utf-8") for name, text in package_files(d).items()}
+            laid_out[render_key(d)] = files_digest(package)
+        files.update({f"{folder}/{name}": content for name, content in package.items()})
     files.update(
         {f"{PORTAL_NAME}/{name}": text for name, text in portal_files(disclosures).items()}
     )
-    write_directory_atomically(root, files)
+    write_directory_atomically(root, files, reuse=root)
+    if markers is not None:  # only now: a marker names files that are in place
+        for key, digest in laid_out.items():
+            write_file_atomically(markers / key, digest)
 
 
 def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) -> BuildResult:
@@ -215,12 +243,12 @@ def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) 
         started = time.perf_counter()
         sources = list_sources(paths.sources)
         log(f"converting {len(sources)} sources from {paths.sources}")
-        result = convert_all(sources, log, paths.sources, paths.build / "cache" / "convert")
+        result = convert_all(sources, log, paths.sources, paths.cache / "convert")
         result.timings["convert_s"] = time.perf_counter() - started
 
         mark = time.perf_counter()
-        write_packages(result.disclosures, paths.datapackages)
-        count, result.problems = validate_all(paths.datapackages)
+        write_packages(result.disclosures, paths.datapackages, paths.cache / "package")
+        count, result.problems = validate_all(paths.datapackages, paths.cache / "validate")
         result.timings["package_s"] = time.perf_counter() - mark
         log(f"validated {count} data packages: {len(result.problems)} problems")
         if result.problems or not site:

@@ -1,0 +1,227 @@
+"""A rebuild validates only packages whose bytes changed and rewrites only changed files.
+
+Builds run on copies of two seeds (002, 004); the validation cache lives under the
+build directory, as in run_build.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEEDS
+from juesuan import atomic, cli, pipeline, validate
+from juesuan.convert import Disclosure, convert_path
+from juesuan.package import descriptor_text, package_descriptor, package_files
+from juesuan.pipeline import BuildPaths, run_build
+from juesuan.portal_resources import PORTAL_NAME
+
+
+def layout(tmp: Path) -> BuildPaths:
+    sources = tmp / "sources"
+    sources.mkdir(parents=True)
+    for seed in ("002", "004"):
+        shutil.copy(SEEDS[seed], sources)
+        shutil.copy(SEEDS[seed].with_suffix(".yml"), sources)
+    return BuildPaths(
+        sources, tmp / "datapackages", tmp / "build", ROOT / "docs", ROOT / "mkdocs.yml"
+    )
+
+
+@pytest.fixture
+def validated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the packages handed to frictionless, in every call of the test."""
+    names: list[str] = []
+    real = validate._validate_many
+
+    def spy(descriptors: list[Path]) -> list:
+        names.extend(d.parent.name for d in descriptors)
+        return real(descriptors)
+
+    monkeypatch.setattr(validate, "_validate_many", spy)
+    return names
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+def inodes(root: Path) -> dict[str, int]:
+    return {str(p.relative_to(root)): p.stat().st_ino for p in root.rglob("*") if p.is_file()}
+
+
+def build(paths: BuildPaths) -> None:
+    assert run_build(paths, lambda _: None, site=False).problems == []
+
+
+def package_of(paths: BuildPaths, seed: str) -> Path:
+    return next(
+        p.parent
+        for p in paths.datapackages.glob("*/datapackage.json")
+        if f'"source_file": "{SEEDS[seed].name}"' in p.read_text("utf-8")
+    )
+
+
+def state_licence(paths: BuildPaths, seed: str) -> None:
+    """A change to one disclosure's descriptor only (the sidecar states a licence)."""
+    with (paths.sources / SEEDS[seed].with_suffix(".yml").name).open(
+        "a", encoding="utf-8"
+    ) as handle:
+        handle.write("licence: CC0\n")
+
+
+def test_a_rebuild_validates_exactly_the_packages_whose_bytes_changed(tmp_path, validated):
+    paths = layout(tmp_path)
+    build(paths)
+    names = sorted(p.name for p in paths.datapackages.iterdir())
+    assert sorted(validated) == names and len(names) == 3 and PORTAL_NAME in names
+    validated.clear()
+    build(paths)
+    assert validated == []
+    before = {name: files(paths.datapackages / name) for name in names}
+    state_licence(paths, "004")
+    build(paths)
+    changed = [n for n in names if files(paths.datapackages / n) != before[n]]
+    assert package_of(paths, "004").name in changed
+    assert package_of(paths, "002").name not in changed
+    assert validated == changed
+
+
+def test_a_cell_broken_after_validation_is_reported_every_time(tmp_path, validated):
+    paths = layout(tmp_path)
+    build(paths)
+    facts = package_of(paths, "002") / "facts.csv"
+    rows = list(csv.DictReader(io.StringIO(facts.read_text("utf-8"))))
+    rows[0]["value"] = "六百五十八"
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    facts.write_text(buffer.getvalue(), "utf-8")
+    for _ in range(2):  # an invalid package leaves no marker behind
+        count, problems = validate.validate_all(
+            paths.datapackages, paths.build / "cache" / "validate"
+        )
+        assert count == 3
+        assert [(p.package, p.resource, p.row, p.field) for p in problems] == [
+            (facts.parent.name, "facts", 2, "value")
+        ]
+
+
+def test_a_new_frictionless_or_new_code_validates_everything_again(
+    tmp_path, validated, monkeypatch
+):
+    paths = layout(tmp_path)
+    build(paths)
+    validated.clear()
+    monkeypatch.setattr(validate, "validator_version", lambda: "frictionless 6")
+    build(paths)
+    assert len(validated) == 3
+
+
+def test_the_validate_command_ignores_the_cache(tmp_path, validated, capsys):
+    paths = layout(tmp_path)
+    build(paths)
+    validated.clear()
+    assert cli.main(["validate", "--datapackages", str(paths.datapackages)]) == 0
+    assert len(validated) == 3 and "3 data packages checked, 0 problems" in capsys.readouterr().out
+
+
+def test_a_file_is_linked_from_the_previous_build_exactly_when_its_bytes_are_unchanged(
+    tmp_path,
+):
+    paths = layout(tmp_path / "a")
+    build(paths)
+    before, old = inodes(paths.datapackages), files(paths.datapackages)
+    state_licence(paths, "004")
+    build(paths)
+    after, new = inodes(paths.datapackages), files(paths.datapackages)
+    linked = {name for name in after if before.get(name) == after[name]}
+    assert linked == {name for name in new if old.get(name) == new[name]}
+    assert f"{package_of(paths, '004').name}/datapackage.json" not in linked
+    assert f"{package_of(paths, '004').name}/facts.csv" in linked
+    fresh = layout(tmp_path / "b")
+    state_licence(fresh, "004")
+    build(fresh)
+    assert files(fresh.datapackages) == new
+
+
+def test_only_a_plain_file_with_the_same_bytes_and_mode_is_linked(tmp_path):
+    previous = tmp_path / "previous"
+    previous.mkdir()
+    (previous / "same.csv").write_bytes(b"a\n1\n")
+    (previous / "other.csv").write_bytes(b"a\n2\n")
+    (previous / "private.csv").write_bytes(b"a\n1\n")
+    (tmp_path / "outside.csv").write_bytes(b"a\n1\n")
+    (previous / "link.csv").symlink_to(tmp_path / "outside.csv")
+    for name in ("same.csv", "other.csv", "outside.csv"):
+        os.chmod(previous / name if name != "outside.csv" else tmp_path / name, 0o644)
+    os.chmod(previous / "private.csv", 0o600)
+    names = ("same.csv", "other.csv", "private.csv", "link.csv", "new.csv")
+    previous_inode = (previous / "same.csv").stat().st_ino
+    target = tmp_path / "target"
+    atomic.write_directory_atomically(target, dict.fromkeys(names, "a\n1\n"), reuse=previous)
+    assert (target / "same.csv").stat().st_ino == previous_inode
+    for name in names:
+        written = target / name
+        assert written.read_bytes() == b"a\n1\n" and not written.is_symlink(), name
+        assert written.stat().st_mode & 0o777 == 0o644, name
+        if name != "same.csv":
+            assert written.stat().st_nlink == 1, name
+
+
+def test_where_links_fail_files_are_written(tmp_path, monkeypatch):
+    previous = tmp_path / "previous"
+    atomic.write_directory_atomically(previous, {"x/a.csv": "a\n1\n"})
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError("no links here")
+
+    monkeypatch.setattr(os, "link", refuse)
+    atomic.write_directory_atomically(previous, {"x/a.csv": "a\n1\n"}, reuse=previous)
+    assert (previous / "x" / "a.csv").read_bytes() == b"a\n1\n"
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_the_descriptor_is_written_as_json_dumps_writes_it(seed):
+    d = convert_path(SEEDS[seed])
+    d = dataclasses.replace(d, warnings=(*d.warnings, 'a "quoted"\nline\\break\t{}[]'))
+    expected = json.dumps(package_descriptor(d), ensure_ascii=False, indent=2, sort_keys=True)
+    assert descriptor_text(d) == expected
+    assert package_files(d)["datapackage.json"] == expected + "\n"
+
+
+def test_an_unchanged_disclosure_is_not_laid_out_again_and_a_hand_edit_is_undone(
+    tmp_path, monkeypatch
+):
+    paths = layout(tmp_path)
+    build(paths)
+    first = files(paths.datapackages)
+    laid_out: list[str] = []
+    real = pipeline.package_files
+
+    def spy(d: Disclosure) -> dict[str, str]:
+        laid_out.append(d.source.path.name)
+        return real(d)
+
+    monkeypatch.setattr(pipeline, "package_files", spy)
+    state_licence(paths, "004")
+    build(paths)
+    assert laid_out == [SEEDS["004"].name]
+    laid_out.clear()
+    facts = package_of(paths, "002") / "facts.csv"
+    expected = facts.read_bytes()
+    facts.write_bytes(expected.replace(b"\n", b"\r\n"))  # still valid, no longer ours
+    build(paths)
+    assert laid_out == [SEEDS["002"].name]
+    assert facts.read_bytes() == expected
+    assert files(paths.datapackages).keys() == first.keys()
