@@ -202,30 +202,39 @@ def test_the_descriptor_is_written_as_json_dumps_writes_it(seed):
     assert package_files(d)["datapackage.json"] == expected + "\n"
 
 
-def test_an_unchanged_disclosure_is_not_laid_out_again_and_a_hand_edit_is_undone(
+def test_an_unchanged_package_is_not_laid_out_again_and_a_hand_edit_is_undone(
     tmp_path, monkeypatch
 ):
     paths = layout(tmp_path)
     build(paths)
     first = files(paths.datapackages)
     laid_out: list[str] = []
-    real = pipeline.package_files
+    package_files, portal_files = pipeline.package_files, pipeline.portal_files
 
-    def spy(d: Disclosure) -> dict[str, str]:
+    def package_spy(d: Disclosure) -> dict[str, str]:
         laid_out.append(d.source.path.name)
-        return real(d)
+        return package_files(d)
 
-    monkeypatch.setattr(pipeline, "package_files", spy)
+    def portal_spy(disclosures: list[Disclosure]) -> dict[str, str]:
+        laid_out.append(PORTAL_NAME)
+        return portal_files(disclosures)
+
+    monkeypatch.setattr(pipeline, "package_files", package_spy)
+    monkeypatch.setattr(pipeline, "portal_files", portal_spy)
+    build(paths)
+    assert laid_out == []
     state_licence(paths, "004")
     build(paths)
-    assert laid_out == [SEEDS["004"].name]
+    assert laid_out == [SEEDS["004"].name, PORTAL_NAME]  # the portal depends on every package
     laid_out.clear()
     facts = package_of(paths, "002") / "facts.csv"
     expected = facts.read_bytes()
     facts.write_bytes(expected.replace(b"\n", b"\r\n"))  # still valid, no longer ours
+    catalogue = paths.datapackages / PORTAL_NAME / "catalogue.csv"
+    catalogue.unlink()
     build(paths)
-    assert laid_out == [SEEDS["002"].name]
-    assert facts.read_bytes() == expected
+    assert laid_out == [SEEDS["002"].name, PORTAL_NAME]
+    assert facts.read_bytes() == expected and catalogue.is_file()
     assert files(paths.datapackages).keys() == first.keys()
 
 
