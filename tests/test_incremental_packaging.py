@@ -11,9 +11,11 @@ import dataclasses
 import io
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
+import frictionless
 import pytest
 
 from conftest import ROOT, SEEDS
@@ -200,28 +202,84 @@ def test_the_descriptor_is_written_as_json_dumps_writes_it(seed):
     assert package_files(d)["datapackage.json"] == expected + "\n"
 
 
-def test_an_unchanged_disclosure_is_not_laid_out_again_and_a_hand_edit_is_undone(
+def test_an_unchanged_package_is_not_laid_out_again_and_a_hand_edit_is_undone(
     tmp_path, monkeypatch
 ):
     paths = layout(tmp_path)
     build(paths)
     first = files(paths.datapackages)
     laid_out: list[str] = []
-    real = pipeline.package_files
+    package_files, portal_files = pipeline.package_files, pipeline.portal_files
 
-    def spy(d: Disclosure) -> dict[str, str]:
+    def package_spy(d: Disclosure) -> dict[str, str]:
         laid_out.append(d.source.path.name)
-        return real(d)
+        return package_files(d)
 
-    monkeypatch.setattr(pipeline, "package_files", spy)
+    def portal_spy(disclosures: list[Disclosure]) -> dict[str, str]:
+        laid_out.append(PORTAL_NAME)
+        return portal_files(disclosures)
+
+    monkeypatch.setattr(pipeline, "package_files", package_spy)
+    monkeypatch.setattr(pipeline, "portal_files", portal_spy)
+    build(paths)
+    assert laid_out == []
     state_licence(paths, "004")
     build(paths)
-    assert laid_out == [SEEDS["004"].name]
+    assert laid_out == [SEEDS["004"].name, PORTAL_NAME]  # the portal depends on every package
     laid_out.clear()
     facts = package_of(paths, "002") / "facts.csv"
     expected = facts.read_bytes()
     facts.write_bytes(expected.replace(b"\n", b"\r\n"))  # still valid, no longer ours
+    catalogue = paths.datapackages / PORTAL_NAME / "catalogue.csv"
+    catalogue.unlink()
     build(paths)
-    assert laid_out == [SEEDS["002"].name]
-    assert facts.read_bytes() == expected
+    assert laid_out == [SEEDS["002"].name, PORTAL_NAME]
+    assert facts.read_bytes() == expected and catalogue.is_file()
     assert files(paths.datapackages).keys() == first.keys()
+
+
+def _descriptor_edit(change):
+    def edit(package: Path) -> None:
+        path = package / "datapackage.json"
+        descriptor = json.loads(path.read_text("utf-8"))
+        change(descriptor)
+        path.write_text(json.dumps(descriptor, ensure_ascii=False), "utf-8")
+
+    return edit
+
+
+EDITS = {
+    "as written": lambda package: None,
+    "not JSON": lambda package: (package / "datapackage.json").write_text("{", "utf-8"),
+    "bad name": _descriptor_edit(lambda d: d.update(name="Bad Name!")),
+    "unsafe path": _descriptor_edit(lambda d: d["resources"][0].update(path="../facts.csv")),
+    "missing file": lambda package: (package / "sangong.csv").unlink(),
+    "bad cells": lambda package: (package / "sangong.csv").write_text(
+        (package / "sangong.csv").read_text("utf-8").replace(",", ",x", 3), "utf-8"
+    ),
+    "dangling key": lambda package: (package / "facts.csv").write_text(
+        re.sub(
+            r"\n[^,\n]+,", "\nno.such.key,", (package / "facts.csv").read_text("utf-8"), count=1
+        ),
+        "utf-8",
+    ),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_validate_package_reports_what_frictionless_validate_reports(tmp_path, edit):
+    package = tmp_path / "pkg"
+    package.mkdir()
+    for name, content in package_files(convert_path(SEEDS["003"])).items():
+        (package / name).write_text(content, "utf-8")
+    EDITS[edit](package)
+    descriptor = package / "datapackage.json"
+    report = frictionless.validate(str(descriptor))  # as the CLI reads it, from its path
+    expected = [[None, None, None, e.message] for e in report.errors] + [
+        [task.name, getattr(e, "row_number", None), getattr(e, "field_name", None), e.message]
+        for task in report.tasks
+        for e in task.errors
+    ]
+    found = [[p.resource, p.row, p.field, p.message] for p in validate.validate_package(descriptor)]
+    assert found == expected
+    assert bool(found) == (edit != "as written")

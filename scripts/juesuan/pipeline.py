@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import fcntl
+import hashlib
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -200,12 +201,11 @@ def fill_codes_across(disclosures: list[Disclosure]) -> list[Disclosure]:
     ]
 
 
-def _previous_package(d: Disclosure, folder: Path, markers: Path) -> dict[str, bytes] | None:
-    """`d`'s package as the previous build wrote it into `folder`, if that is what
-    package_files(d) gives now: the marker named after d's key (what its files depend on)
-    holds their digest."""
+def _previous_files(folder: Path, key: str, markers: Path) -> dict[str, bytes] | None:
+    """The files in `folder` as the previous build wrote them, if they are what would be laid
+    out now: the marker named after `key` (what they depend on) holds their digest."""
     try:
-        expected = (markers / render_key(d)).read_text("ascii")
+        expected = (markers / key).read_text("ascii")
         found = {p.name: p.read_bytes() for p in folder.iterdir()}
     except OSError:
         return None
@@ -215,20 +215,26 @@ def _previous_package(d: Disclosure, folder: Path, markers: Path) -> dict[str, b
 def write_packages(disclosures: list[Disclosure], root: Path, markers: Path | None = None) -> None:
     """Write every package and the portal-wide one as the new content of `root`, swapped in
     whole: a package whose source is gone disappears, and a killed build leaves the previous
-    set. Files that did not change are hard-linked from the previous set, not rewritten;
-    with `markers`, a package is not even laid out again when its disclosure is unchanged."""
+    set. Files that did not change are hard-linked from the previous set, not rewritten.
+
+    With `markers`, a package is not even laid out again when what it depends on is
+    unchanged: a disclosure's key (render_key) for its own package, the sequence of every
+    disclosure's key for the portal's."""
     files: dict[str, str | bytes] = {}
     laid_out: dict[str, str] = {}  # marker name → digest of the package laid out afresh
-    for d in disclosures:
-        folder = d.name  # computed (pinyin) on every access
-        package = _previous_package(d, root / folder, markers) if markers is not None else None
-        if package is None:
-            package = {name: text.encode("utf-8") for name, text in package_files(d).items()}
-            laid_out[render_key(d)] = files_digest(package)
-        files.update({f"{folder}/{name}": content for name, content in package.items()})
-    files.update(
-        {f"{PORTAL_NAME}/{name}": text for name, text in portal_files(disclosures).items()}
-    )
+
+    def add(folder: str, key: str, lay_out: Callable[[], dict[str, str]]) -> None:
+        found = _previous_files(root / folder, key, markers) if markers is not None else None
+        if found is None:
+            found = {name: text.encode("utf-8") for name, text in lay_out().items()}
+            laid_out[key] = files_digest(found)
+        files.update({f"{folder}/{name}": content for name, content in found.items()})
+
+    keys = [render_key(d) for d in disclosures]
+    for d, key in zip(disclosures, keys, strict=True):
+        add(d.name, key, lambda d=d: package_files(d))
+    portal_key = hashlib.sha256("\0".join([PORTAL_NAME, *keys]).encode()).hexdigest()
+    add(PORTAL_NAME, portal_key, lambda: portal_files(disclosures))
     write_directory_atomically(root, files, reuse=root)
     if markers is not None:  # only now: a marker names files that are in place
         for key, digest in laid_out.items():

