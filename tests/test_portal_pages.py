@@ -15,9 +15,11 @@ import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+import pandas as pd
 import yaml
 
 from conftest import HOSTILE
+from juesuan import portal_pages
 from juesuan.escape import md
 
 EXPECTED = Path(__file__).parent / "expected"
@@ -180,3 +182,42 @@ def test_check_terms_link_to_the_fact_row_holding_their_sentence(built):
             assert html.escape(d.facts[int(n) - 1].key) in row.group(1)
         else:
             assert md(d.expenditure_items[int(n) - 1].names[-1]) in row.group(1)
+
+
+def test_comparison_charts_draw_the_largest_few_past_altairs_row_limit():
+    """Regression: at N = 5,000 the shares chart had 8,000 rows and Altair refused it
+    (MaxRowsError), failing the whole build. Charts now draw the top CHART_TOP."""
+    n = 4_000
+    departments = [f"部门{i:04d}" for i in range(n)]
+    figures = pd.DataFrame(
+        {
+            "department": departments,
+            "year": ["2024"] * n,
+            "basic_share_pct": [f"{i % 100}.00" for i in range(n)],
+            "project_share_pct": [f"{100 - i % 100}.00" for i in range(n)],
+            "sangong.total": [f"{i}.00" for i in range(n)],
+        }
+    )
+    classes = pd.DataFrame(
+        {
+            "department": departments * 2,
+            "year": ["2024"] * (2 * n),
+            "class_code": ["206"] * n + ["208"] * n,
+            "class_name": ["科学技术支出"] * n + ["社会保障和就业支出"] * n,
+            "amount": [f"{i}.00" for i in range(2 * n)],
+        }
+    )
+    charts = portal_pages._compare_charts(figures, figures, classes)
+    specs = {c["chart_id"]: json.loads(c["spec_json"]) for c in charts}
+
+    def rows(chart_id: str) -> list[dict]:
+        spec = specs[chart_id]
+        return spec["datasets"][spec["data"]["name"]]
+
+    sangong = rows("compare-sangong")
+    assert [r["department"] for r in sangong[:2]] == ["部门3999", "部门3998"]
+    assert len(sangong) == portal_pages.CHART_TOP
+    assert "前 40 名（共 4000" in specs["compare-sangong"]["title"]
+    assert len(rows("compare-shares")) == 2 * portal_pages.CHART_TOP
+    drawn = {r["department"] for r in rows("compare-classes")}
+    assert drawn == {f"部门{i:04d}" for i in range(n - 40, n)}

@@ -66,16 +66,33 @@ def _numeric(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return out
 
 
+# A comparison chart draws the largest few; the tables below it and their CSVs hold every
+# disclosure. A bar per disclosure is unreadable past a few dozen, and at a province's
+# scale (8,000 rows at N = 5,000) Altair refuses the data outright.
+CHART_TOP = 40
+
+
+def _top(frame: pd.DataFrame, column: str, n: int = CHART_TOP) -> pd.DataFrame:
+    """The `n` rows with the largest numeric `column` (unread values last), in that order."""
+    key = pd.to_numeric(frame[column], errors="coerce")
+    return frame.loc[key.sort_values(ascending=False, kind="stable").index[:n]]
+
+
+def _title(title: str, drawn: int, total: int) -> str:
+    return title if drawn == total else f"{title}：前 {drawn} 名（共 {total}，全部见下表）"
+
+
 def _compare_charts(figures: pd.DataFrame, ranking: pd.DataFrame, classes: pd.DataFrame) -> list:
     charts = []
     if not ranking.empty:
-        drawn = ranking[["department", "year", "sangong.total"]].rename(
+        drawn = _top(ranking, "sangong.total")[["department", "year", "sangong.total"]].rename(
             columns={"sangong.total": "amount"}
         )
+        title = _title("“三公”经费支出（万元）", len(drawn), len(ranking))
         charts.append(
             _chart(
                 "compare-sangong",
-                alt.Chart(_numeric(drawn, "amount"), title="“三公”经费支出（万元）")
+                alt.Chart(_numeric(drawn, "amount"), title=title)
                 .mark_bar()
                 .encode(
                     x=alt.X("amount:Q", title="万元"),
@@ -85,8 +102,12 @@ def _compare_charts(figures: pd.DataFrame, ranking: pd.DataFrame, classes: pd.Da
                 .properties(height=alt.Step(22)),
             )
         )
-    shares = figures[(figures["basic_share_pct"] != "") | (figures["project_share_pct"] != "")]
-    if not shares.empty:
+    all_shares = figures[(figures["basic_share_pct"] != "") | (figures["project_share_pct"] != "")]
+    if not all_shares.empty:
+        shares = _top(all_shares, "project_share_pct")
+        share_title = _title(
+            "基本支出与项目支出占本年支出（%）", len(shares), len(all_shares)
+        ).replace("前", "项目支出占比前")
         long = shares.melt(
             id_vars=["department", "year"],
             value_vars=["basic_share_pct", "project_share_pct"],
@@ -99,7 +120,7 @@ def _compare_charts(figures: pd.DataFrame, ranking: pd.DataFrame, classes: pd.Da
         charts.append(
             _chart(
                 "compare-shares",
-                alt.Chart(_numeric(long, "pct"), title="基本支出与项目支出占本年支出（%）")
+                alt.Chart(_numeric(long, "pct"), title=share_title)
                 .mark_bar()
                 .encode(
                     x=alt.X("pct:Q", title="%", stack=True),
@@ -111,10 +132,16 @@ def _compare_charts(figures: pd.DataFrame, ranking: pd.DataFrame, classes: pd.Da
             )
         )
     if not classes.empty:
+        totals = _numeric(classes, "amount").groupby("department")["amount"].sum()
+        largest = totals.sort_values(ascending=False, kind="stable").index[:CHART_TOP]
+        drawn_classes = classes[classes["department"].isin(largest)]
+        classes_title = _title(
+            "支出功能分类（类）各部门对比（万元）", len(largest), len(totals)
+        ).replace("前", "支出合计前")
         charts.append(
             _chart(
                 "compare-classes",
-                alt.Chart(_numeric(classes, "amount"), title="支出功能分类（类）各部门对比（万元）")
+                alt.Chart(_numeric(drawn_classes, "amount"), title=classes_title)
                 .mark_bar()
                 .encode(
                     x=alt.X("amount:Q", title="万元"),
