@@ -82,7 +82,8 @@ def _convert(path: Path) -> Converted:
         return Converted(path, None, exc.problem, exc.path)
 
 
-def _workers(jobs: int, workers: int | None) -> int:
+def worker_count(jobs: int, workers: int | None = None) -> int:
+    """Processes for `jobs` independent jobs: all cores, never more than the jobs."""
     available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
     return max(1, min(jobs, workers or available))
 
@@ -99,7 +100,7 @@ def convert_many(
             if d is not None:
                 done[i] = Converted(path, d, cached=True)
     todo = [i for i in range(len(paths)) if i not in done]
-    count = _workers(len(todo), workers)
+    count = worker_count(len(todo), workers)
     if count > 1:
         with ProcessPoolExecutor(max_workers=count) as pool:
             chunk = max(1, len(todo) // (count * 8))

@@ -22,7 +22,7 @@ from pathlib import Path
 from .chart_data import chart_data
 from .chart_downloads import chart_files
 from .convert import Disclosure
-from .convert_cache import code_version
+from .convert_cache import code_version, worker_count
 from .package_zip import package_zip
 from .page_fragments import fragment_file, fragments_json
 from .pages import render_disclosure
@@ -84,18 +84,13 @@ def _store(entry: Path, files: Files) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _workers(jobs: int) -> int:
-    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    return max(1, min(jobs, available))
-
-
 def render_all(disclosures: list[Disclosure], cache_dir: Path, docs: Path) -> int:
     """Put every disclosure's files into `docs` (hard links into the cache); return how
     many disclosures were rendered afresh."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     entries = [cache_dir / render_key(d) for d in disclosures]
     todo = [i for i, entry in enumerate(entries) if not entry.is_dir()]
-    count = _workers(len(todo))
+    count = worker_count(len(todo))
     jobs = [disclosures[i] for i in todo]
     if count > 1:
         with ProcessPoolExecutor(max_workers=count) as pool:
