@@ -19,7 +19,7 @@ import frictionless
 import pytest
 
 from conftest import ROOT, SEEDS
-from juesuan import atomic, cli, pipeline, validate
+from juesuan import atomic, cli, package_validation, pipeline, validate
 from juesuan.convert import Disclosure, convert_path
 from juesuan.package import descriptor_text, package_descriptor, package_files
 from juesuan.pipeline import BuildPaths, run_build
@@ -280,6 +280,6 @@ def test_validate_package_reports_what_frictionless_validate_reports(tmp_path, e
         for task in report.tasks
         for e in task.errors
     ]
-    found = [[p.resource, p.row, p.field, p.message] for p in validate.validate_package(descriptor)]
+    found = [[p.resource, p.row, p.field, p.message] for p in package_validation.validate_package(descriptor)]
     assert found == expected
     assert bool(found) == (edit != "as written")

@@ -13,10 +13,10 @@ import pytest
 from conftest import SEEDS
 from juesuan.convert import convert_path
 from juesuan.package import write_package
+from juesuan.package_validation import validate_package
 from juesuan.portal_resources import PORTAL_RESOURCES
 from juesuan.resources import RESOURCES
 from juesuan.resources_checks import CHECKS
-from juesuan.validate import validate_package
 
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"
 

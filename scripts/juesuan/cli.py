@@ -9,9 +9,10 @@ from pathlib import Path
 from . import __version__
 from .convert import convert_path
 from .package import write_package
+from .package_validation import validate_package
 from .pipeline import BuildPaths, run_build
 from .source import SourceError
-from .validate import validate_all, validate_package
+from .validate import validate_all
 
 EPILOG = """examples:
   juesuan convert sources/000_a1db828f484ee6df.txt -o /tmp/pkg

@@ -1,11 +1,12 @@
-"""Validate data packages with frictionless and report errors a maintainer can act on.
+"""Validate every data package with frictionless, on all cores, at most once per content.
 
-Every problem is one line naming the package, the resource, the row and the
-field, so a failing CI log points straight at the bad cell.
+Every problem is one line naming the package, the resource, the row and the field
+(package_validation.py), so a failing CI log points straight at the bad cell.
 
 frictionless costs ~0.13 s of CPU per package whatever it is called with (it copies
-and re-validates each field's metadata every time a resource is opened), so a build
-does not validate a package twice: a package whose files are byte-identical to a set
+and re-validates each field's metadata every time a resource is opened), so packages
+are validated in batches (validate_batch.py), and a build does not validate a package
+twice: a package whose files are byte-identical to a set
 already found valid — by the same frictionless and the same code — is valid again,
 and a marker named after the SHA-256 of all four in `build/cache/validate/` says so.
 Invalid packages leave no marker: their problems are reported on every build.
@@ -15,70 +16,18 @@ Invalid packages leave no marker: their problems are reported on every build.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from frictionless import Package, Report, validate
-
 from .atomic import write_file_atomically
 from .convert_cache import code_version
 from .package import files_digest
-
-
-@dataclass(frozen=True)
-class ValidationProblem:
-    package: str
-    resource: str | None
-    row: int | None
-    field: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = [self.package]
-        if self.resource:
-            where.append(f"resource {self.resource}")
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.field:
-            where.append(f"field {self.field}")
-        return f"{', '.join(where)}: {self.message}"
-
-
-def _report(descriptor: Path) -> Report:
-    """The report of `validate(str(descriptor))`, ~7% cheaper: a package loaded from a path
-    is exported once more to remember its descriptor, one loaded from a dict is not."""
-    try:
-        loaded = json.loads(descriptor.read_bytes())
-        package = Package.from_descriptor(loaded, basepath=str(descriptor.parent))
-    except Exception:  # unreadable or invalid metadata: frictionless's own report says why
-        return validate(str(descriptor))
-    return package.validate()
-
-
-def validate_package(descriptor: Path) -> list[ValidationProblem]:
-    """All problems of one package (empty when valid)."""
-    package = descriptor.parent.name
-    if not descriptor.is_file():
-        return [ValidationProblem(package, None, None, None, f"{descriptor} does not exist")]
-    report = _report(descriptor)
-    problems = [ValidationProblem(package, None, None, None, e.message) for e in report.errors]
-    for task in report.tasks:
-        for error in task.errors:
-            problems.append(
-                ValidationProblem(
-                    package=package,
-                    resource=task.name,
-                    row=getattr(error, "row_number", None),
-                    field=getattr(error, "field_name", None),
-                    message=error.message,
-                )
-            )
-    return problems
+from .package_validation import ValidationProblem
+from .portal_resources import PORTAL_NAME
+from .validate_batch import validate_batch
 
 
 def find_packages(root: Path) -> list[Path]:
@@ -110,20 +59,31 @@ def package_key(descriptor: Path) -> str | None:
     return hashlib.sha256(f"{validator_version()}\0{files_digest(files)}".encode()).hexdigest()
 
 
+BATCH_SIZE = 500  # at most this many packages per frictionless pass (validate_batch.py)
+
+
 def _validate_many(descriptors: list[Path]) -> list[list[ValidationProblem]]:
-    """Problems of each package, in order, on all cores; the largest packages (the portal's)
-    start first so that no core is left alone with one at the end."""
-    workers = min(len(descriptors), len(os.sched_getaffinity(0)))
-    if workers < 2:
-        return [validate_package(descriptor) for descriptor in descriptors]
-    sizes = [
-        sum(p.stat().st_size for p in d.parent.iterdir()) if d.is_file() else 0 for d in descriptors
-    ]
-    order = sorted(range(len(descriptors)), key=lambda i: -sizes[i])
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        chunk = max(1, len(descriptors) // (workers * 8))
-        found = pool.map(validate_package, [descriptors[i] for i in order], chunksize=chunk)
-        by_index = dict(zip(order, found, strict=True))
+    """Problems of each package, in order: batches of packages validated together
+    (validate_batch.py), two batches per core so that none is left alone at the end. The
+    portal-wide package, which frictionless reads alone and which is the largest, goes
+    first, by itself."""
+    workers = max(1, min(len(descriptors), len(os.sched_getaffinity(0))))
+    first = [i for i, d in enumerate(descriptors) if d.parent.name == PORTAL_NAME]
+    rest = sorted(set(range(len(descriptors))) - set(first))
+    size = max(1, min(BATCH_SIZE, -(-len(rest) // (2 * workers))))
+    batches = [first] if first else []
+    batches += [rest[i : i + size] for i in range(0, len(rest), size)]
+    jobs = [[descriptors[i] for i in batch] for batch in batches]
+    if workers < 2 or len(jobs) < 2:
+        found = [validate_batch(job) for job in jobs]
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            found = list(pool.map(validate_batch, jobs))
+    by_index = {
+        i: p
+        for batch, ps in zip(batches, found, strict=True)
+        for i, p in zip(batch, ps, strict=True)
+    }
     return [by_index[i] for i in range(len(descriptors))]
 
 
