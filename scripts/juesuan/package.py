@@ -280,6 +280,12 @@ def package_files(d: Disclosure) -> dict[str, str]:
     }
 
 
+@cache
+def package_files_names() -> tuple[str, ...]:
+    """The names of a disclosure package's files."""
+    return ("datapackage.json", *(spec.path for spec in RESOURCES))
+
+
 def files_digest(files: Mapping[str, bytes]) -> str:
     """SHA-256 over the names and bytes of a set of files, in name order."""
     digest = hashlib.sha256()

@@ -8,9 +8,12 @@ unpacked, and `datapackages/` in the repository holds every package unpacked.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from .archive import deterministic_zip
 from .convert import Disclosure
-from .package import package_files
+from .package import package_files, package_files_names
 
 
 def _readme(d: Disclosure) -> str:
@@ -32,8 +35,24 @@ def _readme(d: Disclosure) -> str:
     )
 
 
-def package_zip(d: Disclosure) -> bytes:
+def _package(d: Disclosure, written: Path | None) -> dict[str, str]:
+    """The package's files: as written into `written` when it holds `d`'s package (its
+    descriptor names d's source and its SHA-256), else laid out afresh."""
+    try:
+        found = {p.name: p.read_text("utf-8") for p in written.iterdir()} if written else {}
+        juesuan = json.loads(found["datapackage.json"])["juesuan"]
+    except (OSError, KeyError, ValueError, TypeError):
+        return package_files(d)
+    same = (juesuan.get("source_file"), juesuan.get("source_sha256")) == (
+        d.source.path.name,
+        d.source.sha256,
+    )
+    return found if same and set(found) == set(package_files_names()) else package_files(d)
+
+
+def package_zip(d: Disclosure, written: Path | None = None) -> bytes:
     """The whole package plus the original text and a README, byte-identical for identical
-    content (`frictionless validate NAME.zip` reads it as it is)."""
-    files = {**package_files(d), "README.md": _readme(d), "source.txt": d.source.text}
+    content (`frictionless validate NAME.zip` reads it as it is); `written` is the package's
+    directory in datapackages/ if this build wrote it."""
+    files = {**_package(d, written), "README.md": _readme(d), "source.txt": d.source.text}
     return deterministic_zip("", files)

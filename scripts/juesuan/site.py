@@ -95,7 +95,7 @@ def assemble_docs(
         )
         (staging / "data-dictionary.md").write_text(render_data_dictionary(), "utf-8")
         (staging / "completeness.md").write_text(render_completeness_page(disclosures), "utf-8")
-        render_all(disclosures, cache_dir / "render", staging)
+        render_all(disclosures, cache_dir / "render", staging, packages)
         for page in [
             compare_page(disclosures),
             *index_pages(disclosures),
