@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .cache_prune import mark_used
 from .convert import Disclosure, convert_path
 from .package import write_file_atomically
 from .source import SourceError, sidecar_path
@@ -99,6 +100,7 @@ def convert_many(
             d = _load(cache_dir / f"{key}.pickle.z")
             if d is not None:
                 done[i] = Converted(path, d, cached=True)
+                mark_used(cache_dir / f"{key}.pickle.z")
     todo = [i for i in range(len(paths)) if i not in done]
     count = worker_count(len(todo), workers)
     if count > 1:

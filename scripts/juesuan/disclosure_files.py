@@ -19,6 +19,7 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from .cache_prune import mark_used
 from .chart_data import chart_data
 from .chart_downloads import chart_files
 from .convert import Disclosure
@@ -101,6 +102,8 @@ def render_all(
     cache_dir.mkdir(parents=True, exist_ok=True)
     entries = [cache_dir / render_key(d) for d in disclosures]
     todo = [i for i, entry in enumerate(entries) if not entry.is_dir()]
+    for i in set(range(len(entries))) - set(todo):
+        mark_used(entries[i])
     count = worker_count(len(todo))
     jobs = [disclosures[i] for i in todo]
     written = [packages / d.name if packages is not None else None for d in jobs]

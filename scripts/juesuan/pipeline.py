@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import clear_interrupted, write_directory_atomically, write_file_atomically
+from .cache_prune import build_started, mark_used, prune_unused
 from .convert import Disclosure
 from .convert_cache import convert_many
 from .dcat import site_url
@@ -209,7 +210,10 @@ def _previous_files(folder: Path, key: str, markers: Path) -> dict[str, bytes] |
         found = {p.name: p.read_bytes() for p in folder.iterdir()}
     except OSError:
         return None
-    return found if files_digest(found) == expected else None
+    if files_digest(found) != expected:
+        return None
+    mark_used(markers / key)
+    return found
 
 
 def write_packages(disclosures: list[Disclosure], root: Path, markers: Path | None = None) -> None:
@@ -246,7 +250,7 @@ def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) 
     with build_lock(paths.build):
         for target in (paths.datapackages, paths.generated_docs, paths.site):
             clear_interrupted(target)
-        started = time.perf_counter()
+        started, since = time.perf_counter(), build_started(paths.cache)
         sources = list_sources(paths.sources)
         log(f"converting {len(sources)} sources from {paths.sources}")
         result = convert_all(sources, log, paths.sources, paths.cache / "convert")
@@ -276,5 +280,7 @@ def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) 
         log("building the site with mkdocs…")
         build_site(paths.config, paths.generated_docs, paths.site)
         result.timings["mkdocs_s"] = time.perf_counter() - mark
+        removed = prune_unused(paths.cache, since)
+        log(f"removed {removed} cache entries this build did not use")
         result.timings["total_s"] = time.perf_counter() - started
         return result

@@ -23,6 +23,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .atomic import write_file_atomically
+from .cache_prune import mark_used
 from .convert_cache import code_version
 from .package import files_digest
 from .package_validation import ValidationProblem
@@ -97,6 +98,9 @@ def validate_all(root: Path, cache_dir: Path | None = None) -> tuple[int, list[V
         for i, key in enumerate(keys)
         if cache_dir is None or key is None or not (cache_dir / key).is_file()
     ]
+    if cache_dir is not None:
+        for i in set(range(len(keys))) - set(todo):
+            mark_used(cache_dir / str(keys[i]))
     found = dict(zip(todo, _validate_many([packages[i] for i in todo]), strict=True))
     for i, problems in found.items():
         key = keys[i]
