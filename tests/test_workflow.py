@@ -70,3 +70,15 @@ def test_workflow_runs_the_readme_commands():
     for command in commands:
         assert command in runs, command
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_the_build_cache_is_restored_before_the_site_is_built():
+    """With build/cache carried between runs, CI converts, validates and renders only what
+    changed; the key moves with the code and the sources, and older caches are restored."""
+    steps = _workflow()["jobs"]["build"]["steps"]
+    names = [s.get("uses", "") or s.get("run", "") for s in steps]
+    cache = next(i for i, u in enumerate(names) if u.startswith("actions/cache@"))
+    assert cache < names.index("make site")
+    assert steps[cache]["with"]["path"] == "build/cache"
+    assert "scripts/**" in steps[cache]["with"]["key"]
+    assert steps[cache]["with"]["restore-keys"] == "build-cache-"
