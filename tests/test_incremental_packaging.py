@@ -280,6 +280,9 @@ def test_validate_package_reports_what_frictionless_validate_reports(tmp_path, e
         for task in report.tasks
         for e in task.errors
     ]
-    found = [[p.resource, p.row, p.field, p.message] for p in package_validation.validate_package(descriptor)]
+    found = [
+        [p.resource, p.row, p.field, p.message]
+        for p in package_validation.validate_package(descriptor)
+    ]
     assert found == expected
     assert bool(found) == (edit != "as written")

@@ -13,7 +13,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_incremental_packaging import EDITS
 
 from conftest import SEEDS
 from juesuan import validate_batch as batch_module
@@ -21,6 +20,7 @@ from juesuan.convert import convert_path
 from juesuan.package import package_files
 from juesuan.package_validation import validate_package
 from juesuan.validate_batch import validate_batch
+from test_incremental_packaging import EDITS
 
 
 @pytest.fixture(scope="module")
@@ -130,9 +130,7 @@ def test_a_damaged_package_is_reported_as_frictionless_reports_it_alone(
     assert not any(by_name.values())
 
 
-def test_sound_packages_are_validated_together_not_one_by_one(
-    seed_packages, tmp_path, monkeypatch
-):
+def test_sound_packages_are_validated_together_not_one_by_one(seed_packages, tmp_path, monkeypatch):
     """The point of batching: frictionless opens each resource once for the batch, and
     only the first package (which checks the shared resource metadata) goes alone."""
     packages = copy_of(seed_packages, tmp_path)
@@ -153,9 +151,12 @@ def test_the_same_keys_in_different_packages_are_not_a_problem(seed_packages, tm
     packages = copy_of(seed_packages, tmp_path)
     vocabularies = {(d.parent / "vocabulary.csv").read_bytes() for d in packages}
     assert len(vocabularies) == 1
-    assert batch_module._flagged(
-        [(i, d.parent.name, batch_module._screenable(d)) for i, d in enumerate(packages)]
-    ) == set()
+    assert (
+        batch_module._flagged(
+            [(i, d.parent.name, batch_module._screenable(d)) for i, d in enumerate(packages)]
+        )
+        == set()
+    )
 
 
 def test_a_file_frictionless_would_read_in_another_dialect_is_validated_alone(
