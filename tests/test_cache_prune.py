@@ -61,3 +61,16 @@ def test_a_build_that_stops_early_removes_nothing(tmp_path: Path):
     state_licence(paths, "004")
     assert run_build(paths, lambda _: None, site=False).problems == []
     assert all(first[stage] <= entries(paths)[stage] for stage in CACHE_STAGES)
+
+
+def test_a_build_hands_the_heap_back_to_the_collector(tmp_path: Path):
+    """The build freezes its disclosures (gc.freeze) for speed; a process that builds many
+    times, like this test session, must get them back, and the collector must be on."""
+    import gc
+
+    paths = layout(tmp_path)
+    full_build(paths)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    state_licence(paths, "004")
+    assert run_build(paths, lambda _: None, site=False).problems == []
+    assert gc.get_freeze_count() == 0 and gc.isenabled()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import fcntl
+import gc
 import hashlib
 import sys
 import time
@@ -255,32 +256,57 @@ def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) 
         log(f"converting {len(sources)} sources from {paths.sources}")
         result = convert_all(sources, log, paths.sources, paths.cache / "convert")
         result.timings["convert_s"] = time.perf_counter() - started
-
-        mark = time.perf_counter()
-        write_packages(result.disclosures, paths.datapackages, paths.cache / "package")
-        count, result.problems = validate_all(paths.datapackages, paths.cache / "validate")
-        result.timings["package_s"] = time.perf_counter() - mark
-        log(f"validated {count} data packages: {len(result.problems)} problems")
-        if result.problems or not site:
-            return result
-
-        mark = time.perf_counter()
-        assemble_docs(
-            result.disclosures,
-            result.skipped,
-            paths.docs,
-            paths.generated_docs,
-            paths.build / "cache",
-            site_url(paths.config),
-            result.duplicates,
-            paths.datapackages,
-        )
-        result.timings["render_s"] = time.perf_counter() - mark
-        mark = time.perf_counter()
-        log("building the site with mkdocs…")
-        build_site(paths.config, paths.generated_docs, paths.site)
-        result.timings["mkdocs_s"] = time.perf_counter() - mark
-        removed = prune_unused(paths.cache, since)
-        log(f"removed {removed} cache entries this build did not use")
-        result.timings["total_s"] = time.perf_counter() - started
+        with long_lived():
+            _publish(paths, result, log, started, since, site)
         return result
+
+
+@contextmanager
+def long_lived() -> Iterator[None]:
+    """The disclosures live until the build ends: moved out of the cyclic collector's sight
+    (gc.freeze) while it runs, so its collections do not scan thousands of them again and
+    again; handed back afterwards, so a process that builds many times frees them."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _publish(
+    paths: BuildPaths,
+    result: BuildResult,
+    log: Callable[[str], None],
+    started: float,
+    since: float,
+    site: bool,
+) -> None:
+    """Everything after conversion: packages, validation, pages, site, cache pruning."""
+    mark = time.perf_counter()
+    write_packages(result.disclosures, paths.datapackages, paths.cache / "package")
+    count, result.problems = validate_all(paths.datapackages, paths.cache / "validate")
+    result.timings["package_s"] = time.perf_counter() - mark
+    log(f"validated {count} data packages: {len(result.problems)} problems")
+    if result.problems or not site:
+        return
+
+    mark = time.perf_counter()
+    assemble_docs(
+        result.disclosures,
+        result.skipped,
+        paths.docs,
+        paths.generated_docs,
+        paths.build / "cache",
+        site_url(paths.config),
+        result.duplicates,
+        paths.datapackages,
+    )
+    result.timings["render_s"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    log("building the site with mkdocs…")
+    build_site(paths.config, paths.generated_docs, paths.site)
+    result.timings["mkdocs_s"] = time.perf_counter() - mark
+    removed = prune_unused(paths.cache, since)
+    log(f"removed {removed} cache entries this build did not use")
+    result.timings["total_s"] = time.perf_counter() - started
