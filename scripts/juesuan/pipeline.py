@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import fcntl
-import gc
 import hashlib
 import sys
 import time
@@ -28,6 +27,7 @@ from .convert_cache import convert_many
 from .dcat import site_url
 from .disclosure_files import render_key
 from .functional import code_table, fill_codes
+from .heap import long_lived
 from .package import files_digest, package_files
 from .pages import SkippedSource
 from .portal import portal_files
@@ -259,19 +259,6 @@ def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) 
         with long_lived():
             _publish(paths, result, log, started, since, site)
         return result
-
-
-@contextmanager
-def long_lived() -> Iterator[None]:
-    """The disclosures live until the build ends: moved out of the cyclic collector's sight
-    (gc.freeze) while it runs, so its collections do not scan thousands of them again and
-    again; handed back afterwards, so a process that builds many times frees them."""
-    gc.collect()
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def _publish(
