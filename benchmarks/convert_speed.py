@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 
 from juesuan.convert import convert_path
-from juesuan.package import package_files
-from juesuan.source import SourceError
+from juesuan.package.files import package_files
+from juesuan.read.source import SourceError
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -48,10 +48,10 @@ from pathlib import Path
 import yaml
 
 from juesuan.convert import convert_source
-from juesuan.normalize import normalize_text
-from juesuan.numbers import MONEY_UNIT, NUMBER
-from juesuan.source import read_source
-from juesuan.tables import find_tables
+from juesuan.domain.amounts import MONEY_UNIT, NUMBER
+from juesuan.read.normalize import normalize_text
+from juesuan.read.source import read_source
+from juesuan.read.tables import find_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "sources"

@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import generate
 
-from juesuan.pipeline import BuildPaths, convert_all, list_sources, write_packages
-from juesuan.validate import validate_all
+from juesuan.package.validate import validate_all
+from juesuan.pipeline.build import BuildPaths, convert_all, list_sources, write_packages
 
 ROOT = Path(__file__).resolve().parent.parent
 

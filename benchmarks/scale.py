@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import generate
 
 from juesuan.checks import CheckInput
-from juesuan.local_browser import CHROMIUM_ARGS, chromium_path, serve
-from juesuan.pipeline import BuildPaths, run_build
+from juesuan.pipeline.build import BuildPaths, run_build
+from juesuan.testing.browser import CHROMIUM_ARGS, chromium_path, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERY = "三公"

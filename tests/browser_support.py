@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from juesuan.local_browser import CHROMIUM_ARGS, DEBIAN_CHROMIUM, chromium_path, serve
+from juesuan.testing.browser import CHROMIUM_ARGS, DEBIAN_CHROMIUM, chromium_path, serve
 
 __all__ = ["chromium", "serve"]
 

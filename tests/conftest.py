@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from juesuan.pipeline import BuildPaths, BuildResult, run_build
+from juesuan.pipeline.build import BuildPaths, BuildResult, run_build
 
 pytest_plugins = ("browser_support",)  # the `chromium` fixture for browser tests
 

@@ -6,10 +6,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from juesuan.convert import Disclosure, convert_source
-from juesuan.facts import extract_facts
-from juesuan.normalize import normalize_text
-from juesuan.source import RawSource, Sidecar
-from juesuan.structure import SectionIndex, find_sections
+from juesuan.extract.facts import extract_facts
+from juesuan.read.normalize import normalize_text
+from juesuan.read.sections import SectionIndex, find_sections
+from juesuan.read.source import RawSource, Sidecar
 
 
 def facts_of(text: str) -> dict[str, list[Decimal]]:

@@ -19,7 +19,7 @@ import yaml
 
 from browser_support import serve
 from conftest import HOSTILE, ROOT, SEEDS
-from juesuan.pipeline import BuildPaths, run_build
+from juesuan.pipeline.build import BuildPaths, run_build
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urljoin, urlparse
 from frictionless import validate
 
 from conftest import HOSTILE
-from juesuan.validate import validate_all
+from juesuan.package.validate import validate_all
 
 
 def test_every_seed_becomes_a_valid_package(built):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from juesuan.cache_prune import CACHE_STAGES
-from juesuan.pipeline import BuildPaths, run_build
+from juesuan.infra.cache import CACHE_STAGES
+from juesuan.pipeline.build import BuildPaths, run_build
 from test_incremental_packaging import layout, state_licence
 
 

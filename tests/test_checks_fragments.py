@@ -12,16 +12,16 @@ from decimal import Decimal
 import pytest
 
 from fragments import fragment_disclosure
-from juesuan.checks_core import Meta as CheckMeta
-from juesuan.checks_core import Term, amount_rounding, percent_check, share
-from juesuan.checks_performance import performance_checks
-from juesuan.checks_restated import restated_fact_checks
-from juesuan.checks_tables import economic_checks, functional_checks, sangong_checks
-from juesuan.economic import EconomicRow
-from juesuan.functional import FunctionItem
-from juesuan.narrative import Candidate
-from juesuan.performance import PerformanceIndicator, PerformanceProject
-from juesuan.sangong import SangongRow
+from juesuan.checks.core import Meta as CheckMeta
+from juesuan.checks.core import Term, amount_rounding, percent_check, share
+from juesuan.checks.performance import performance_checks
+from juesuan.checks.restated import restated_fact_checks
+from juesuan.checks.sums import economic_checks, functional_checks, sangong_checks
+from juesuan.extract.expenditure_by_economic import EconomicRow
+from juesuan.extract.expenditure_by_function import FunctionItem
+from juesuan.extract.narrative import Candidate
+from juesuan.extract.performance.tables import PerformanceIndicator, PerformanceProject
+from juesuan.extract.sangong import SangongRow
 
 D = Decimal
 HEAD = "某某县科学技术局2021年度部门决算\n第二部分 部门决算情况说明\n一、收入支出决算总体情况说明\n"
@@ -134,7 +134,7 @@ def _item(level, names, amount, code=None, **more):
 
 
 def _gpb(value: str):
-    from juesuan.facts import Fact
+    from juesuan.extract.facts import Fact
 
     return [Fact("gpb.expenditure", D(value), "wan_yuan", "一般公共预算财政拨款支出", (), 0, 1)]
 

@@ -119,7 +119,7 @@ def test_performance_scores_and_rates(checks):
 
 
 def test_terms_are_json_with_evidence(checks):
-    from juesuan.package import check_rows
+    from juesuan.package.files import check_rows
 
     rows = check_rows(tuple(checks["000"].values()))
     for row in rows:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS
-from juesuan.completeness import PARTS, score
 from juesuan.convert import convert_path, convert_source
-from juesuan.source import RawSource, Sidecar
+from juesuan.extract.completeness import PARTS, score
+from juesuan.read.source import RawSource, Sidecar
 
 TABLES_NOT_PRINTED = {f"table.{n:02d}" for n in (1, 2, 3, 4, 5, 6, 9)}
 # Read by hand. 000–002 list the nine tables under 部门决算报表（见附表）: attached elsewhere, not

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from fragments import facts_of
-from juesuan.facts import extract_facts
-from juesuan.normalize import normalize_text
-from juesuan.structure import SectionIndex, find_sections
+from juesuan.extract.facts import extract_facts
+from juesuan.read.normalize import normalize_text
+from juesuan.read.sections import SectionIndex, find_sections
 
 
 def test_shared_total_wording():

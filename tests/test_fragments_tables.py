@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from fragments import fragment_disclosure
-from juesuan.normalize import normalize_text
-from juesuan.tables import find_tables
-from juesuan.template_tables import table_candidates
+from juesuan.extract.template_tables import table_candidates
+from juesuan.read.normalize import normalize_text
+from juesuan.read.tables import find_tables
 
 TABLE_IN_YUAN = """某某县农业农村局2022年度部门决算
 收入支出决算总表

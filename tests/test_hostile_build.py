@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEEDS
-from juesuan.pages import render_home_page
-from juesuan.pipeline import BuildPaths, run_build
-from juesuan.portal_resources import PORTAL_NAME
+from juesuan.pipeline.build import BuildPaths, run_build
+from juesuan.registry.portal import PORTAL_NAME
+from juesuan.render.pages import render_home_page
 
 
 def layout(tmp: Path, seeds: tuple[str, ...] = ("002", "004")) -> BuildPaths:
@@ -89,8 +89,8 @@ def previous(tmp_path_factory: pytest.TempPathFactory) -> Path:
 KILLABLE = """
 import sys, time
 from pathlib import Path
-import juesuan.atomic, juesuan.pipeline
-from juesuan.pipeline import BuildPaths, run_build
+import juesuan.infra.atomic, juesuan.pipeline.build
+from juesuan.pipeline.build import BuildPaths, run_build
 
 tmp, hook = Path(sys.argv[1]), sys.argv[2]
 calls = []
@@ -99,7 +99,7 @@ def stop_here():
     (tmp / "ready").touch()
     time.sleep(600)
 
-real_files, real_swap = juesuan.pipeline.package_files, juesuan.atomic.swap_directory
+real_files, real_swap = juesuan.pipeline.build.package_files, juesuan.infra.atomic.swap_directory
 
 def files(d):  # during the second package: the first one is written by now
     calls.append(d)
@@ -112,9 +112,9 @@ def swap(staging, target):  # every new package written, not yet swapped in
         stop_here()
     return real_swap(staging, target)
 
-juesuan.pipeline.package_files = files
+juesuan.pipeline.build.package_files = files
 if hook == "swap":
-    juesuan.atomic.swap_directory = swap
+    juesuan.infra.atomic.swap_directory = swap
 paths = BuildPaths(tmp / "sources", tmp / "datapackages", tmp / "build",
                    Path(sys.argv[3]) / "docs", Path(sys.argv[3]) / "mkdocs.yml")
 run_build(paths, lambda message: None)

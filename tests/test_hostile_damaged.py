@@ -14,9 +14,9 @@ import pytest
 
 from conftest import seed_text
 from fragments import fragment_disclosure
-from juesuan.charts import disclosure_charts
 from juesuan.convert import convert_path
-from juesuan.package import fact_rows
+from juesuan.package.files import fact_rows
+from juesuan.render.charts import disclosure_charts
 from test_seed_facts import expected_pairs
 
 # 003 公开01表, the 收入 side of the 总计 row: 741.64 as printed

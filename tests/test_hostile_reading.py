@@ -16,8 +16,8 @@ import pytest
 
 from conftest import SEEDS, seed_text
 from juesuan.convert import convert_path
-from juesuan.pipeline import convert_all, list_sources
-from juesuan.source import SourceError, read_source
+from juesuan.pipeline.build import convert_all, list_sources
+from juesuan.read.source import SourceError, read_source
 from test_seed_facts import expected_pairs
 
 _FULLWIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")

@@ -19,11 +19,15 @@ import frictionless
 import pytest
 
 from conftest import ROOT, SEEDS
-from juesuan import atomic, cli, package_validation, pipeline, validate
+from juesuan import cli
 from juesuan.convert import Disclosure, convert_path
-from juesuan.package import descriptor_text, package_descriptor, package_files
-from juesuan.pipeline import BuildPaths, run_build
-from juesuan.portal_resources import PORTAL_NAME
+from juesuan.infra import atomic
+from juesuan.package import validate
+from juesuan.package import validate_one as package_validation
+from juesuan.package.files import descriptor_text, package_descriptor, package_files
+from juesuan.pipeline import build as pipeline
+from juesuan.pipeline.build import BuildPaths, run_build
+from juesuan.registry.portal import PORTAL_NAME
 
 
 def layout(tmp: Path) -> BuildPaths:

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from fragments import facts_of
-from juesuan.label_rules import COMPILED_RULES, SANGONG_TOTAL, matches_at_labels, year_ends
-from juesuan.narrative import _SANGONG_BUDGET
-from juesuan.normalize import normalize_text
-from juesuan.source import read_source
+from juesuan.extract.label_rules import COMPILED_RULES, SANGONG_TOTAL, matches_at_labels, year_ends
+from juesuan.extract.narrative import _SANGONG_BUDGET
+from juesuan.read.normalize import normalize_text
+from juesuan.read.source import read_source
 
 SOURCES = sorted((Path(__file__).resolve().parent.parent / "sources").glob("*.txt"))
 FRAGMENTS = [

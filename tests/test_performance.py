@@ -14,11 +14,15 @@ import pytest
 import yaml
 
 from conftest import SEEDS
-from juesuan.normalize import normalize_text
-from juesuan.performance import PerformanceIndicator, PerformanceProject, read_performance
-from juesuan.performance_plain import with_plain_tables
-from juesuan.source import read_source
-from juesuan.tables import find_tables
+from juesuan.extract.performance.plain_text import with_plain_tables
+from juesuan.extract.performance.tables import (
+    PerformanceIndicator,
+    PerformanceProject,
+    read_performance,
+)
+from juesuan.read.normalize import normalize_text
+from juesuan.read.source import read_source
+from juesuan.read.tables import find_tables
 
 EXPECTED = Path(__file__).parent / "expected"
 MONEY = ("initial_budget", "full_year_budget", "executed")

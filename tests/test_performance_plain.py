@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from conftest import SEEDS
 from juesuan.convert import convert_path
-from juesuan.normalize import normalize_text
-from juesuan.performance_plain import read_plain_performance, with_plain_tables
+from juesuan.extract.performance.plain_text import read_plain_performance, with_plain_tables
+from juesuan.read.normalize import normalize_text
 
 # 002 lines 362-382 and 506-510: the overall table's head, funds rows and 总分 row.
 OVERALL_002 = (

@@ -14,10 +14,10 @@ import pytest
 from conftest import ROOT, SEEDS
 from juesuan.cli import main
 from juesuan.convert import convert_path
-from juesuan.dcat import data_json, site_url
-from juesuan.pipeline import BuildPaths, run_build
-from juesuan.portal_resources import PORTAL_NAME
-from juesuan.validate import find_packages
+from juesuan.package.validate import find_packages
+from juesuan.pipeline.build import BuildPaths, run_build
+from juesuan.registry.portal import PORTAL_NAME
+from juesuan.site.dcat import data_json, site_url
 
 COMMITTED = ROOT / "datapackages"
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"

@@ -19,8 +19,8 @@ import pandas as pd
 import yaml
 
 from conftest import HOSTILE
-from juesuan import portal_pages
-from juesuan.escape import md
+from juesuan.render import portal_pages
+from juesuan.render.escape import md
 
 EXPECTED = Path(__file__).parent / "expected"
 

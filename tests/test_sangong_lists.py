@@ -8,9 +8,9 @@ import pytest
 
 from conftest import SEEDS
 from fragments import facts_of
-from juesuan.normalize import normalize_text
-from juesuan.sangong_lists import _HEAD, list_heads, listed_amounts
-from juesuan.source import read_source
+from juesuan.extract.sangong_lists import _HEAD, list_heads, listed_amounts
+from juesuan.read.normalize import normalize_text
+from juesuan.read.source import read_source
 
 # Seed 004, line 360, as printed.
 SEED_004_LISTS = (

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from juesuan import convert_cache
 from juesuan.convert import convert_path
-from juesuan.disclosure_files import render_all
-from juesuan.metadata import region_of
-from juesuan.package import package_files
-from juesuan.pages import render_disclosure
-from juesuan.pipeline import BuildPaths, convert_all, run_build
+from juesuan.package.files import package_files
+from juesuan.pipeline import convert_cache
+from juesuan.pipeline.build import BuildPaths, convert_all, run_build
+from juesuan.read.identity import region_of
+from juesuan.render.disclosure_files import render_all
+from juesuan.render.pages import render_disclosure
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"

@@ -12,11 +12,11 @@ import pytest
 
 from conftest import SEEDS
 from juesuan.convert import convert_path
-from juesuan.package import write_package
-from juesuan.package_validation import validate_package
-from juesuan.portal_resources import PORTAL_RESOURCES
-from juesuan.resources import RESOURCES
-from juesuan.resources_checks import CHECKS
+from juesuan.package.files import write_package
+from juesuan.package.validate_one import validate_package
+from juesuan.registry import RESOURCES
+from juesuan.registry.checks import CHECKS
+from juesuan.registry.portal import PORTAL_RESOURCES
 
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"
 

@@ -150,8 +150,8 @@ def test_evidence_is_the_sentence_as_printed(converted):
 
 def test_metadata_read_from_the_text_alone():
     from conftest import seed_text
-    from juesuan.metadata import detect_department, detect_document_kind, detect_fiscal_year
-    from juesuan.normalize import normalize_text
+    from juesuan.read.identity import detect_department, detect_document_kind, detect_fiscal_year
+    from juesuan.read.normalize import normalize_text
 
     expected = {
         "000": ("昌吉回族自治州科学技术协会", 2024, "final_accounts"),

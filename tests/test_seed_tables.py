@@ -13,7 +13,7 @@ import yaml
 
 from conftest import SEEDS
 from juesuan.convert import convert_path
-from juesuan.pipeline import fill_codes_across
+from juesuan.pipeline.build import fill_codes_across
 
 EXPECTED = {
     seed: yaml.safe_load((Path(__file__).parent / "expected" / f"{seed}.yaml").read_text("utf-8"))

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS
-from juesuan import validate_batch as batch_module
 from juesuan.convert import convert_path
-from juesuan.package import package_files
-from juesuan.package_validation import validate_package
-from juesuan.validate_batch import validate_batch
+from juesuan.package import validate_batch as batch_module
+from juesuan.package.files import package_files
+from juesuan.package.validate_batch import validate_batch
+from juesuan.package.validate_one import validate_package
 from test_incremental_packaging import EDITS
 
 

@@ -7,10 +7,10 @@ and a blank line ends the row.
 
 from __future__ import annotations
 
-from juesuan.normalize import normalize_text
-from juesuan.performance_cells import header_roles
-from juesuan.performance_rows import align
-from juesuan.tables import Cell, find_tables
+from juesuan.extract.performance.cells import header_roles
+from juesuan.extract.performance.rows import align
+from juesuan.read.normalize import normalize_text
+from juesuan.read.tables import Cell, find_tables
 
 # 000, 单位整体支出绩效自评表: 一级 | 二级 | 三级 | 预期指标值 | 依据 | 分值权重 | 实际 | 得分
 OVERALL_ROWS_000 = (

@@ -6,13 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__
-from .convert import convert_path
-from .package import write_package
-from .package_validation import validate_package
-from .pipeline import BuildPaths, run_build
-from .source import SourceError
-from .validate import validate_all
+from juesuan import __version__
+from juesuan.convert import convert_path
+from juesuan.package.files import write_package
+from juesuan.package.validate import validate_all
+from juesuan.package.validate_one import validate_package
+from juesuan.pipeline.build import BuildPaths, run_build
+from juesuan.read.source import SourceError
 
 EPILOG = """examples:
   juesuan convert sources/000_a1db828f484ee6df.txt -o /tmp/pkg

@@ -13,12 +13,10 @@ from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
 
-from .basic_data_table import basic_data_candidates
-from .checks import CheckInput, CheckResult, run_checks, summary
-from .completeness import PartResult, scorecard
-from .economic import EconomicRow, economic_rows
-from .facts import Fact, extract_facts
-from .functional import (
+from juesuan.checks import CheckInput, CheckResult, run_checks, summary
+from juesuan.extract.completeness import PartResult, scorecard
+from juesuan.extract.expenditure_by_economic import EconomicRow, economic_rows
+from juesuan.extract.expenditure_by_function import (
     FunctionItem,
     code_table,
     fill_codes,
@@ -26,18 +24,24 @@ from .functional import (
     narrative_items,
     table_items,
 )
-from .metadata import DisclosureMeta, resolve_metadata
-from .narrative import Candidate, narrative_candidates
-from .normalize import normalize_text
-from .performance import PerformanceIndicator, PerformanceProject, read_performance
-from .performance_plain import with_plain_tables
-from .sangong import SangongRow, sangong_rows
-from .sangong_lists import actual_candidates, listed_amounts
-from .source import RawSource, SourceError, read_source
-from .structure import Section, SectionIndex, find_sections
-from .tables import Table, find_tables
-from .template_tables import table_candidates, unreadable_cells
-from .unreadable import cut_number_at_end, unreadable_amounts
+from juesuan.extract.facts import Fact, extract_facts
+from juesuan.extract.narrative import Candidate, narrative_candidates
+from juesuan.extract.performance.basic_data import basic_data_candidates
+from juesuan.extract.performance.plain_text import with_plain_tables
+from juesuan.extract.performance.tables import (
+    PerformanceIndicator,
+    PerformanceProject,
+    read_performance,
+)
+from juesuan.extract.sangong import SangongRow, sangong_rows
+from juesuan.extract.sangong_lists import actual_candidates, listed_amounts
+from juesuan.extract.template_tables import table_candidates, unreadable_cells
+from juesuan.extract.unreadable import cut_number_at_end, unreadable_amounts
+from juesuan.read.identity import DisclosureMeta, resolve_metadata
+from juesuan.read.normalize import normalize_text
+from juesuan.read.sections import Section, SectionIndex, find_sections
+from juesuan.read.source import RawSource, SourceError, read_source
+from juesuan.read.tables import Table, find_tables
 
 # Parts of the national template; which of them a text has tells how much of it we saw.
 TEMPLATE_PARTS = {

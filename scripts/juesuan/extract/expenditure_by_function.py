@@ -1,0 +1,203 @@
+"""Spending by the national functional classification (类/款/项) of 一般公共预算财政拨款支出.
+
+Two places state it: the narrative (结构情况 per class with its share, 具体情况 per
+item with change and reason) and, where printed, the 一般公共预算财政拨款支出决算表
+with national codes. Items are matched across the two by their names; a code
+is "printed" when the disclosure prints it and "code_table" when it comes from
+the table of codes other disclosures printed for the same names — never inferred
+from a name alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from juesuan.domain.amounts import NUMBER, parse_number
+from juesuan.extract.template_tables import amount, label, table_kind
+from juesuan.read.tables import Table
+
+_NAME = r"[^（()）。；;:：，,\d]{1,60}?"
+_ITEM_HEAD = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<cls>[\u4e00-\u9fff][\u4e00-\u9fff\s]{0,30}?)\s*[（(]\s*类\s*[）)]\s*"
+    rf"(?P<kuan>{_NAME})\s*[（(]\s*款\s*[）)]\s*(?P<xiang>{_NAME})\s*[（(]\s*项\s*[）)]"
+)
+_CLASS_SHARE = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<cls>[\u4e00-\u9fff][\u4e00-\u9fff\s]{0,30}?)\s*[（(]\s*类\s*[）)]\s*"
+    rf"(?P<tail>支\s*出)?\s*(?P<a>{NUMBER})\s*万\s*元\s*[,，]?\s*占\s*(?:比)?\s*(?P<p>{NUMBER})\s*%"
+)
+_ACTUAL = re.compile(rf"支\s*出\s*决\s*算\s*(?:数)?\s*(?:为|是)?\s*(?P<a>{NUMBER})\s*万\s*元")
+_BUDGET = re.compile(rf"年\s*初\s*预\s*算\s*(?:数)?\s*(?:为|是)?\s*(?P<a>{NUMBER})\s*万\s*元")
+_CHANGE = re.compile(
+    rf"比\s*上\s*年\s*(?:决\s*算\s*(?:数)?)?\s*(?P<dir>增\s*加|减\s*少)\s*(?P<a>{NUMBER})\s*万\s*元"
+    rf"(?:\s*[,，]\s*(?P<pdir>增\s*长|下\s*降)\s*(?P<p>{NUMBER})\s*%)?"
+)
+_REASON = re.compile(r"主\s*要\s*原\s*因\s*(?:是)?\s*[:：]?\s*(?P<r>[^。]{1,300})")
+_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+
+
+@dataclass(frozen=True)
+class FunctionItem:
+    """One class (类) or item (项) of general-public-budget spending, from narrative or table."""
+
+    level: str  # "class", "kuan" or "xiang"
+    class_name: str
+    kuan_name: str | None
+    xiang_name: str | None
+    code: str | None
+    code_source: str | None  # printed / code_table
+    amount: Decimal | None
+    basic: Decimal | None = None
+    project: Decimal | None = None
+    share_pct: Decimal | None = None
+    change: Decimal | None = None
+    change_pct: Decimal | None = None
+    initial_budget: Decimal | None = None
+    reason: str | None = None
+    evidence: str = ""
+    start: int = 0
+    end: int = 0
+
+    @property
+    def names(self) -> tuple[str, str | None, str | None]:
+        return (self.class_name, self.kuan_name, self.xiang_name)
+
+
+def _clean(name: str | None) -> str | None:
+    return None if name is None else re.sub(r"\s+", "", name)
+
+
+def _signed(direction: str | None, value: str | None) -> Decimal | None:
+    number = parse_number(value) if value else None
+    if number is None or direction is None:
+        return None
+    return -number if re.sub(r"\s", "", direction) in {"减少", "下降"} else number
+
+
+def narrative_items(text: str) -> list[FunctionItem]:
+    """Items of the 具体情况 list and class rows of the 结构情况 list."""
+    items: list[FunctionItem] = []
+    heads = list(_ITEM_HEAD.finditer(text))
+    for n, head in enumerate(heads):
+        stop = heads[n + 1].start() if n + 1 < len(heads) else min(len(text), head.end() + 1500)
+        body = text[head.end() : stop]
+        actual = _ACTUAL.search(body)
+        if actual is None:
+            continue
+        budget, change, reason = _BUDGET.search(body), _CHANGE.search(body), _REASON.search(body)
+        items.append(
+            FunctionItem(
+                level="xiang",
+                class_name=_clean(head.group("cls")) or "",
+                kuan_name=_clean(head.group("kuan")),
+                xiang_name=_clean(head.group("xiang")),
+                code=None,
+                code_source=None,
+                amount=parse_number(actual.group("a")),
+                initial_budget=parse_number(budget.group("a")) if budget else None,
+                change=_signed(change.group("dir"), change.group("a")) if change else None,
+                change_pct=_signed(change.group("pdir"), change.group("p")) if change else None,
+                reason=_clean(reason.group("r")) if reason else None,
+                evidence=re.sub(r"\s+", "", text[head.start() : head.end() + actual.end()]),
+                start=head.start(),
+                end=head.end() + actual.end(),
+            )
+        )
+    for m in _CLASS_SHARE.finditer(text):
+        name = _clean(m.group("cls") + (m.group("tail") or "")) or ""
+        items.append(
+            FunctionItem(
+                level="class",
+                class_name=name,
+                kuan_name=None,
+                xiang_name=None,
+                code=None,
+                code_source=None,
+                amount=parse_number(m.group("a")),
+                share_pct=parse_number(m.group("p")),
+                evidence=re.sub(r"\s+", "", m.group(0)),
+                start=m.start(),
+                end=m.end(),
+            )
+        )
+    return items
+
+
+def table_items(tables: Iterable[Table]) -> list[FunctionItem]:
+    """Rows with a national code in the 一般公共预算财政拨款支出决算表."""
+    items: list[FunctionItem] = []
+    for table in tables:
+        if table_kind(table, {"一般公共预算财政拨款支出决算表": 1}) is None:
+            continue
+        header = next((r for r in table.rows if any(label(c.text) == "基本支出" for c in r)), ())
+        columns = {label(c.text): i for i, c in enumerate(header)}
+        total_col = columns.get("小计", columns.get("合计"))
+        names: dict[str, str] = {}
+        for row in table.rows:
+            if len(row) < 3 or not _CODE.match(row[0].text):
+                continue
+            code, name = row[0].text, _clean(row[1].text) or ""
+            names[code] = name
+
+            def cell(col: int | None, row=row, table=table) -> Decimal | None:
+                return amount(row[col], table.unit) if col is not None and col < len(row) else None
+
+            level = {3: "class", 5: "kuan", 7: "xiang"}[len(code)]
+            items.append(
+                FunctionItem(
+                    level=level,
+                    class_name=names.get(code[:3], ""),
+                    kuan_name=names.get(code[:5]) if len(code) >= 5 else None,
+                    xiang_name=name if len(code) == 7 else None,
+                    code=code,
+                    code_source="printed",
+                    amount=cell(total_col),
+                    basic=cell(columns.get("基本支出")),
+                    project=cell(columns.get("项目支出")),
+                    evidence=f"{table.code or ''} {table.title}｜{code} {name}".strip(),
+                    start=row[0].start,
+                    end=row[-1].end,
+                )
+            )
+    return items
+
+
+def merge_items(narrative: list[FunctionItem], table: list[FunctionItem]) -> list[FunctionItem]:
+    """Table rows completed by the narrative's change and reason; unmatched narrative kept."""
+    by_names = {(i.level, *i.names): i for i in narrative}
+    merged = []
+    for row in table:
+        if row.amount is None and row.basic is None and row.project is None:
+            continue  # a printed line with blank amounts states nothing
+        said = by_names.pop((row.level, *row.names), None)
+        if said is not None:
+            row = replace(
+                row,
+                share_pct=said.share_pct,
+                change=said.change,
+                change_pct=said.change_pct,
+                initial_budget=said.initial_budget,
+                reason=said.reason,
+            )
+        merged.append(row)
+    return merged + [i for i in narrative if (i.level, *i.names) in by_names]
+
+
+def code_table(items: Iterable[FunctionItem]) -> dict[tuple[str, str | None, str | None], str]:
+    """Names → printed code, from every item that printed one (only unambiguous names)."""
+    seen: dict[tuple[str, str | None, str | None], set[str]] = {}
+    for item in items:
+        if item.code and item.code_source == "printed":
+            seen.setdefault(item.names, set()).add(item.code)
+    return {names: codes.pop() for names, codes in seen.items() if len(codes) == 1}
+
+
+def fill_codes(items: list[FunctionItem], codes: dict) -> list[FunctionItem]:
+    return [
+        replace(i, code=codes[i.names], code_source="code_table")
+        if i.code is None and i.names in codes
+        else i
+        for i in items
+    ]

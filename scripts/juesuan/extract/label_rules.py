@@ -1,0 +1,277 @@
+"""The template's labelled statements: which printed label states which vocabulary key.
+
+The national template words its statements the same way everywhere:
+"<label><qualifiers><number><unit>", e.g. 收入总计658.30万元,
+使用非财政拨款结余（含专用结余）0.00万元, 公务接待费支出决算0.26万元,
+实有人数30人. A label only counts when it starts a phrase (after punctuation,
+a line break, 其中 or a year such as 2024年度), so 财政拨款收入总计 is never
+read as 收入总计 and 上年… never as this year's figure. Between label and number
+only qualifiers (支出, 决算数, 为, a parenthesised note) may stand — never
+预算, so a budget is never read as an actual. Labels tolerate whitespace between
+characters because PDF exports wrap lines anywhere. Rules that could be
+confused with another part of the template are limited to the section whose
+title names their topic.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from juesuan.domain.amounts import MONEY_UNIT, NUMBER
+
+PHRASE_START = (
+    r"(?:(?<![^\s，。；：、,;:（）()])|(?<=其中)|(?<=本年度)|(?<=\d年度)|(?<=\d年)|(?<=\d\s年度)"
+    r"|(?<=共有)|(?<=现有)|(?<=年底)|(?<=年末))"
+)
+# "2024年区科协基本支出为…": a year, then the unit's (short) name as subject, then the label.
+# The subject may not contain a word that would change what the figure is (a budget, an
+# appropriation, last year, a subordinate unit), so 2024年一般公共预算财政拨款基本支出 is
+# never read as the unit's 基本支出.
+_SUBJECT = (
+    r"(?:(?<=\d年)|(?<=\d年度))(?P<subject>(?:(?!预算|拨款|财政|支出|收入|经费|上年|去年|同期"
+    r"|合计|总计|决算|其中|本级|下属|所属|二级|附属|项目|基本)[\u4e00-\u9fff]){2,10}?)"
+)
+# Labels so specific that they need no phrase start, only not to be last year's.
+NOT_PRIOR_YEAR = r"(?<!上年)(?<!去年)(?<!上年度)(?<!同期)"
+_NOTE = r"(?:[（(][^（）()\n]{1,24}[）)])"
+QUALIFIER = rf"(?:\s|{_NOTE}|支出|决算数|决算|金额|共计|合计|总额|为|是|:|：)*?"
+SANGONG_LABEL = r"[“\"”]?\s*三\s*公\s*[”\"“]?\s*经\s*费"
+SANGONG_PREFIX = r"(?:一般公共预算)?(?:财政拨款)?"
+
+COUNT_UNITS = {
+    "person": r"(?:人|名)",
+    "count": r"个",
+    "vehicle": r"(?:辆|台)",
+    "square_metre": r"(?:平方米|㎡|m2)",
+    "unit": r"(?:台|套|台\s*[（(]\s*套\s*[）)])",
+}
+
+
+@dataclass(frozen=True)
+class LabelRule:
+    """Printed labels that state one vocabulary key, followed by a value in `unit`.
+
+    `section` limits the rule to text under a heading matching that pattern, and
+    `not_section` keeps it out of text under one (基本支出 under 一般公共预算支出情况
+    is the appropriation's basic expenditure, not the unit's);
+    `prefix` is an optional printed qualifier before the label (e.g. 财政拨款).
+    """
+
+    key: str
+    labels: tuple[str, ...]
+    unit: str = "wan_yuan"
+    section: str | None = None
+    prefix: str = ""
+    not_section: str | None = None
+    anywhere: bool = False
+
+
+def _rules() -> tuple[LabelRule, ...]:
+    money = [
+        ("revenue.grand_total", ("收入总计",), None),
+        ("revenue.current_year", ("本年收入合计", "本年收入", "收入合计"), None),
+        ("revenue.non_fiscal_balance_used", ("使用非财政拨款结余",), None),
+        ("revenue.carryover_begin", ("年初结转和结余", "上年结转和结余"), None),
+        ("revenue.fiscal_appropriation", ("财政拨款收入",), None),
+        ("revenue.superior_subsidy", ("上级补助收入",), None),
+        ("revenue.public_service", ("事业收入",), None),
+        ("revenue.business", ("经营收入",), None),
+        ("revenue.affiliate_remittance", ("附属单位上缴收入",), None),
+        ("revenue.other", ("其他收入",), None),
+        ("expenditure.grand_total", ("支出总计",), None),
+        ("expenditure.current_year", ("本年支出合计", "本年支出", "支出合计"), None),
+        ("expenditure.surplus_distribution", ("结余分配",), None),
+        ("expenditure.carryover_end", ("年末结转和结余",), None),
+        ("expenditure.basic", ("基本支出",), None),
+        ("expenditure.project", ("项目支出",), None),
+        ("gpb.basic", ("基本支出",), "一般公共预算"),
+        ("expenditure.remit_superior", ("上缴上级支出",), None),
+        ("expenditure.business", ("经营支出",), None),
+        ("expenditure.affiliate_subsidy", ("对附属单位补助支出",), None),
+        ("fiscal.revenue_total", ("财政拨款收入总计",), None),
+        ("fiscal.expenditure_total", ("财政拨款支出总计",), None),
+        ("fiscal.initial_budget", ("年初预算数",), "财政拨款收入支出决算总体情况"),
+        ("gpb.expenditure", ("一般公共预算财政拨款支出",), None),
+        ("gpb.basic", ("一般公共预算财政拨款基本支出",), None),
+        ("gpb.personnel", ("人员经费",), "基本支出"),
+        ("gpb.public_funds", ("公用经费",), "基本支出"),
+        ("sangong.abroad", ("因公出国（境）费", "因公出国(境)费", "因公出国（境）经费"), "三公"),
+        (
+            "sangong.vehicle",
+            ("公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置和运行维护费"),
+            "三公",
+        ),
+        ("sangong.vehicle_purchase", ("公务用车购置费", "公务用车购置"), "三公"),
+        (
+            "sangong.vehicle_operation",
+            ("公务用车运行维护费", "公务用车运行维护", "公务用车运行费"),
+            "三公",
+        ),
+        ("sangong.reception", ("公务接待费",), "三公"),
+        ("admin.operating_expenses", ("机关运行经费",), None),
+        ("procurement.total", ("政府采购支出总额",), None),
+        ("procurement.goods", ("政府采购货物支出",), None),
+        ("procurement.works", ("政府采购工程支出",), None),
+        ("procurement.services", ("政府采购服务支出",), None),
+        ("procurement.sme", ("授予中小企业合同金额",), None),
+        ("procurement.small_micro", ("授予小微企业合同金额",), None),
+    ]
+    counts = [
+        ("staff.total", ("实有人数", "实有干部职工", "实有人员"), "person", None),
+        ("staff.active", ("在职人员",), "person", None),
+        ("staff.retired_lixiu", ("离休人员",), "person", None),
+        ("staff.retired", ("退休人员",), "person", None),
+        ("staff.authorized", ("核定编制数", "核定编制", "编制数"), "person", None),
+        ("sangong.vehicles_held", ("公务用车保有量",), "vehicle", "三公"),
+        ("assets.house_area", ("房屋",), "square_metre", "国有资产"),
+        ("assets.vehicles", ("车辆",), "vehicle", "国有资产"),
+    ]
+    distinctive = {
+        "admin.operating_expenses",
+        "procurement.total",
+        "procurement.sme",
+        "procurement.small_micro",
+        "sangong.vehicles_held",
+    }
+    in_gpb_section = {"expenditure.basic", "expenditure.project"}
+    rules = [
+        LabelRule(
+            k,
+            labels,
+            "wan_yuan",
+            section,
+            anywhere=k in distinctive,
+            not_section="一般公共预算" if k in in_gpb_section else None,
+        )
+        for k, labels, section in money
+    ]
+    rules.append(LabelRule("sangong.total", ("",), "wan_yuan", "三公", SANGONG_PREFIX))
+    rules += [
+        LabelRule(k, labels, unit, section, anywhere=k in distinctive)
+        for k, labels, unit, section in counts
+    ]
+    return tuple(rules)
+
+
+RULES = _rules()
+
+
+def fuzzy(label: str) -> str:
+    """A label as a pattern that survives line wraps and （/( variants inside it."""
+    out = []
+    for ch in label:
+        if ch in "（(":
+            out.append(r"[（(]")
+        elif ch in "）)":
+            out.append(r"[）)]")
+        else:
+            out.append(re.escape(ch))
+    return r"\s*".join(out)
+
+
+def _first_characters(rule: LabelRule) -> str:
+    """What a label can start with, tested before the (costly) phrase-start lookbehinds.
+
+    The regex engine tries a pattern at every position of a 70,000-character text; a
+    one-character lookahead turns most of those tries into a single comparison.
+    """
+    if rule.key == "sangong.total":
+        return '一财“"”三'
+    firsts = {label[0] for label in rule.labels}
+    if firsts & set("（("):
+        firsts |= set("（(")
+    return "".join(sorted(firsts))
+
+
+def _label(rule: LabelRule) -> str:
+    if rule.key == "sangong.total":
+        return SANGONG_PREFIX + SANGONG_LABEL
+    return "(?:" + "|".join(fuzzy(x) for x in sorted(rule.labels, key=len, reverse=True)) + ")"
+
+
+def _compile(rule: LabelRule) -> re.Pattern[str]:
+    ahead = "(?=[" + re.escape(_first_characters(rule)) + "])"
+    if rule.unit == "wan_yuan":
+        value = rf"(?P<a>{NUMBER})\s*(?P<unit>{MONEY_UNIT})"
+    else:
+        value = rf"(?P<a>{NUMBER})\s*{COUNT_UNITS[rule.unit]}"
+    start = ahead + NOT_PRIOR_YEAR if rule.anywhere else f"(?:{ahead}{PHRASE_START}|{_SUBJECT})"
+    return re.compile(rf"{start}{_label(rule)}{QUALIFIER}{value}")
+
+
+# Where a _SUBJECT may start: right after a digit and 年 or 年度.
+_YEAR = re.compile(r"\d年")
+SUBJECT_MIN, SUBJECT_MAX = 2, 10  # the subject's length bounds in _SUBJECT
+
+
+def year_ends(text: str) -> list[int]:
+    """Every offset a `(?<=\\d年)|(?<=\\d年度)` lookbehind accepts, ascending."""
+    ends = []
+    for m in _YEAR.finditer(text):
+        ends.append(m.end())
+        if text.startswith("度", m.end()):
+            ends.append(m.end() + 1)
+    return ends
+
+
+def label_search(rule: LabelRule) -> re.Pattern[str]:
+    """Finds where the rule's label starts (with the words it may begin with)."""
+    if rule.key == "sangong.total":  # optional words first, then maybe a space: no literal
+        return re.compile(rf"(?=[{re.escape(_first_characters(rule))}\s])" + _label(rule))
+    return re.compile(_label(rule))
+
+
+def matches_at_labels(
+    pattern: re.Pattern[str], label: re.Pattern[str], text: str, years: list[int] | None
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, tried only where a match can start.
+
+    The patterns of the rules start with lookbehinds the regex engine tries at every
+    offset of a long text, for each of ~50 rules. But a match starts at its label
+    or — given `years` = year_ends(text), for patterns with a _SUBJECT — at a
+    subject of 2–10 characters after a year that ends right before its label. So
+    the pattern is tried at those offsets only: the same matches (lookbehinds see
+    the text before the offset tried) at a fraction of the cost, since the bare
+    label is found by a fast literal scan.
+    """
+    labels = []
+    found = label.search(text)
+    while found:  # every start, overlapping ones too (本年收入合计 ⊃ 收入合计)
+        labels.append(found.start())
+        found = label.search(text, found.start() + 1)
+    if not labels:
+        return
+    starts = set(labels)
+    for year in years or ():
+        near = bisect_left(labels, year + SUBJECT_MIN)
+        if near < len(labels) and labels[near] <= year + SUBJECT_MAX:
+            starts.add(year)
+    done = 0
+    for start in sorted(starts):
+        if start < done:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            yield m
+            done = m.end()
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule's pattern and the search for its label (see matches_at_labels)."""
+
+    rule: LabelRule
+    pattern: re.Pattern[str]
+    label: re.Pattern[str]
+
+    def finditer(self, text: str, years: list[int]) -> Iterator[re.Match[str]]:
+        """`self.pattern.finditer(text)`; `years` = year_ends(text)."""
+        subject_years = None if self.rule.anywhere else years
+        return matches_at_labels(self.pattern, self.label, text, subject_years)
+
+
+COMPILED_RULES = tuple(CompiledRule(rule, _compile(rule), label_search(rule)) for rule in RULES)
+SANGONG_TOTAL = next(c for c in COMPILED_RULES if c.rule.key == "sangong.total")

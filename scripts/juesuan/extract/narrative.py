@@ -1,0 +1,198 @@
+"""Read facts from the narrative (情况说明) of a disclosure, by the template's wording.
+
+The labelled statements (收入总计658.30万元 …) follow the rules of
+label_rules.py; this module runs them and the template's other fixed phrases
+(收、支总计均为…, 接待国内来访团组…, 整体自评得分…). Anything that does not fit
+is left unread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import NamedTuple
+
+from juesuan.domain.amounts import (
+    DECIMAL_NUMBER,
+    MONEY_UNIT,
+    NO_DIGIT_BEFORE,
+    NUMBER,
+    parse_number,
+    to_wan_yuan,
+)
+from juesuan.extract.label_rules import (
+    COMPILED_RULES,
+    PHRASE_START,
+    SANGONG_LABEL,
+    SANGONG_PREFIX,
+    SANGONG_TOTAL,
+    matches_at_labels,
+    year_ends,
+)
+
+# 收、支总计均为741.64万元 / 收、支总计各是X,Y万元 / 财政拨款收、支总计均为…
+_PAIR_LABEL = r"(?P<fiscal>财\s*政\s*拨\s*款\s*)?收\s*[、和及与]?\s*支\s*总\s*计"
+# Each pattern first tests the characters its match can start with: one comparison
+# at most offsets instead of the phrase-start lookbehinds (label_rules._first_characters).
+_PAIR_FIRST = "(?=[财收])"
+_SHARED_TOTAL = re.compile(
+    _PAIR_FIRST
+    + PHRASE_START
+    + _PAIR_LABEL
+    + r"\s*(?:均为|均是|都是|同为)\s*(?P<a>"
+    + NUMBER
+    + r")\s*"
+    r"(?P<unit>" + MONEY_UNIT + ")"
+)
+_PAIR_TOTAL = re.compile(
+    _PAIR_FIRST
+    + PHRASE_START
+    + _PAIR_LABEL
+    + r"\s*(?:各是|各为|分别为|分别是)\s*(?P<a>"
+    + DECIMAL_NUMBER
+    + r")\s*(?:"
+    + MONEY_UNIT
+    + r")?\s*[,，、和与及]\s*(?P<b>"
+    + NUMBER.removeprefix(NO_DIGIT_BEFORE)
+    + r")\s*(?P<unit>"
+    + MONEY_UNIT
+    + ")"
+)
+# “三公”经费支出全年预算数6.53万元，决算数6.53万元 / 支出预算为2.60万元，支出决算为2.46万元
+_SANGONG_BUDGET = re.compile(
+    r'(?=[一财“"”三\s])'
+    + PHRASE_START
+    + SANGONG_PREFIX
+    + SANGONG_LABEL
+    + r"(?:\s*支出)?\s*(?:全年)?\s*预\s*算\s*(?:数)?"
+    r"\s*(?:为|是)?\s*(?P<a>" + NUMBER + r")\s*(?P<unit>" + MONEY_UNIT + r")"
+    r"(?:\s*[，,]\s*(?:支出)?\s*决\s*算\s*(?:数)?\s*(?:为|是)?\s*(?P<b>" + NUMBER + r")\s*"
+    r"(?P<unit_b>" + MONEY_UNIT + r"))?"
+)
+_RECEPTION_GROUPS = re.compile(
+    r"接待国内来访团组\s*(?P<a>\d+)\s*个\s*[、，,]\s*来宾\s*(?P<b>\d+)\s*人次"
+)
+_DIVISIONS = (
+    re.compile(r"(?:下设|内设)\s*(?P<a>\d+)\s*个\s*(?:职能)?(?:科室|处室|股室|部室|内设机构)"),
+    re.compile(r"内设(?:机构|科室|处室|股室)\s*(?:共)?\s*(?P<a>\d+)\s*个"),
+)
+_RECEPTION = re.compile(
+    r"国\s*内\s*公\s*务\s*接\s*待\s*(?P<a>\d+)\s*批\s*次\s*[，,、]?\s*(?:共\s*)?(?P<b>\d+)\s*人\s*次"
+)
+_PROJECTS = (
+    re.compile(r"(?:预算)?绩效评价项目\s*(?P<a>\d+)\s*个"),
+    re.compile(r"开展绩效自评\s*[，,]\s*其中\s*[，,：:]?\s*项目\s*(?P<a>\d+)\s*个"),
+)
+_OVERALL_SCORE = re.compile(
+    r"整\s*体\s*(?:支\s*出\s*)?(?:绩\s*效\s*)?自\s*评\s*(?:得\s*分|总\s*分)\s*(?:为|是)?\s*"
+    r"(?P<a>\d{1,3}(?:\.\d+)?)\s*分"
+)
+_EQUIPMENT = re.compile(
+    r"(?:单价|单位价值)\s*100\s*万元\s*(?:[（(]含[）)])?\s*以上\s*(?:的)?\s*设备\s*"
+    r"(?:[（(]不含车辆[）)])?\s*(?P<a>\d+)\s*(?:台|套)"
+)
+_VALUE_AFTER = re.compile(
+    r"\s*[，,]\s*价\s*值\s*(?P<a>" + NUMBER + r")\s*(?P<unit>" + MONEY_UNIT + ")"
+)
+
+
+class Candidate(NamedTuple):
+    """A value read somewhere, before facts are merged; evidence None = the sentence at start."""
+
+    key: str
+    value: Decimal
+    unit: str
+    start: int
+    end: int
+    evidence: str | None = None
+
+
+def _money(match: re.Match[str], group: str = "a") -> Decimal | None:
+    value = parse_number(match.group(group))
+    return None if value is None else to_wan_yuan(value, match.group("unit"))
+
+
+def _in_section(section_titles: str, pattern: str | None) -> bool:
+    return pattern is None or pattern in section_titles
+
+
+def _reception(m: re.Match[str]) -> Iterator[Candidate]:
+    """Receptions stated as batches (a) and persons (b), in either of the template's wordings."""
+    start, end = m.start(), m.end()
+    yield Candidate("sangong.reception_batches", Decimal(m.group("a")), "count", start, end)
+    yield Candidate("sangong.reception_persons", Decimal(m.group("b")), "person", start, end)
+
+
+def narrative_candidates(text: str, section_titles_at) -> Iterator[Candidate]:
+    """(key, value, unit, start, end) for every template phrase in `text`.
+
+    `section_titles_at(offset)` returns the joined heading titles above an offset.
+    """
+    years = year_ends(text)
+    for compiled in COMPILED_RULES:
+        rule = compiled.rule
+        for m in compiled.finditer(text, years):
+            titles = section_titles_at(m.start())
+            if not _in_section(titles, rule.section):
+                continue
+            if rule.not_section is not None and rule.not_section in titles:
+                continue
+            value = _money(m) if rule.unit == "wan_yuan" else parse_number(m.group("a"))
+            if value is None:
+                continue
+            yield Candidate(rule.key, value, rule.unit, m.start(), m.end())
+            if rule.key in {"assets.house_area", "assets.vehicles"}:
+                after = _VALUE_AFTER.match(text, m.end())
+                worth = _money(after) if after else None
+                if after and worth is not None:
+                    key = (
+                        "assets.house_value"
+                        if rule.key == "assets.house_area"
+                        else ("assets.vehicles_value")
+                    )
+                    yield Candidate(key, worth, "wan_yuan", after.start("a"), after.end())
+    for m in _SHARED_TOTAL.finditer(text):
+        value = _money(m)
+        if value is not None:
+            prefix = "fiscal." if m.group("fiscal") else ""
+            rev = "fiscal.revenue_total" if prefix else "revenue.grand_total"
+            exp = "fiscal.expenditure_total" if prefix else "expenditure.grand_total"
+            yield Candidate(rev, value, "wan_yuan", m.start(), m.end())
+            yield Candidate(exp, value, "wan_yuan", m.start(), m.end())
+    for m in _PAIR_TOTAL.finditer(text):
+        a, b = _money(m, "a"), _money(m, "b")
+        if a is not None and b is not None:
+            rev = "fiscal.revenue_total" if m.group("fiscal") else "revenue.grand_total"
+            exp = "fiscal.expenditure_total" if m.group("fiscal") else "expenditure.grand_total"
+            yield Candidate(rev, a, "wan_yuan", m.start(), m.end())
+            yield Candidate(exp, b, "wan_yuan", m.start(), m.end())
+    # Its match starts where the label of the rule for sangong.total does.
+    for m in matches_at_labels(_SANGONG_BUDGET, SANGONG_TOTAL.label, text, None):
+        value = _money(m)
+        if value is not None:
+            yield Candidate("sangong.budget_total", value, "wan_yuan", m.start(), m.end())
+        actual = parse_number(m.group("b")) if m.group("b") else None
+        if actual is not None:
+            actual = to_wan_yuan(actual, m.group("unit_b"))
+            yield Candidate("sangong.total", actual, "wan_yuan", m.start("b"), m.end())
+    for m in _RECEPTION_GROUPS.finditer(text):
+        yield from _reception(m)
+    for pattern in _DIVISIONS:
+        for m in pattern.finditer(text):
+            yield Candidate("org.divisions", Decimal(m.group("a")), "count", m.start(), m.end())
+    for m in _RECEPTION.finditer(text):
+        yield from _reception(m)
+    for pattern in _PROJECTS:
+        for m in pattern.finditer(text):
+            yield Candidate(
+                "performance.projects_evaluated", Decimal(m.group("a")), "count", m.start(), m.end()
+            )
+    for m in _OVERALL_SCORE.finditer(text):
+        score = parse_number(m.group("a"))
+        if score is not None and score <= 100:
+            yield Candidate("performance.overall_score", score, "score", m.start(), m.end())
+    for m in _EQUIPMENT.finditer(text):
+        yield Candidate(
+            "assets.equipment_over_1m", Decimal(m.group("a")), "unit", m.start(), m.end()
+        )

@@ -1,0 +1,177 @@
+"""The “三公” expenses (sangong: overseas travel, official vehicles, official reception).
+
+Budget and actual per component come from three places that the template
+provides: the 三公 table (公开09表), the budget-vs-actual sentences
+(…全年预算数X万元，决算数Y万元) and the actuals already read as facts. Counts
+(vehicles held, overseas groups and persons, reception batches and persons)
+come from the narrative. Two different values for one component and phase are
+both kept and flagged, as for facts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from juesuan.domain.amounts import MONEY_UNIT, NUMBER, parse_number, to_wan_yuan
+from juesuan.extract.facts import Fact, evidence_at
+from juesuan.extract.label_rules import fuzzy
+from juesuan.extract.template_tables import sangong_cells
+from juesuan.read.tables import Table
+
+if TYPE_CHECKING:
+    from juesuan.extract.sangong_lists import ListedAmount
+
+COMPONENTS = {
+    "total": "“三公”经费合计",
+    "abroad": "因公出国（境）费",
+    "vehicle": "公务用车购置及运行维护费",
+    "vehicle_purchase": "公务用车购置费",
+    "vehicle_operation": "公务用车运行维护费",
+    "reception": "公务接待费",
+}
+COUNTS = {
+    "abroad_groups": ("因公出国（境）团组", "count"),
+    "abroad_persons": ("因公出国（境）人次", "person"),
+    "vehicles_held": ("公务用车保有量", "vehicle"),
+    "reception_batches": ("国内公务接待批次", "count"),
+    "reception_persons": ("国内公务接待人次", "person"),
+}
+COMPONENT_LABELS = {
+    "total": r"(?:一般公共预算)?(?:财政拨款)?[“\"]?\s*三\s*公\s*[”\"]?\s*经\s*费",
+    "abroad": fuzzy("因公出国（境）费"),
+    "vehicle": "(?:"
+    + "|".join(
+        fuzzy(x)
+        for x in ("公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置和运行维护费")
+    )
+    + ")",
+    "vehicle_purchase": fuzzy("公务用车购置费"),
+    "vehicle_operation": "(?:" + fuzzy("公务用车运行维护费") + "|" + fuzzy("公务用车运行费") + ")",
+    "reception": fuzzy("公务接待费"),
+}
+_PAIR = (
+    rf"(?:\s*支\s*出)?\s*(?:全\s*年)?\s*预\s*算\s*(?:数)?\s*(?:为|是)?\s*(?P<b>{NUMBER})\s*(?P<ub>{MONEY_UNIT})\s*"
+    rf"[，,]\s*(?:支\s*出)?\s*决\s*算\s*(?:数)?\s*(?:为|是)?\s*(?P<a>{NUMBER})\s*(?P<ua>{MONEY_UNIT})"
+)
+_PAIRS = {
+    c: re.compile(r"(?<![\u4e00-\u9fff])" + label + _PAIR) for c, label in COMPONENT_LABELS.items()
+}
+_ABROAD_COUNTS = re.compile(
+    r"团\s*组\s*(?P<a>\d+)\s*个\s*[，,、]?\s*(?:因\s*公\s*出\s*国\s*[（(]\s*境\s*[）)]|累\s*计|共)?"
+    r"\s*(?P<b>\d+)\s*人\s*次"
+)
+
+
+@dataclass(frozen=True)
+class SangongRow:
+    item: str  # a component of COMPONENTS or a count of COUNTS
+    phase: str  # budget / actual (counts: actual)
+    value: Decimal
+    unit: str
+    evidence: str
+    start: int
+    end: int
+    conflict: bool = False
+
+
+def _in_sangong_section(sections_at, offset: int) -> bool:
+    return "三公" in sections_at(offset)
+
+
+def sangong_rows(
+    text: str,
+    sections_at,
+    facts: tuple[Fact, ...],
+    tables: list[Table],
+    listed: Iterable[ListedAmount] = (),
+) -> list[SangongRow]:
+    """`listed` are the phased lists' amounts (sangong_lists); their actuals are facts too."""
+    rows: list[SangongRow] = [
+        SangongRow(
+            x.component,
+            x.phase,
+            x.value,
+            "wan_yuan",
+            evidence_at(text, x.start, x.end),
+            x.start,
+            x.end,
+        )
+        for x in listed
+        if x.phase == "budget"
+    ]
+    for table in tables:
+        for cell in sangong_cells(table):
+            rows.append(
+                SangongRow(
+                    cell.component,
+                    cell.phase,
+                    cell.value,
+                    "wan_yuan",
+                    f"{table.code or ''} {table.title}｜{COMPONENTS[cell.component]}"
+                    f"｜{'预算数' if cell.phase == 'budget' else '决算数'}｜"
+                    f"{cell.cell.text}".strip(),
+                    cell.cell.start,
+                    cell.cell.end,
+                )
+            )
+    for component, pattern in _PAIRS.items():
+        for m in pattern.finditer(text):
+            if not _in_sangong_section(sections_at, m.start()):
+                continue
+            for phase, group, unit in (("budget", "b", "ub"), ("actual", "a", "ua")):
+                value = parse_number(m.group(group))
+                if value is not None:
+                    rows.append(
+                        SangongRow(
+                            component,
+                            phase,
+                            to_wan_yuan(value, m.group(unit)),
+                            "wan_yuan",
+                            evidence_at(text, m.start(), m.end()),
+                            m.start(),
+                            m.end(),
+                        )
+                    )
+    for m in _ABROAD_COUNTS.finditer(text):
+        if _in_sangong_section(sections_at, m.start()):
+            for item, group in (("abroad_groups", "a"), ("abroad_persons", "b")):
+                rows.append(
+                    SangongRow(
+                        item,
+                        "actual",
+                        Decimal(m.group(group)),
+                        COUNTS[item][1],
+                        evidence_at(text, m.start(), m.end()),
+                        m.start(),
+                        m.end(),
+                    )
+                )
+    for fact in facts:
+        if not fact.key.startswith("sangong."):
+            continue
+        item = fact.key.removeprefix("sangong.")
+        phase = "budget" if item == "budget_total" else "actual"
+        item = "total" if item == "budget_total" else item
+        rows.append(
+            SangongRow(item, phase, fact.value, fact.unit, fact.evidence, fact.start, fact.end)
+        )
+    return _dedupe(rows)
+
+
+def _dedupe(rows: list[SangongRow]) -> list[SangongRow]:
+    order = list(COMPONENTS) + list(COUNTS)
+    kept: dict[tuple[str, str, Decimal], SangongRow] = {}
+    for row in sorted(rows, key=lambda r: r.start):
+        kept.setdefault((row.item, row.phase, row.value), row)
+    per_slot: dict[tuple[str, str], int] = {}
+    for item, phase, _ in kept:
+        per_slot[(item, phase)] = per_slot.get((item, phase), 0) + 1
+    out = [
+        SangongRow(**{**r.__dict__, "conflict": per_slot[(r.item, r.phase)] > 1})
+        for r in kept.values()
+    ]
+    return sorted(out, key=lambda r: (order.index(r.item), r.phase, r.start))

@@ -1,0 +1,259 @@
+"""Read the nine tables of the national template (公开01–09表) where a disclosure prints them.
+
+The template fixes each table's title and column headings, not its layout, so
+tables are recognised by title and read through their headings: a column is
+found by its heading text (本年收入合计, 基本支出…), a row by its label (合计,
+总计…). Two-sided tables (收入 | 支出) are split at the side headings first,
+so the 总计 of the left side is never taken for the right one. A blank cell
+is not read as zero: blank means "not stated here". A cell where an amount
+belongs but which holds something else (—, /, 1,2 34.5) is reported as
+unreadable, never replaced by a neighbouring cell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from juesuan.domain.amounts import parse_number, to_wan_yuan
+from juesuan.extract.narrative import Candidate
+from juesuan.read.tables import Cell, Table
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d+[.、．]\s*)")
+
+# Column tables: heading → key, read in the 合计 row.
+_COLUMN_TABLES: dict[str, dict[str, str]] = {
+    "一般公共预算财政拨款支出决算表": {
+        "小计": "gpb.expenditure",
+        "合计": "gpb.expenditure",
+        "基本支出": "gpb.basic",
+    },
+    "收入决算表": {
+        "本年收入合计": "revenue.current_year",
+        "财政拨款收入": "revenue.fiscal_appropriation",
+        "上级补助收入": "revenue.superior_subsidy",
+        "事业收入": "revenue.public_service",
+        "经营收入": "revenue.business",
+        "附属单位上缴收入": "revenue.affiliate_remittance",
+        "其他收入": "revenue.other",
+    },
+    "支出决算表": {
+        "本年支出合计": "expenditure.current_year",
+        "基本支出": "expenditure.basic",
+        "项目支出": "expenditure.project",
+        "上缴上级支出": "expenditure.remit_superior",
+        "经营支出": "expenditure.business",
+        "对附属单位补助支出": "expenditure.affiliate_subsidy",
+    },
+}
+# Two-sided tables: (side, row label) → key, read in the side's first amount column.
+_SIDED_TABLES: dict[str, dict[tuple[str, str], str]] = {
+    "财政拨款收入支出决算总表": {
+        ("收入", "总计"): "fiscal.revenue_total",
+        ("支出", "总计"): "fiscal.expenditure_total",
+    },
+    "收入支出决算总表": {
+        ("收入", "本年收入合计"): "revenue.current_year",
+        ("收入", "使用非财政拨款结余"): "revenue.non_fiscal_balance_used",
+        ("收入", "年初结转和结余"): "revenue.carryover_begin",
+        ("收入", "总计"): "revenue.grand_total",
+        ("收入", "上级补助收入"): "revenue.superior_subsidy",
+        ("收入", "事业收入"): "revenue.public_service",
+        ("收入", "经营收入"): "revenue.business",
+        ("收入", "附属单位上缴收入"): "revenue.affiliate_remittance",
+        ("收入", "其他收入"): "revenue.other",
+        ("支出", "本年支出合计"): "expenditure.current_year",
+        ("支出", "结余分配"): "expenditure.surplus_distribution",
+        ("支出", "年末结转和结余"): "expenditure.carryover_end",
+        ("支出", "总计"): "expenditure.grand_total",
+    },
+}
+_TOTAL_LABELS = {"人员经费合计": "gpb.personnel", "公用经费合计": "gpb.public_funds"}
+SANGONG_COMPONENTS = {
+    "合计": "total",
+    "因公出国(境)费": "abroad",
+    "因公出国（境）费": "abroad",
+    "公务用车购置及运行维护费": "vehicle",
+    "公务用车购置费": "vehicle_purchase",
+    "公务用车运行维护费": "vehicle_operation",
+    "公务接待费": "reception",
+}
+
+
+@dataclass(frozen=True)
+class SangongCell:
+    """One budget or actual amount of a 三公 component, as printed in the 三公 table."""
+
+    component: str  # total, abroad, vehicle, vehicle_purchase, vehicle_operation, reception
+    phase: str  # budget (预算数) or actual (决算数)
+    value: Decimal
+    cell: Cell
+
+
+def label(text: str) -> str:
+    return _NUMBERING.sub("", re.sub(r"\s+", "", text))
+
+
+def table_kind(table: Table, kinds: dict[str, object]) -> str | None:
+    """The template table this is, longest title first (收入支出决算总表 ⊂ 财政拨款…总表)."""
+    title = re.sub(r"\s+", "", table.title)
+    for kind in sorted(kinds, key=len, reverse=True):
+        if title.endswith(kind):
+            return kind
+    return None
+
+
+def amount(cell: Cell, unit: str | None) -> Decimal | None:
+    value = parse_number(cell.text) if cell.text else None
+    return None if value is None else to_wan_yuan(value, unit or "万元")
+
+
+@dataclass(frozen=True)
+class UnreadableCell:
+    """A cell where the template puts an amount, holding text that is not one number."""
+
+    key: str
+    cell: Cell
+    evidence: str
+
+    def __str__(self) -> str:
+        return f"{self.key} not read from {self.evidence}: “{self.cell.text}” is not a number"
+
+
+def _evidence(table: Table, row_label: str, column: str, cell: Cell) -> str:
+    where = " ".join(x for x in (table.code, table.title) if x)
+    return f"{where}｜{row_label}｜{column}｜{cell.text}"
+
+
+def cell_candidate(
+    key: str, value: Decimal, table: Table, row_label: str, column: str, cell: Cell
+) -> Candidate:
+    """An amount read from one table cell, quoted as table｜row｜column｜cell."""
+    return Candidate(
+        key, value, "wan_yuan", cell.start, cell.end, _evidence(table, row_label, column, cell)
+    )
+
+
+def _read(
+    key: str, table: Table, row_label: str, column: str, cell: Cell
+) -> Iterator[Candidate | UnreadableCell]:
+    """The amount of one key cell; blank yields nothing, non-numeric text is reported."""
+    if not cell.text:
+        return
+    value = amount(cell, table.unit)
+    if value is None:
+        yield UnreadableCell(key, cell, _evidence(table, row_label, column, cell))
+    else:
+        yield cell_candidate(key, value, table, row_label, column, cell)
+
+
+def _column_candidates(
+    table: Table, mapping: dict[str, str]
+) -> Iterator[Candidate | UnreadableCell]:
+    header = next((r for r in table.rows if any(label(c.text) in mapping for c in r)), None)
+    total = next(
+        (r for r in table.rows if any(label(c.text) in {"合计", "总计"} for c in r[:2])), None
+    )
+    if header is None or total is None:
+        return
+    for index, heading in enumerate(header):
+        key = mapping.get(label(heading.text))
+        if key and index < len(total):
+            yield from _read(key, table, "合计", heading.text, total[index])
+
+
+def _sided_candidates(
+    table: Table, mapping: dict[tuple[str, str], str]
+) -> Iterator[Candidate | UnreadableCell]:
+    sides = [
+        (i, label(c.text)) for i, c in enumerate(table.rows[0]) if label(c.text) in {"收入", "支出"}
+    ]
+    if len(sides) != 2:
+        return
+    bounds = [
+        (name, start, sides[n + 1][0] if n + 1 < len(sides) else 10**6)
+        for n, (start, name) in enumerate(sides)
+    ]
+    for row in table.rows[1:]:
+        for side, start, stop in bounds:
+            cells = row[start:stop]
+            if not cells:
+                continue
+            key = mapping.get((side, label(cells[0].text)))
+            # the amount is the cell right after the row's 行次 (line number): the first
+            # amount column. A further column (一般公共预算…) is never read in its place.
+            if key and len(cells) >= 3 and re.fullmatch(r"\d{1,3}", label(cells[1].text)):
+                yield from _read(key, table, cells[0].text, side, cells[2])
+
+
+def _labelled_totals(table: Table) -> Iterator[Candidate | UnreadableCell]:
+    for row in table.rows:
+        for i, cell in enumerate(row):
+            key = _TOTAL_LABELS.get(label(cell.text))
+            following = next((c for c in row[i + 1 :] if c.text), None)
+            if key and following is not None:
+                yield from _read(key, table, cell.text, "决算数", following)
+
+
+def sangong_cells(table: Table) -> list[SangongCell]:
+    """Budget and actual per component from a 三公 table (two heading rows + one value row)."""
+    rows = table.rows
+    if not rows or "三公" not in table.title:
+        return []
+    phase_of: dict[int, str] = {}
+    phase = None
+    for i, c in enumerate(rows[0]):
+        text = label(c.text)
+        phase = "budget" if "预算" in text else "actual" if "决算" in text else phase
+        if phase:
+            phase_of[i] = phase
+    names: dict[int, str] = {}
+    for row in rows[1:3]:
+        for i, c in enumerate(row):
+            text = label(c.text)
+            if text == "小计":
+                continue
+            component = SANGONG_COMPONENTS.get(text) or SANGONG_COMPONENTS.get(
+                text.replace("(", "（").replace(")", "）")
+            )
+            if component:
+                names[i] = component
+    values = [r for r in rows if sum(parse_number(c.text) is not None for c in r) >= 2]
+    if not values or not names:
+        return []
+    out = []
+    for i, cell in enumerate(values[-1]):
+        value = amount(cell, table.unit)
+        if value is not None and i in names and i in phase_of:
+            out.append(SangongCell(names[i], phase_of[i], value, cell))
+    return out
+
+
+def table_candidates(tables: list[Table]) -> Iterator[Candidate]:
+    """Facts stated by the template tables of a disclosure."""
+    return (c for c in _table_reads(tables) if isinstance(c, Candidate))
+
+
+def unreadable_cells(tables: list[Table]) -> list[UnreadableCell]:
+    """Cells of the template tables where an amount belongs but none can be read."""
+    return [c for c in _table_reads(tables) if isinstance(c, UnreadableCell)]
+
+
+def _table_reads(tables: list[Table]) -> Iterator[Candidate | UnreadableCell]:
+    for table in tables:
+        if kind := table_kind(table, _COLUMN_TABLES):
+            yield from _column_candidates(table, _COLUMN_TABLES[kind])
+        elif kind := table_kind(table, _SIDED_TABLES):
+            yield from _sided_candidates(table, _SIDED_TABLES[kind])
+        elif "基本支出决算明细表" in table.title:
+            yield from _labelled_totals(table)
+        for item in sangong_cells(table):
+            if item.phase == "actual":
+                key = f"sangong.{item.component}"
+            elif item.component == "total":
+                key = "sangong.budget_total"
+            else:
+                continue  # component budgets have no fact key; the sangong resource keeps them
+            yield cell_candidate(key, item.value, table, item.component, item.phase, item.cell)

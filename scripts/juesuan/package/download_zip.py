@@ -1,0 +1,58 @@
+"""A disclosure's data package as the one zip the site publishes for it.
+
+It is the only copy of a disclosure's package on the site: publishing the files
+unpacked beside it too would take ~160 KB a disclosure, most of the 1 GB GitHub
+Pages allows at a province's scale; the portal-wide package carries the tables
+unpacked, and `datapackages/` in the repository holds every package unpacked.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from juesuan.convert import Disclosure
+from juesuan.infra.deterministic_zip import deterministic_zip
+from juesuan.package.files import package_files, package_files_names
+
+
+def _readme(d: Disclosure) -> str:
+    side = d.source.sidecar
+    return (
+        f"# {d.title}\n\n"
+        f"Data package `{d.name}` of the juesuan open-data portal.\n\n"
+        f"- Source: {side.original_filename or d.source.path.name}"
+        f" ({side.source_url or 'original URL unknown'})\n"
+        f"- Department: {d.meta.department or 'unknown'}; fiscal year: "
+        f"{d.meta.fiscal_year or 'unknown'}\n"
+        "- Licence: compilation CC BY 4.0; the figures are public government information "
+        "(政府信息公开): credit the issuing department.\n"
+        f"- Cite as: {d.meta.department or '发布部门'}，《{d.title}》，"
+        "juesuan 开放数据门户整理。\n\n"
+        "Files: datapackage.json (Frictionless descriptor with Table Schemas) and one CSV per "
+        "resource; source.txt is the original text the values were read from. Every fact carries "
+        "the sentence it was read from (column `evidence`) and its offsets in source.txt.\n"
+    )
+
+
+def _package(d: Disclosure, written: Path | None) -> dict[str, str]:
+    """The package's files: as written into `written` when it holds `d`'s package (its
+    descriptor names d's source and its SHA-256), else laid out afresh."""
+    try:
+        found = {p.name: p.read_text("utf-8") for p in written.iterdir()} if written else {}
+        juesuan = json.loads(found["datapackage.json"])["juesuan"]
+    except (OSError, KeyError, ValueError, TypeError):
+        return package_files(d)
+    same = (juesuan.get("source_file"), juesuan.get("source_sha256")) == (
+        d.source.path.name,
+        d.source.sha256,
+    )
+    return found if same and set(found) == set(package_files_names()) else package_files(d)
+
+
+def package_zip(d: Disclosure, written: Path | None = None) -> bytes:
+    """The whole package plus the original text and a README, byte-identical for identical
+    content (`frictionless validate NAME.zip` reads it as it is); `written` is the package's
+    directory in datapackages/ if this build wrote it."""
+    files = {**_package(d, written), "README.md": _readme(d), "source.txt": d.source.text}
+    return deterministic_zip("", files)

@@ -1,0 +1,159 @@
+"""The portal-wide data package: every disclosure in one place, for comparing them.
+
+Rows are the very rows of each disclosure's own package with the package name
+in front, so the two can never disagree; order is by package name, then the
+disclosure's own order, and nothing depends on the clock — two builds of the
+same sources give the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from juesuan.convert import Disclosure
+from juesuan.extract.completeness import PARTS, PartResult, present_count, score
+from juesuan.package.files import (
+    PORTAL_LICENSE,
+    cell_text,
+    completeness_rows,
+    csv_text,
+    fact_rows,
+    function_rows,
+    record_rows,
+    resource_descriptor,
+    sangong_rows_of,
+)
+from juesuan.registry.performance import PERFORMANCE_PROJECTS
+from juesuan.registry.portal import (
+    CATALOGUE,
+    CATALOGUE_TOTALS,
+    LEVELS,
+    PORTAL_COMPLETENESS,
+    PORTAL_FACTS,
+    PORTAL_ITEMS,
+    PORTAL_NAME,
+    PORTAL_PROJECTS,
+    PORTAL_RESOURCES,
+    PORTAL_SANGONG,
+    RANKING,
+)
+
+
+def level_of(d: Disclosure) -> str | None:
+    """Lowest administrative level the region names (a county department names its county)."""
+    region = d.meta.region.model_dump()
+    named = [level for level in LEVELS if region.get(level)]
+    return named[-1] if named else None
+
+
+def catalogue_row(d: Disclosure, scored: list[PartResult]) -> dict[str, Any]:
+    region = d.meta.region
+    row: dict[str, Any] = {
+        "package": d.name,
+        "title": d.title,
+        "department": cell_text(d.meta.department),
+        "province": cell_text(region.province),
+        "prefecture": cell_text(region.prefecture),
+        "county": cell_text(region.county),
+        "level": cell_text(level_of(d)),
+        "fiscal_year": cell_text(d.meta.fiscal_year),
+        "document_kind": cell_text(d.meta.document_kind),
+    }
+    for key, (column, _, _) in CATALOGUE_TOTALS.items():
+        fact = d.fact(key)
+        row[column] = cell_text(fact.value if fact else None)
+    row.update(
+        facts=len(d.facts),
+        checks=len(d.checks),
+        checks_failed=sum(c.status == "fail" for c in d.checks),
+        parts_present=present_count(scored),
+        parts_total=len(scored),
+        source_sha256=d.source.sha256,
+    )
+    return row
+
+
+def ranking_rows(
+    disclosures: list[Disclosure], scores: dict[str, list[PartResult]]
+) -> list[dict[str, Any]]:
+    """Most complete first; ties share a rank (1, 2, 2, 4) and are ordered by package name."""
+    ordered = sorted(disclosures, key=lambda d: (-present_count(scores[d.name]), d.name))
+    rows: list[dict[str, Any]] = []
+    for position, d in enumerate(ordered, 1):
+        scored = scores[d.name]
+        present = present_count(scored)
+        rank = rows[-1]["rank"] if rows and rows[-1]["parts_present"] == present else position
+        share = (Decimal(present) * 100 / Decimal(len(scored))).quantize(Decimal("0.01"))
+        rows.append(
+            {
+                "rank": rank,
+                "package": d.name,
+                "department": cell_text(d.meta.department),
+                "fiscal_year": cell_text(d.meta.fiscal_year),
+                "document_kind": cell_text(d.meta.document_kind),
+                "parts_present": present,
+                "parts_total": len(scored),
+                "share_pct": cell_text(share),
+                "missing": ";".join(r.part.part_id for r in scored if not r.counts),
+            }
+        )
+    return rows
+
+
+def _with_package(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"package": name, **row} for row in rows]
+
+
+def portal_descriptor(disclosures: list[Disclosure]) -> dict[str, Any]:
+    years = sorted({d.meta.fiscal_year for d in disclosures if d.meta.fiscal_year})
+    span = f"{years[0]}–{years[-1]}" if years else "—"
+    return {
+        "name": f"juesuan-{PORTAL_NAME}",
+        "title": "部门决算公开数据门户：全部公开合集 / All disclosures of the juesuan portal",
+        "description": (
+            f"全部 {len(disclosures)} 份部门决算公开（{span} 年度）的目录、事实、功能分类支出、"
+            "“三公”经费、绩效自评项目与公开完整性。 Catalogue, facts (long format), expenditure "
+            "items with codes, 三公 rows, performance projects and the completeness scorecard of "
+            "every disclosure, each row tagged with the disclosure's package name."
+        ),
+        "licenses": [PORTAL_LICENSE],
+        "keywords": ["决算", "部门决算", "final accounts", "open data", "合集"],
+        "juesuan": {
+            "packages": sorted(d.name for d in disclosures),
+            "parts": [p.part_id for p in PARTS],
+        },
+        "resources": [resource_descriptor(spec) for spec in PORTAL_RESOURCES],
+    }
+
+
+def portal_files(disclosures: list[Disclosure]) -> dict[str, str]:
+    """File name → exact text of every file of the portal package."""
+    ordered = sorted(disclosures, key=lambda d: d.name)
+    scores = {d.name: score(d) for d in ordered}
+    tables: dict[str, list[dict[str, Any]]] = {
+        CATALOGUE.name: [catalogue_row(d, scores[d.name]) for d in ordered],
+        RANKING.name: ranking_rows(ordered, scores),
+        PORTAL_FACTS.name: [],
+        PORTAL_ITEMS.name: [],
+        PORTAL_SANGONG.name: [],
+        PORTAL_PROJECTS.name: [],
+        PORTAL_COMPLETENESS.name: [],
+    }
+    for d in ordered:
+        tables[PORTAL_FACTS.name] += _with_package(d.name, fact_rows(d.facts))
+        tables[PORTAL_ITEMS.name] += _with_package(d.name, function_rows(d))
+        tables[PORTAL_SANGONG.name] += _with_package(d.name, sangong_rows_of(d))
+        tables[PORTAL_PROJECTS.name] += _with_package(
+            d.name, record_rows(PERFORMANCE_PROJECTS, d.projects)
+        )
+        tables[PORTAL_COMPLETENESS.name] += _with_package(d.name, completeness_rows(scores[d.name]))
+    descriptor = portal_descriptor(ordered)
+    files = {
+        "datapackage.json": json.dumps(descriptor, ensure_ascii=False, indent=2, sort_keys=True)
+    }
+    files["datapackage.json"] += "\n"
+    for spec in PORTAL_RESOURCES:
+        files[spec.path] = csv_text(spec, tables[spec.name])
+    return files

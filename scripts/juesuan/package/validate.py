@@ -1,0 +1,111 @@
+"""Validate every data package with frictionless, on all cores, at most once per content.
+
+Every problem is one line naming the package, the resource, the row and the field
+(package_validation.py), so a failing CI log points straight at the bad cell.
+
+frictionless costs ~0.13 s of CPU per package whatever it is called with (it copies
+and re-validates each field's metadata every time a resource is opened), so packages
+are validated in batches (validate_batch.py), and a build does not validate a package
+twice: a package whose files are byte-identical to a set
+already found valid — by the same frictionless and the same code — is valid again,
+and a marker named after the SHA-256 of all four in `build/cache/validate/` says so.
+Invalid packages leave no marker: their problems are reported on every build.
+`juesuan validate` passes no cache and validates everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+from juesuan.infra.atomic import write_file_atomically
+from juesuan.infra.cache import mark_used
+from juesuan.package.files import files_digest
+from juesuan.package.validate_batch import validate_batch
+from juesuan.package.validate_one import ValidationProblem
+from juesuan.pipeline.convert_cache import code_version
+from juesuan.registry.portal import PORTAL_NAME
+
+
+def find_packages(root: Path) -> list[Path]:
+    """Every datapackage.json directly below `root` (one directory per package)."""
+    return sorted(root.glob("*/datapackage.json"))
+
+
+@cache
+def validator_version() -> str:
+    """What a verdict depends on besides the files: frictionless, its JSON Schema
+    validator, and our code (which writes the schemas and reads the reports)."""
+    return f"frictionless {version('frictionless')}\0jsonschema {version('jsonschema')}\0" + (
+        code_version()
+    )
+
+
+def package_key(descriptor: Path) -> str | None:
+    """SHA-256 of the validator version and every file of the package (names and bytes);
+    None when a file cannot be read (frictionless will say what is wrong)."""
+    directory = descriptor.parent
+    try:
+        files = {
+            p.relative_to(directory).as_posix(): p.read_bytes()
+            for p in directory.rglob("*")
+            if not p.is_dir()
+        }
+    except OSError:
+        return None
+    return hashlib.sha256(f"{validator_version()}\0{files_digest(files)}".encode()).hexdigest()
+
+
+BATCH_SIZE = 500  # at most this many packages per frictionless pass (validate_batch.py)
+
+
+def _validate_many(descriptors: list[Path]) -> list[list[ValidationProblem]]:
+    """Problems of each package, in order: batches of packages validated together
+    (validate_batch.py), two batches per core so that none is left alone at the end. The
+    portal-wide package, which frictionless reads alone and which is the largest, goes
+    first, by itself."""
+    workers = max(1, min(len(descriptors), len(os.sched_getaffinity(0))))
+    first = [i for i, d in enumerate(descriptors) if d.parent.name == PORTAL_NAME]
+    rest = sorted(set(range(len(descriptors))) - set(first))
+    size = max(1, min(BATCH_SIZE, -(-len(rest) // (2 * workers))))
+    batches = [first] if first else []
+    batches += [rest[i : i + size] for i in range(0, len(rest), size)]
+    jobs = [[descriptors[i] for i in batch] for batch in batches]
+    if workers < 2 or len(jobs) < 2:
+        found = [validate_batch(job) for job in jobs]
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            found = list(pool.map(validate_batch, jobs))
+    by_index = {
+        i: p
+        for batch, ps in zip(batches, found, strict=True)
+        for i, p in zip(batch, ps, strict=True)
+    }
+    return [by_index[i] for i in range(len(descriptors))]
+
+
+def validate_all(root: Path, cache_dir: Path | None = None) -> tuple[int, list[ValidationProblem]]:
+    """(number of packages, problems) for every package below `root`, in package order;
+    with `cache_dir`, packages already found valid as they are now are not validated again."""
+    packages = find_packages(root)
+    keys = [package_key(p) if cache_dir is not None else None for p in packages]
+    todo = [
+        i
+        for i, key in enumerate(keys)
+        if cache_dir is None or key is None or not (cache_dir / key).is_file()
+    ]
+    if cache_dir is not None:
+        for i in set(range(len(keys))) - set(todo):
+            mark_used(cache_dir / str(keys[i]))
+    found = dict(zip(todo, _validate_many([packages[i] for i in todo]), strict=True))
+    for i, problems in found.items():
+        key = keys[i]
+        if cache_dir is None or key is None or problems:
+            continue
+        if package_key(packages[i]) == key:  # what was validated is what was hashed
+            write_file_atomically(cache_dir / key, f"{packages[i].parent.name}\n")
+    return len(packages), [p for i in todo for p in found[i]]

@@ -1,0 +1,303 @@
+"""The whole build: every source → data packages → validation → pages → site.
+
+A source that cannot be converted is reported and skipped; the rest of the
+build goes on. Two sources that name the same department and year are both
+published and reported: the first (by file name) under the usual package name,
+the next under that name plus a hash of its bytes, so neither silently
+replaces the other (a byte-identical copy is published once). A source or
+sidecar that is a link to a file outside the sources directory is refused.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fcntl
+import hashlib
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from juesuan.convert import Disclosure
+from juesuan.extract.expenditure_by_function import code_table, fill_codes
+from juesuan.infra.atomic import (
+    clear_interrupted,
+    write_directory_atomically,
+    write_file_atomically,
+)
+from juesuan.infra.cache import build_started, mark_used, prune_unused
+from juesuan.infra.gc_pause import long_lived
+from juesuan.package.files import files_digest, package_files
+from juesuan.package.portal import portal_files
+from juesuan.package.validate import ValidationProblem, validate_all
+from juesuan.pipeline.convert_cache import convert_many
+from juesuan.read.source import SIDECAR_SUFFIXES, SourceError, sidecar_path
+from juesuan.registry.portal import PORTAL_NAME
+from juesuan.render.disclosure_files import render_key
+from juesuan.render.pages import SkippedSource
+from juesuan.site.assemble import assemble_docs, build_site
+from juesuan.site.dcat import site_url
+
+
+@dataclass(frozen=True)
+class BuildPaths:
+    """Where a build reads and writes; tests point all of them into a temporary directory."""
+
+    sources: Path
+    datapackages: Path
+    build: Path
+    docs: Path
+    config: Path
+
+    @property
+    def cache(self) -> Path:
+        """What earlier builds computed, by content: convert, package, validate, render."""
+        return self.build / "cache"
+
+    @property
+    def site(self) -> Path:
+        return self.build / "site"
+
+    @property
+    def generated_docs(self) -> Path:
+        return self.build / "docs"
+
+    @classmethod
+    def from_root(cls, root: Path) -> BuildPaths:
+        return cls(
+            root / "sources",
+            root / "datapackages",
+            root / "build",
+            root / "docs",
+            root / "mkdocs.yml",
+        )
+
+
+@dataclass
+class BuildResult:
+    disclosures: list[Disclosure] = field(default_factory=list)
+    skipped: list[SkippedSource] = field(default_factory=list)
+    # published, but stating the same department and year as another source
+    duplicates: list[SkippedSource] = field(default_factory=list)
+    problems: list[ValidationProblem] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    converted: int = 0  # sources converted afresh; the others came from the cache
+
+
+def list_sources(sources: Path) -> list[Path]:
+    """Every raw disclosure under `sources` (sidecars and hidden files excluded), sorted."""
+    return sorted(
+        p
+        for p in sources.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() not in SIDECAR_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(sources).parts)
+        and p.name.lower() not in {"readme.md", "readme.txt"}
+    )
+
+
+@contextmanager
+def build_lock(build_dir: Path) -> Iterator[None]:
+    """One build at a time per build directory; a second one waits for the first."""
+    build_dir.mkdir(parents=True, exist_ok=True)
+    with open(build_dir / ".lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"another build holds {build_dir / '.lock'}; waiting for it…", file=sys.stderr)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _outside(path: Path, root: Path) -> bool:
+    return not path.resolve().is_relative_to(root.resolve())
+
+
+def _refuse_links_out(path: Path, root: Path) -> None:
+    for candidate in (path, sidecar_path(path)):
+        if candidate is not None and _outside(candidate, root):
+            raise SourceError(candidate, f"links to a file outside {root}; refused")
+
+
+def convert_all(
+    paths: list[Path],
+    log: Callable[[str], None],
+    root: Path | None = None,
+    cache_dir: Path | None = None,
+) -> BuildResult:
+    """Convert every source on all cores; `root` (the sources directory) bounds where links
+    may point; with `cache_dir`, unchanged sources are not converted again."""
+    result = BuildResult()
+    owner: dict[str, int] = {}  # package name → index of the first source that has it
+    refused: dict[Path, SourceError] = {}
+    for path in paths:
+        try:
+            if root is not None:
+                _refuse_links_out(path, root)
+        except SourceError as exc:
+            refused[path] = exc
+    converted = convert_many([p for p in paths if p not in refused], cache_dir)
+    outcomes = {done.path: done for done in converted}
+    for i, path in enumerate(paths, 1):
+        try:
+            if path in refused:
+                raise refused[path]
+            done = outcomes[path]
+            result.converted += not done.cached
+            if done.disclosure is None:
+                raise done.error()
+            d = done.disclosure
+        except SourceError as exc:
+            result.skipped.append(SkippedSource(path.name, exc.problem))
+            log(f"[{i}/{len(paths)}] SKIP {exc}")
+            continue
+        first = result.disclosures[owner[d.name]] if d.name in owner else None
+        if first is not None and first.source.sha256 == d.source.sha256:
+            problem = f"byte-identical copy of {first.source.path.name}; published once"
+            result.skipped.append(SkippedSource(path.name, problem))
+            log(f"[{i}/{len(paths)}] SKIP {path}: {problem}")
+            continue
+        if first is not None:
+            d = _both_published(result, owner[d.name], d)
+            log(f"[{i}/{len(paths)}] DUPLICATE {path}: {result.duplicates[-1].problem}")
+        else:
+            owner[d.name] = len(result.disclosures)
+        result.disclosures.append(d)
+        log(f"[{i}/{len(paths)}] {path.name} → {d.name} ({len(d.facts)} facts)")
+    result.disclosures = fill_codes_across(result.disclosures)
+    log(f"converted {result.converted} sources, {len(paths) - result.converted} from the cache")
+    return result
+
+
+def _both_published(result: BuildResult, index: int, second: Disclosure) -> Disclosure:
+    """Publish `second` beside result.disclosures[index] under its own name; both say so."""
+    first = result.disclosures[index]
+    second = dataclasses.replace(second, name_suffix=second.source.sha256[:8])
+    same = f"department {second.meta.department}, year {second.meta.fiscal_year}"
+    note_first = (
+        f"another source, {second.source.path.name}, states the same {same}; it is published "
+        f"as {second.name} — neither replaces the other"
+    )
+    note_second = (
+        f"another source, {first.source.path.name}, states the same {same}; it is published "
+        f"as {first.name} — neither replaces the other"
+    )
+    result.disclosures[index] = dataclasses.replace(first, warnings=(*first.warnings, note_first))
+    second = dataclasses.replace(second, warnings=(*second.warnings, note_second))
+    result.duplicates.append(
+        SkippedSource(
+            second.source.path.name,
+            f"same {same} as {first.source.path.name}; both published "
+            f"({first.name}, {second.name})",
+        )
+    )
+    return second
+
+
+def fill_codes_across(disclosures: list[Disclosure]) -> list[Disclosure]:
+    """Codes printed by any disclosure fill the same names in those that print none."""
+    codes = code_table(item for d in disclosures for item in d.expenditure_items)
+    return [
+        dataclasses.replace(
+            d, expenditure_items=tuple(fill_codes(list(d.expenditure_items), codes))
+        )
+        for d in disclosures
+    ]
+
+
+def _previous_files(folder: Path, key: str, markers: Path) -> dict[str, bytes] | None:
+    """The files in `folder` as the previous build wrote them, if they are what would be laid
+    out now: the marker named after `key` (what they depend on) holds their digest."""
+    try:
+        expected = (markers / key).read_text("ascii")
+        found = {p.name: p.read_bytes() for p in folder.iterdir()}
+    except OSError:
+        return None
+    if files_digest(found) != expected:
+        return None
+    mark_used(markers / key)
+    return found
+
+
+def write_packages(disclosures: list[Disclosure], root: Path, markers: Path | None = None) -> None:
+    """Write every package and the portal-wide one as the new content of `root`, swapped in
+    whole: a package whose source is gone disappears, and a killed build leaves the previous
+    set. Files that did not change are hard-linked from the previous set, not rewritten.
+
+    With `markers`, a package is not even laid out again when what it depends on is
+    unchanged: a disclosure's key (render_key) for its own package, the sequence of every
+    disclosure's key for the portal's."""
+    files: dict[str, str | bytes] = {}
+    laid_out: dict[str, str] = {}  # marker name → digest of the package laid out afresh
+
+    def add(folder: str, key: str, lay_out: Callable[[], dict[str, str]]) -> None:
+        found = _previous_files(root / folder, key, markers) if markers is not None else None
+        if found is None:
+            found = {name: text.encode("utf-8") for name, text in lay_out().items()}
+            laid_out[key] = files_digest(found)
+        files.update({f"{folder}/{name}": content for name, content in found.items()})
+
+    keys = [render_key(d) for d in disclosures]
+    for d, key in zip(disclosures, keys, strict=True):
+        add(d.name, key, lambda d=d: package_files(d))
+    portal_key = hashlib.sha256("\0".join([PORTAL_NAME, *keys]).encode()).hexdigest()
+    add(PORTAL_NAME, portal_key, lambda: portal_files(disclosures))
+    write_directory_atomically(root, files, reuse=root)
+    if markers is not None:  # only now: a marker names files that are in place
+        for key, digest in laid_out.items():
+            write_file_atomically(markers / key, digest)
+
+
+def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) -> BuildResult:
+    """The full pipeline; returns what was built, skipped and found invalid."""
+    with build_lock(paths.build):
+        for target in (paths.datapackages, paths.generated_docs, paths.site):
+            clear_interrupted(target)
+        started, since = time.perf_counter(), build_started(paths.cache)
+        sources = list_sources(paths.sources)
+        log(f"converting {len(sources)} sources from {paths.sources}")
+        result = convert_all(sources, log, paths.sources, paths.cache / "convert")
+        result.timings["convert_s"] = time.perf_counter() - started
+        with long_lived():
+            _publish(paths, result, log, started, since, site)
+        return result
+
+
+def _publish(
+    paths: BuildPaths,
+    result: BuildResult,
+    log: Callable[[str], None],
+    started: float,
+    since: float,
+    site: bool,
+) -> None:
+    """Everything after conversion: packages, validation, pages, site, cache pruning."""
+    mark = time.perf_counter()
+    write_packages(result.disclosures, paths.datapackages, paths.cache / "package")
+    count, result.problems = validate_all(paths.datapackages, paths.cache / "validate")
+    result.timings["package_s"] = time.perf_counter() - mark
+    log(f"validated {count} data packages: {len(result.problems)} problems")
+    if result.problems or not site:
+        return
+
+    mark = time.perf_counter()
+    assemble_docs(
+        result.disclosures,
+        result.skipped,
+        paths.docs,
+        paths.generated_docs,
+        paths.build / "cache",
+        site_url(paths.config),
+        result.duplicates,
+        paths.datapackages,
+    )
+    result.timings["render_s"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    log("building the site with mkdocs…")
+    build_site(paths.config, paths.generated_docs, paths.site)
+    result.timings["mkdocs_s"] = time.perf_counter() - mark
+    removed = prune_unused(paths.cache, since)
+    log(f"removed {removed} cache entries this build did not use")
+    result.timings["total_s"] = time.perf_counter() - started

@@ -1,0 +1,122 @@
+"""Convert many sources on all cores, and each unchanged source only once.
+
+Converting is the costly stage and every source converts independently, so it runs
+in a process pool; results come back in input order, so the build stays
+deterministic. A conversion depends only on the source's bytes, its sidecar's
+bytes, its path (kept in the Disclosure as provenance) and this package's code, so
+its result is stored under the SHA-256 of all four in `build/cache/convert/`:
+adding one disclosure to a thousand converts one, and any change to the parser (or
+its data files) invalidates every entry. Sources that fail are not cached: they
+fail fast and their error must be reported on every build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import zlib
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from juesuan.convert import Disclosure, convert_path
+from juesuan.infra.cache import mark_used
+from juesuan.infra.gc_pause import cyclic_gc_paused
+from juesuan.package.files import write_file_atomically
+from juesuan.read.source import SourceError, sidecar_path
+
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Converted:
+    """One source's outcome: a disclosure, or the reason it is not one."""
+
+    path: Path
+    disclosure: Disclosure | None
+    problem: str | None = None
+    where: str | None = None  # the file the problem is in (the sidecar, for a bad sidecar)
+    cached: bool = False
+
+    def error(self) -> SourceError:
+        return SourceError(self.where or self.path, self.problem or "")
+
+
+@cache
+def code_version() -> str:
+    """SHA-256 over every file of the juesuan package (code, vocabulary, templates)."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(PACKAGE_DIR)).encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def cache_key(path: Path) -> str | None:
+    """Key of a source's conversion, or None when the source cannot be read."""
+    try:
+        digest = hashlib.sha256(f"{code_version()}\0{path}\0".encode())
+        digest.update(path.read_bytes() + b"\0")
+        side = sidecar_path(path)
+        digest.update(side.read_bytes() if side else b"-")
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _load(entry: Path) -> Disclosure | None:
+    try:
+        found = pickle.loads(zlib.decompress(entry.read_bytes()))
+    except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError):
+        return None  # missing or unreadable (older code, interrupted write): convert again
+    return found if isinstance(found, Disclosure) else None
+
+
+def _convert(path: Path) -> Converted:
+    """Runs in a worker; a SourceError is returned as data (it does not pickle)."""
+    try:
+        return Converted(path, convert_path(path))
+    except SourceError as exc:
+        return Converted(path, None, exc.problem, exc.path)
+
+
+def worker_count(jobs: int, workers: int | None = None) -> int:
+    """Processes for `jobs` independent jobs: all cores, never more than the jobs."""
+    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    return max(1, min(jobs, workers or available))
+
+
+def convert_many(
+    paths: list[Path], cache_dir: Path | None, workers: int | None = None
+) -> Iterator[Converted]:
+    """Every source's outcome, in the order of `paths`; unchanged ones from the cache."""
+    keys = [cache_key(p) if cache_dir is not None else None for p in paths]
+    done: dict[int, Converted] = {}
+    with cyclic_gc_paused():
+        for i, (path, key) in enumerate(zip(paths, keys, strict=True)):
+            if cache_dir is not None and key is not None:
+                d = _load(cache_dir / f"{key}.pickle.z")
+                if d is not None:
+                    done[i] = Converted(path, d, cached=True)
+                    mark_used(cache_dir / f"{key}.pickle.z")
+    todo = [i for i in range(len(paths)) if i not in done]
+    count = worker_count(len(todo), workers)
+    if count > 1:
+        with ProcessPoolExecutor(max_workers=count) as pool:
+            chunk = max(1, len(todo) // (count * 8))
+            fresh = pool.map(_convert, [paths[i] for i in todo], chunksize=chunk)
+            results = dict(zip(todo, fresh, strict=True))
+    else:
+        results = {i: _convert(paths[i]) for i in todo}
+    for i, outcome in results.items():
+        key = keys[i]
+        if cache_dir is not None and key is not None and outcome.disclosure is not None:
+            data = zlib.compress(pickle.dumps(outcome.disclosure, pickle.HIGHEST_PROTOCOL), 1)
+            write_file_atomically(cache_dir / f"{key}.pickle.z", data)
+    done.update(results)
+    for i in range(len(paths)):
+        yield done[i]

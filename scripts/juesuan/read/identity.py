@@ -1,0 +1,152 @@
+"""Who published a disclosure, for which year, where, and what kind of document it is.
+
+Read from the text first (the title, the 部门名称 field), completed by the
+maintainer's sidecar. Anything neither states stays unknown — never a default
+year or a guessed department. Regions come from the cpca gazetteer, which knows
+which prefecture a county belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import islice
+
+from juesuan.read.source import Region, Sidecar
+
+KIND_FINAL_ACCOUNTS = "final_accounts"
+KIND_PERFORMANCE = "performance_self_evaluation"
+DOCUMENT_KINDS = {
+    KIND_FINAL_ACCOUNTS: ("部门（单位）决算公开说明", "Final accounts disclosure"),
+    KIND_PERFORMANCE: ("整体支出绩效自评", "Performance self-evaluation"),
+}
+
+# Names of public bodies end in one of these; anything else read as a
+# department is more likely a fragment of a sentence.
+_ORG_SUFFIX = (
+    "协会|学会|联合会|局|厅|委员会|委|办公室|办|中心|院|所|站|馆|队|处|署|部|会|政府|法院|"
+    "检察院|学校|大学|学院|医院|集团|公司|研究院|科协|党校|社|台|团"
+)
+_KIND_WORDS = r"\s*(?:部门|单位)?\s*(?:整体支出)?\s*(?:决算|绩效)"
+_TITLES = (
+    # 昌吉回族自治州科学技术协会2024年度部门决算公开说明
+    re.compile(r"^(?P<dept>[^\s\d，。：:]{4,60}?)\s*\d{4}\s*年度?" + _KIND_WORDS),
+    # 2024年度新乡市科学技术协会部门决算
+    re.compile(r"\d{4}\s*年度?\s*(?P<dept>[^\s\d，。：:]{4,60}?)" + _KIND_WORDS),
+)
+_NAME_FIELD = re.compile(r"(?:部门|单位)名称\s*[：:]?\s*(?P<dept>[^\s\d，。：:]{4,60})")
+# "…人员情况 <department> 2023 年度，实有人数 2 人" — the staffing sentence names the body.
+_STAFF_SENTENCE = re.compile(
+    r"(?:机构设置及人员情况|机构设置|人员情况)(?P<dept>[^，。；：:\d]{4,60}?)\d{4}年度?[，,]实有(?:人数|人员)"
+)
+_YEAR_MENTION = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年度")
+
+
+@dataclass(frozen=True)
+class DisclosureMeta:
+    """Metadata of one disclosure; None means "not stated anywhere we could read"."""
+
+    department: str | None
+    fiscal_year: int | None
+    document_kind: str | None
+    region: Region = field(default_factory=Region)
+    notes: tuple[str, ...] = ()
+
+
+def _is_org_name(name: str) -> bool:
+    return bool(re.search(rf"(?:{_ORG_SUFFIX})$", name)) and not re.search(r"[。；]", name)
+
+
+def _head(text: str, lines: int = 12) -> str:
+    """The first lines joined without line breaks or spaces, as a title reads.
+
+    Whitespace between two digits is kept: "附件1 2024年度" must not become 12024.
+    """
+    # Lazily: only the first lines of a text of thousands are needed.
+    kept = islice((ln.strip().lstrip("#").strip() for ln in text.split("\n") if ln.strip()), lines)
+    return re.sub(r"(?<!\d)\s+|\s+(?!\d)", "", " ".join(kept))
+
+
+def detect_department(text: str) -> str | None:
+    head = _head(text)
+    for pattern in _TITLES:
+        m = pattern.search(head)
+        if m and _is_org_name(m.group("dept")):
+            return m.group("dept")
+    for m in _NAME_FIELD.finditer(text[:20000]):
+        if _is_org_name(m.group("dept")):
+            return m.group("dept")
+    collapsed = re.sub(r"\s+", "", text[:20000])
+    m = _STAFF_SENTENCE.search(collapsed)
+    if m and _is_org_name(m.group("dept")):
+        return m.group("dept")
+    return None
+
+
+def detect_fiscal_year(text: str) -> int | None:
+    head = _head(text)
+    title_year = re.search(r"(?<!\d)((?:19|20)\d{2})年度?(?:[^\d]{0,40})(?:决算|绩效)", head)
+    if title_year:
+        return int(title_year.group(1))
+    counts = Counter(int(m.group("y")) for m in _YEAR_MENTION.finditer(text))
+    if not counts:
+        return None
+    (year, n), total = counts.most_common(1)[0], sum(counts.values())
+    return year if n * 2 > total else None
+
+
+def detect_document_kind(text: str) -> str | None:
+    head = re.sub(r"\s+", "", text[:3000])
+    titled_as_performance = "绩效自评" in head[:200] or "绩效评价" in head[:200]
+    if re.search(r"决算(?:公开)?说明|部门决算|单位决算|决算公开|决算表", head) and not (
+        titled_as_performance
+    ):
+        return KIND_FINAL_ACCOUNTS
+    if re.search(r"绩效(?:自评|评价)", head):
+        return KIND_PERFORMANCE
+    return KIND_FINAL_ACCOUNTS if "决算" in text[:20000] else None
+
+
+@cache
+def region_of(department: str) -> Region:
+    """Province / prefecture / county named in a department's name, via the cpca gazetteer."""
+    import cpca  # imported lazily: loading the gazetteer costs ~0.4 s
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        row = cpca.transform([department]).iloc[0]
+
+    def clean(v: object) -> str | None:
+        return v if isinstance(v, str) and v else None
+
+    return Region(province=clean(row["省"]), prefecture=clean(row["市"]), county=clean(row["区"]))
+
+
+def resolve_metadata(text: str, sidecar: Sidecar) -> DisclosureMeta:
+    """Text first, sidecar for what the text does not state; disagreements are noted."""
+    notes: list[str] = []
+    found = {
+        "department": detect_department(text),
+        "fiscal_year": detect_fiscal_year(text),
+        "document_kind": detect_document_kind(text),
+    }
+    chosen: dict[str, object] = {}
+    for name, from_text in found.items():
+        stated = getattr(sidecar, name)
+        if stated is not None and from_text is not None and stated != from_text:
+            notes.append(f"{name}: text says {from_text!r}, sidecar says {stated!r}; sidecar kept")
+        chosen[name] = stated if stated is not None else from_text
+    department = chosen["department"]
+    region = sidecar.region
+    if region is None and isinstance(department, str):
+        region = region_of(department)
+    return DisclosureMeta(
+        department=department if isinstance(department, str) else None,
+        fiscal_year=chosen["fiscal_year"] if isinstance(chosen["fiscal_year"], int) else None,
+        document_kind=chosen["document_kind"] if isinstance(chosen["document_kind"], str) else None,
+        region=region or Region(),
+        notes=tuple(notes),
+    )

@@ -1,0 +1,118 @@
+"""The arithmetic checks as published: one row per identity, share, rate or repeated figure.
+
+Part of the data dictionary (see fields.py).
+"""
+
+from __future__ import annotations
+
+from juesuan.registry.fields import Field, ResourceSpec
+
+CHECK_FAMILIES = [
+    "totals",
+    "bounds",
+    "functional",
+    "codes",
+    "economic",
+    "sangong",
+    "shares",
+    "changes",
+    "budget_rates",
+    "narrative_vs_table",
+    "performance",
+]
+
+CHECKS = ResourceSpec(
+    name="checks",
+    title_zh="勾稽检查",
+    title_en="Arithmetic checks",
+    description=(
+        "Every identity of the national template, every stated share, change and budget rate, "
+        "and every figure printed both in the narrative and in a table, checked against the "
+        "amounts the disclosure states. `not_checkable` means a term was not stated or could "
+        "not be read; it is never a pass. `terms` lists each term with its value and the "
+        "sentence or cell it was read from, so the arithmetic can be redone from the source."
+    ),
+    fields=(
+        Field(
+            "check_id",
+            "string",
+            "检查编号",
+            "Check id",
+            "Stable id: family, subject and, for printed percentages, the source line (L22); "
+            "#2, #3 … number further checks of the same line.",
+            True,
+        ),
+        Field(
+            "family",
+            "string",
+            "检查类别",
+            "Family",
+            "totals (sums of the template), bounds (a part at most its whole), functional "
+            "(类/款/项 sums), codes, economic (经济分类 sums), sangong, shares (占…%), changes "
+            "(比上年增减…%), budget_rates (预决算差异率, 完成预算的…%), narrative_vs_table, "
+            "performance (scores, execution rates).",
+            True,
+            {"enum": CHECK_FAMILIES},
+        ),
+        Field("description_zh", "string", "检查内容", "Description (zh)", "What is checked.", True),
+        Field("description_en", "string", "检查说明", "Description (en)", "What is checked.", True),
+        Field(
+            "status",
+            "string",
+            "结果",
+            "Status",
+            "pass: holds as printed; rounding: off by no more than the rounding of its terms "
+            "(0.01 万元 per amount printed to 2 decimals, both sides counted; for a percentage, "
+            "the printed percentage's half unit after the amounts' rounding); fail; "
+            "not_checkable: a term is not stated, contradicted or the base of a rate is zero or "
+            "unknown. A bound (≤) passes when it holds; narrative vs table allows no rounding.",
+            True,
+            {"enum": ["pass", "rounding", "fail", "not_checkable"]},
+        ),
+        Field(
+            "expected",
+            "number",
+            "应为",
+            "Expected",
+            "The stated value: the total, the printed percentage, or the bound of a ≤ check "
+            "(万元, percent or points).",
+        ),
+        Field(
+            "actual",
+            "number",
+            "实为",
+            "Actual",
+            "What the other terms give: the sum, the computed percentage, the bounded part.",
+        ),
+        Field(
+            "difference",
+            "number",
+            "差额",
+            "Difference",
+            "actual − expected (percentage points for percentages).",
+        ),
+        Field(
+            "tolerance",
+            "number",
+            "允许尾差",
+            "Tolerance",
+            "The rounding allowed: the sum of the terms' rounding, or the printed "
+            "percentage's half unit.",
+            constraints={"minimum": 0},
+        ),
+        Field(
+            "terms",
+            "string",
+            "各项及依据",
+            "Terms with evidence",
+            "JSON array, one object per term: name, key (vocabulary key or code, may be empty), "
+            "value (decimal string, null when not read) and evidence (the sentence or table "
+            "cell as printed, or why it is missing).",
+            True,
+        ),
+        Field(
+            "note", "string", "说明", "Note", "Why a check is not checkable, or what it assumed."
+        ),
+    ),
+    primary_key=("check_id",),
+)

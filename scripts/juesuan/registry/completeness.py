@@ -1,0 +1,89 @@
+"""The completeness scorecard of a data package: which parts of the standard disclosure it has.
+
+Part of the data dictionary (see fields.py).
+"""
+
+from __future__ import annotations
+
+from juesuan.registry.fields import Field, ResourceSpec
+
+PART_STATUSES = ["present", "empty_declared", "missing"]
+
+COMPLETENESS = ResourceSpec(
+    name="completeness",
+    title_zh="公开完整性",
+    title_en="Completeness scorecard",
+    description=(
+        "Which parts of the standard disclosure the text contains: the nine tables 公开01–09表, "
+        "the four 三公 components, 机关运行经费, 政府采购 by goods/works/services with the SME "
+        "share, 国有资产占用, 绩效自评 and 名词解释. `empty_declared`: the department states it "
+        "has nothing to report (e.g. 政府性基金 table 为空表); it counts as present."
+    ),
+    fields=(
+        Field(
+            "part_id",
+            "string",
+            "部分编号",
+            "Part id",
+            "Stable id of the part of the standard disclosure.",
+            True,
+            {"pattern": r"^[a-z_]+(\.[a-z0-9_]+)?$"},
+            "标准公开内容中该部分的稳定编号。",
+        ),
+        Field(
+            "label_zh",
+            "string",
+            "部分名称",
+            "Part (zh)",
+            "Name of the part in the national template.",
+            True,
+            description_zh="该部分在全国统一模板中的名称。",
+        ),
+        Field(
+            "label_en",
+            "string",
+            "英文名称",
+            "Part (en)",
+            "English name of the part.",
+            True,
+            description_zh="该部分的英文名称。",
+        ),
+        Field(
+            "status",
+            "string",
+            "状态",
+            "Status",
+            "present; empty_declared (stated to be empty: counts as present); missing.",
+            True,
+            {"enum": PART_STATUSES},
+            "present：已公开；empty_declared：声明无此内容（视为已公开）；missing：未见。",
+        ),
+        Field(
+            "found_by",
+            "string",
+            "识别方式",
+            "Found by",
+            "table, fact, section, statement or performance table; empty when missing.",
+            constraints={"enum": ["table", "fact", "section", "statement", "performance_table"]},
+            description_zh="识别依据的类型：表格、事实、章节、声明或绩效自评表；未见时为空。",
+        ),
+        Field(
+            "evidence",
+            "string",
+            "依据",
+            "Evidence",
+            "Where the part was found: table title, sentence or section heading.",
+            description_zh="在何处找到：表格标题、原文句子或章节标题。",
+        ),
+        Field(
+            "char_start",
+            "integer",
+            "起始位置",
+            "Start offset",
+            "Offset of the evidence in the normalised text.",
+            constraints={"minimum": 0},
+            description_zh="依据在规范化文本中的起始字符位置。",
+        ),
+    ),
+    primary_key=("part_id",),
+)

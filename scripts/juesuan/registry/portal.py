@@ -1,0 +1,210 @@
+"""Resources of the portal-wide package: a catalogue and every disclosure's rows combined.
+
+Part of the data dictionary (see fields.py): the combined tables reuse the
+per-disclosure fields unchanged and add one `package` column, so a column
+means the same thing in a disclosure's package and in the portal's.
+"""
+
+from __future__ import annotations
+
+from juesuan.read.identity import DOCUMENT_KINDS
+from juesuan.registry.completeness import COMPLETENESS
+from juesuan.registry.expenditure import EXPENDITURE_BY_FUNCTION, SANGONG
+from juesuan.registry.facts import FACTS
+from juesuan.registry.fields import Field, ResourceSpec, text_field
+from juesuan.registry.performance import PERFORMANCE_PROJECTS
+
+# Disclosure packages are named YYYY-slug-hash or unknown-year-…: never a bare word.
+PORTAL_NAME = "portal"
+# year-slug-hash, and -sourcehash for a second source of one department and year
+PACKAGE_PATTERN = r"^(\d{4}|unknown-year)-[a-z0-9]+-[0-9a-f]{6,8}(-[0-9a-f]{8})?$"
+
+PACKAGE = Field(
+    "package",
+    "string",
+    "数据包",
+    "Package",
+    "Name of the disclosure's data package (datapackages/NAME/).",
+    True,
+    {"pattern": PACKAGE_PATTERN},
+    "该公开文本的数据包名称（datapackages/NAME/）。",
+)
+_TO_CATALOGUE = {"fields": "package", "reference": {"resource": "catalogue", "fields": "package"}}
+
+# Key totals shown in the catalogue: vocabulary key → column.
+CATALOGUE_TOTALS = {
+    "revenue.grand_total": ("revenue_grand_total", "收入总计", "Total revenue"),
+    "expenditure.grand_total": ("expenditure_grand_total", "支出总计", "Total expenditure"),
+    "expenditure.current_year": ("expenditure_current_year", "本年支出合计", "Spent this year"),
+    "gpb.expenditure": ("gpb_expenditure", "一般公共预算财政拨款支出", "GPB expenditure"),
+    "sangong.total": ("sangong_total", "“三公”经费支出", "Three public expenses"),
+}
+LEVELS = ["province", "prefecture", "county"]
+
+
+def _count(name: str, zh: str, en: str, description: str, description_zh: str) -> Field:
+    return Field(name, "integer", zh, en, description, True, {"minimum": 0}, description_zh)
+
+
+CATALOGUE = ResourceSpec(
+    name="catalogue",
+    title_zh="公开目录",
+    title_en="Catalogue of disclosures",
+    description=(
+        "One row per published disclosure: department, region, administrative level, fiscal "
+        "year, document kind, key totals (empty when not stated or stated twice differently), "
+        "and how many arithmetic checks failed."
+    ),
+    fields=(
+        PACKAGE,
+        text_field("title", "标题", "Title", "Title of the disclosure.", "公开文本标题。"),
+        text_field(
+            "department",
+            "部门",
+            "Department",
+            "Issuing department, as printed.",
+            "发布部门（照录）。",
+            column_type="administrative-classification:generic:label",
+        ),
+        text_field("province", "省", "Province", "Province-level region.", "省级行政区。"),
+        text_field("prefecture", "市", "Prefecture", "Prefecture-level region.", "地级行政区。"),
+        text_field("county", "县", "County", "County-level region.", "县级行政区。"),
+        text_field(
+            "level",
+            "层级",
+            "Level",
+            "Lowest administrative level named in the region: province, prefecture or county.",
+            "地区所示的最低行政层级：省、市或县。",
+            constraints={"enum": LEVELS},
+        ),
+        Field(
+            "fiscal_year",
+            "integer",
+            "年度",
+            "Fiscal year",
+            "Fiscal year (the calendar year in China).",
+            constraints={"minimum": 1990, "maximum": 2100},
+            description_zh="决算年度（中国财政年度即公历年）。",
+            column_type="date:fiscal-year",
+        ),
+        text_field(
+            "document_kind",
+            "文本类型",
+            "Document kind",
+            "final_accounts or performance_self_evaluation.",
+            "final_accounts：部门决算；performance_self_evaluation：整体支出绩效自评。",
+            constraints={"enum": sorted(DOCUMENT_KINDS)},
+        ),
+        *(
+            Field(
+                column,
+                "number",
+                zh,
+                en,
+                f"`{key}` as stated (万元); empty when not stated or stated twice differently.",
+                description_zh=f"{zh}（万元）；未公开或前后不一致时为空。",
+            )
+            for key, (column, zh, en) in CATALOGUE_TOTALS.items()
+        ),
+        _count("facts", "事实数", "Facts", "Rows of the facts resource.", "事实表行数。"),
+        _count("checks", "检查数", "Checks", "Rows of the checks resource.", "勾稽检查项数。"),
+        _count(
+            "checks_failed",
+            "不一致检查数",
+            "Checks failed",
+            "Checks with status fail.",
+            "结果为 fail（不一致）的检查项数。",
+        ),
+        _count(
+            "parts_present",
+            "已公开部分",
+            "Parts present",
+            "Parts of the standard disclosure present or declared empty.",
+            "标准公开内容中已公开（含声明为空）的部分数。",
+        ),
+        _count("parts_total", "应公开部分", "Parts total", "Parts scored.", "计分的部分总数。"),
+        text_field(
+            "source_sha256",
+            "原文哈希",
+            "Source SHA-256",
+            "SHA-256 of the raw source file.",
+            "原始文件的 SHA-256。",
+            constraints={"pattern": r"^[0-9a-f]{64}$"},
+            required=True,
+        ),
+    ),
+    primary_key=("package",),
+)
+
+RANKING = ResourceSpec(
+    name="completeness_ranking",
+    title_zh="公开完整性排名",
+    title_en="Completeness ranking",
+    description=(
+        "Disclosures ranked by the number of parts of the standard disclosure they contain "
+        "(ties share a rank); `missing` lists the part ids not found."
+    ),
+    fields=(
+        Field(
+            "rank", "integer", "名次", "Rank", "1 = most complete.", True, {"minimum": 1}, "名次。"
+        ),
+        PACKAGE,
+        *(f for f in CATALOGUE.fields if f.name in ("department", "fiscal_year", "document_kind")),
+        *(f for f in CATALOGUE.fields if f.name in ("parts_present", "parts_total")),
+        Field(
+            "share_pct",
+            "number",
+            "完整度",
+            "Completeness (%)",
+            "parts_present / parts_total, percent, two decimals.",
+            True,
+            {"minimum": 0, "maximum": 100},
+            "已公开部分占比（%，保留两位小数）。",
+        ),
+        text_field(
+            "missing",
+            "缺失部分",
+            "Missing parts",
+            "Part ids not found, separated by ';'.",
+            "未找到的部分编号，以“;”分隔。",
+        ),
+    ),
+    primary_key=("package",),
+    foreign_keys=(_TO_CATALOGUE,),
+)
+
+
+def combined(spec: ResourceSpec, description: str) -> ResourceSpec:
+    """`spec` with a leading `package` column; keys extended by it and tied to the catalogue."""
+    return ResourceSpec(
+        name=spec.name,
+        title_zh=f"{spec.title_zh}（全部公开）",
+        title_en=f"{spec.title_en} (all disclosures)",
+        description=description,
+        fields=(PACKAGE, *spec.fields),
+        primary_key=("package", *spec.primary_key),
+        foreign_keys=(_TO_CATALOGUE,),
+    )
+
+
+PORTAL_FACTS = combined(FACTS, "Every stated fact of every disclosure (long format).")
+# The class link (class_id → item_id) is checked in each disclosure's package: frictionless
+# treats a composite key with one empty part as a dangling reference, so it is not repeated here.
+PORTAL_ITEMS = combined(
+    EXPENDITURE_BY_FUNCTION, "Every expenditure item (类/款/项) with its code, of every disclosure."
+)
+PORTAL_SANGONG = combined(SANGONG, "Every 三公 row of every disclosure.")
+PORTAL_PROJECTS = combined(
+    PERFORMANCE_PROJECTS, "Every self-evaluated project (and overall evaluation)."
+)
+PORTAL_COMPLETENESS = combined(COMPLETENESS, "The completeness scorecard of every disclosure.")
+
+PORTAL_RESOURCES: tuple[ResourceSpec, ...] = (
+    CATALOGUE,
+    RANKING,
+    PORTAL_FACTS,
+    PORTAL_ITEMS,
+    PORTAL_SANGONG,
+    PORTAL_PROJECTS,
+    PORTAL_COMPLETENESS,
+)

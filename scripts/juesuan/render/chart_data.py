@@ -1,0 +1,188 @@
+"""The data behind each chart of a disclosure page, as tidy pandas frames.
+
+Each frame is what the chart draws *and* what the reader downloads beside it,
+so the two cannot differ. Only values that were read go in: a missing figure or
+one stated twice with different values is named in `missing`, never drawn as 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+
+from juesuan.convert import Disclosure
+from juesuan.domain.amounts import format_decimal
+from juesuan.domain.vocabulary import EXPENDITURE_PARTS, REVENUE_PARTS, load_vocabulary
+from juesuan.extract.sangong import COMPONENTS
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """One chart's rows (columns named in `columns`) and the figures it had to leave out."""
+
+    chart_id: str
+    title_zh: str
+    title_en: str
+    unit: str
+    frame: pd.DataFrame
+    missing: tuple[str, ...]
+    description: str
+
+
+_FACT_CHARTS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
+    (
+        "revenue-structure",
+        "本年收入结构",
+        "Revenue of the year by source",
+        "万元",
+        REVENUE_PARTS,
+    ),
+    (
+        "expenditure-structure",
+        "本年支出：基本支出与项目支出",
+        "Expenditure of the year: basic vs project",
+        "万元",
+        EXPENDITURE_PARTS,
+    ),
+    ("staff", "人员构成", "Staff", "人", ("staff.active", "staff.retired_lixiu", "staff.retired")),
+)
+
+
+def _fact_chart(d: Disclosure, spec: tuple[str, str, str, str, tuple[str, ...]]) -> ChartData:
+    chart_id, title_zh, title_en, unit, keys = spec
+    vocabulary = load_vocabulary()
+    rows, missing = [], []
+    for key in keys:
+        fact = d.fact(key)
+        if fact is None:
+            missing.append(vocabulary[key].label_zh)
+        else:
+            rows.append(
+                {
+                    "key": key,
+                    "label": vocabulary[key].label_zh,
+                    "label_en": vocabulary[key].label_en,
+                    "value": format_decimal(fact.value),
+                    "evidence": fact.evidence,
+                }
+            )
+    frame = pd.DataFrame(rows, columns=["key", "label", "label_en", "value", "evidence"])
+    return ChartData(
+        chart_id,
+        title_zh,
+        title_en,
+        unit,
+        frame,
+        tuple(missing),
+        f"{title_zh} / {title_en}: one row per figure of the vocabulary, with the sentence it "
+        "was read from.",
+    )
+
+
+def _function_chart(d: Disclosure, level: str) -> ChartData:
+    rows = [
+        {
+            "code": i.code or "",
+            "label": " / ".join(n for n in i.names if n),
+            "value": format_decimal(i.amount),
+            "share_pct": "" if i.share_pct is None else format_decimal(i.share_pct),
+            "evidence": i.evidence,
+        }
+        for i in d.expenditure_items
+        if i.level == level and i.amount is not None
+    ]
+    missing = tuple(
+        " / ".join(n for n in i.names if n)
+        for i in d.expenditure_items
+        if i.level == level and i.amount is None
+    )
+    frame = pd.DataFrame(rows, columns=["code", "label", "value", "share_pct", "evidence"])
+    if level == "class":
+        ids = ("function-classes", "支出功能分类：类", "Spending by functional class")
+    else:
+        ids = ("function-items", "支出功能分类：项", "Spending by functional item")
+    return ChartData(
+        ids[0],
+        ids[1],
+        ids[2],
+        "万元",
+        frame,
+        missing,
+        f"{ids[1]} / {ids[2]} of 一般公共预算财政拨款支出, with the national classification "
+        "code where printed or filled from the code table.",
+    )
+
+
+def _sangong_chart(d: Disclosure) -> ChartData:
+    rows = [
+        {
+            "component": r.item,
+            "label": COMPONENTS[r.item],
+            "phase": "预算 budget" if r.phase == "budget" else "决算 actual",
+            "value": format_decimal(r.value),
+            "evidence": r.evidence,
+        }
+        for r in d.sangong
+        if r.item in COMPONENTS and r.item != "total" and not r.conflict
+    ]
+    missing = tuple(
+        sorted({COMPONENTS[r.item] for r in d.sangong if r.item in COMPONENTS and r.conflict})
+    )
+    frame = pd.DataFrame(rows, columns=["component", "label", "phase", "value", "evidence"])
+    return ChartData(
+        "sangong",
+        "“三公”经费预算与决算",
+        "Three public expenses: budget vs actual",
+        "万元",
+        frame,
+        missing,
+        "“三公”经费 by component, budget (预算) and actual (决算), values in conflict left out.",
+    )
+
+
+def _projects_chart(d: Disclosure) -> ChartData:
+    rows = []
+    for p in d.projects:
+        for label, value in (
+            ("全年预算数 budget", p.full_year_budget),
+            ("全年执行数 executed", p.executed),
+        ):
+            if value is not None:
+                rows.append(
+                    {
+                        "project": p.name or p.project_id,
+                        "measure": label,
+                        "value": format_decimal(value),
+                        "execution_rate": ""
+                        if p.execution_rate is None
+                        else format_decimal(p.execution_rate),
+                        "score": "" if p.score is None else format_decimal(p.score),
+                    }
+                )
+    frame = pd.DataFrame(rows, columns=["project", "measure", "value", "execution_rate", "score"])
+    return ChartData(
+        "performance",
+        "绩效自评项目：预算、执行与得分",
+        "Performance self-evaluation: budget, execution and score",
+        "万元",
+        frame,
+        (),
+        "Each self-evaluated project (and the unit as a whole): full-year budget and executed "
+        "amount in 万元, execution rate in % and the self-evaluation score.",
+    )
+
+
+def chart_data(d: Disclosure) -> list[ChartData]:
+    """Every chart this disclosure supports, in page order; empty ones left out."""
+    charts = [
+        _fact_chart(d, _FACT_CHARTS[0]),
+        _fact_chart(d, _FACT_CHARTS[1]),
+        _function_chart(d, "class"),
+        _function_chart(d, "xiang"),
+        _sangong_chart(d),
+        _projects_chart(d),
+        _fact_chart(d, _FACT_CHARTS[2]),
+    ]
+    return [c for c in charts if any(Decimal(v) > 0 for v in c.frame["value"])]

@@ -1,0 +1,125 @@
+"""Every file one disclosure adds to the docs directory, rendered on all cores and cached.
+
+A disclosure's page, its chart downloads and its package zip depend only on the
+disclosure itself and this package's code, so at a province's scale they are
+rendered in a process pool and kept under `build/cache/render/KEY/`, one
+directory a disclosure; the docs directory gets hard links to them, so adding one
+disclosure to a thousand renders one and writes (almost) nothing for the others.
+KEY is described at render_key. Pages that list many disclosures (home, comparison, indexes)
+are not cached here: they change whenever any disclosure does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from juesuan.convert import Disclosure
+from juesuan.infra.cache import mark_used
+from juesuan.package.download_zip import package_zip
+from juesuan.pipeline.convert_cache import code_version, worker_count
+from juesuan.render.chart_data import chart_data
+from juesuan.render.chart_downloads import chart_files
+from juesuan.render.fragments import fragment_file, fragments_json
+from juesuan.render.pages import render_disclosure
+
+Files = dict[str, bytes]
+
+
+def disclosure_files(d: Disclosure, written: Path | None = None) -> Files:
+    """Path inside the docs directory → bytes, for everything `d` contributes; `written` is
+    its package as this build wrote it into datapackages/, if it did (laid out again, the
+    package would cost ~5 ms a disclosure)."""
+    page = render_disclosure(d)
+    fragments = fragment_file(Path(), f"disclosures/{d.name}.md")
+    files = {
+        f"disclosures/{d.name}.md": page.markdown.encode("utf-8"),
+        str(fragments): fragments_json(page.fragments),
+        f"data/{d.name}.zip": package_zip(d, written),
+    }
+    for name, content in chart_files(d, chart_data(d)).items():
+        files[f"data/{d.name}/{name}"] = content
+    return files
+
+
+def render_key(d: Disclosure) -> str:
+    """What a disclosure's files depend on, hashed.
+
+    Conversion is a function of the code, the source's path and bytes and its sidecar
+    (the premise of the conversion cache), so those stand for everything it produced;
+    after it the pipeline changes only the items' codes (fill_codes_across), the
+    warnings and the name suffix (_both_published), which are hashed as they are.
+    Pickling the whole disclosure instead would cost ~6 ms each, seconds at a
+    province's scale, on every build.
+    """
+    after_conversion = (d.name_suffix, d.warnings, d.expenditure_items)
+    digest = hashlib.sha256(code_version().encode() + b"\0")
+    for part in (str(d.source.path), d.source.sha256, d.source.sidecar.model_dump_json()):
+        digest.update(part.encode("utf-8") + b"\0")
+    digest.update(pickle.dumps(after_conversion, protocol=5))
+    return digest.hexdigest()
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or links not allowed
+        shutil.copyfile(source, target)
+
+
+def _store(entry: Path, files: Files) -> None:
+    """Write one disclosure's files as a cache entry, whole or not at all."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{entry.name}.", dir=entry.parent))
+    for name, content in files.items():
+        path = staging / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        path.chmod(0o444)  # shared by hard link with every docs directory: never edit in place
+    try:
+        os.rename(staging, entry)
+    except OSError:  # written meanwhile by a concurrent build: theirs is as good
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _render_entry(d: Disclosure, entry: Path, written: Path | None) -> None:
+    """Render one disclosure into its cache entry, in a worker: the files never travel
+    back to the parent, which would otherwise write every one of them itself."""
+    _store(entry, disclosure_files(d, written))
+
+
+def render_all(
+    disclosures: list[Disclosure], cache_dir: Path, docs: Path, packages: Path | None = None
+) -> int:
+    """Put every disclosure's files into `docs` (hard links into the cache); return how
+    many disclosures were rendered afresh. `packages` is the datapackages/ directory this
+    build has just written, if any."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    entries = [cache_dir / render_key(d) for d in disclosures]
+    todo = [i for i, entry in enumerate(entries) if not entry.is_dir()]
+    for i in set(range(len(entries))) - set(todo):
+        mark_used(entries[i])
+    count = worker_count(len(todo))
+    jobs = [disclosures[i] for i in todo]
+    written = [packages / d.name if packages is not None else None for d in jobs]
+    if count > 1:
+        with ProcessPoolExecutor(max_workers=count) as pool:
+            chunk = max(1, len(todo) // (count * 8))
+            done = pool.map(
+                _render_entry, jobs, [entries[i] for i in todo], written, chunksize=chunk
+            )
+            for _ in done:  # re-raises a worker's error here
+                pass
+    else:
+        for i, d, package in zip(todo, jobs, written, strict=True):
+            _render_entry(d, entries[i], package)
+    for entry in entries:
+        for path in sorted(entry.rglob("*")):
+            if path.is_file():
+                _link_or_copy(path, docs / path.relative_to(entry))
+    return len(todo)

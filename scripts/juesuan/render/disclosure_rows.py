@@ -1,0 +1,170 @@
+"""The rows of the tables on a disclosure's page: facts, charts, checks, items, projects, 三公.
+
+Each function turns one part of a converted disclosure into the strings its
+template prints; numbers are formatted here so templates never format them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from juesuan.convert import Disclosure
+from juesuan.domain.amounts import format_decimal
+from juesuan.domain.vocabulary import UNITS, load_vocabulary
+from juesuan.extract.sangong import COMPONENTS, COUNTS
+from juesuan.render.charts import disclosure_charts
+from juesuan.render.escape import json_for_script
+
+STATUS_LABELS = {
+    "pass": "✅ 一致 pass",
+    "rounding": "🟡 尾差 rounding",
+    "fail": "❌ 不一致 fail",
+    "not_checkable": "⚪ 无法检查 not checkable",
+}
+
+
+def _num(value: Any) -> str:
+    return "" if value is None else format_decimal(value)
+
+
+_LEVELS = {"class": "类 class", "kuan": "款 kuan", "xiang": "项 item"}
+
+
+def item_rows(d: Disclosure) -> list[dict[str, Any]]:
+    return [
+        {
+            "anchor": f"item-{n}",
+            "name": " / ".join(n for n in i.names if n),
+            "level_label": _LEVELS[i.level],
+            "code": i.code or "",
+            "code_source": i.code_source,
+            "amount": _num(i.amount),
+            "share": _num(i.share_pct),
+            "change": _num(i.change),
+            "change_pct": _num(i.change_pct),
+            "reason": i.reason or "",
+            "evidence": i.evidence,
+        }
+        for n, i in enumerate(d.expenditure_items, 1)
+    ]
+
+
+def project_rows(d: Disclosure) -> list[dict[str, str]]:
+    counts: dict[str, int] = {}
+    for indicator in d.indicators:
+        counts[indicator.project_id] = counts.get(indicator.project_id, 0) + 1
+    return [
+        {
+            "name": p.name or p.project_id,
+            "kind": p.kind,
+            "full_year_budget": _num(p.full_year_budget),
+            "executed": _num(p.executed),
+            "execution_rate": f"{_num(p.execution_rate)}%" if p.execution_rate is not None else "",
+            "score": _num(p.score),
+            "indicators": str(counts.get(p.project_id, "")),
+        }
+        for p in d.projects
+    ]
+
+
+def sangong_rows(d: Disclosure) -> list[dict[str, str]]:
+    labels = {**COMPONENTS, **{k: v[0] for k, v in COUNTS.items()}}
+    table: dict[str, dict[str, str]] = {}
+    for r in d.sangong:
+        row = table.setdefault(
+            r.item,
+            {
+                "label": labels[r.item],
+                "budget": "",
+                "actual": "",
+                "budget_evidence": "",
+                "actual_evidence": "",
+            },
+        )
+        shown = format_decimal(r.value) + (" ⚠" if r.conflict else "")
+        row[r.phase] = f"{row[r.phase]} / {shown}" if row[r.phase] else shown
+        row[f"{r.phase}_evidence"] = row[f"{r.phase}_evidence"] or r.evidence
+    return [table[item] for item in labels if item in table]
+
+
+def outline(d: Disclosure) -> list[dict[str, Any]]:
+    """Section headings once each, in order (a table of contents repeats them)."""
+    seen: set[str] = set()
+    outline: list[dict[str, Any]] = []
+    for section in d.sections:
+        if section.title not in seen:
+            seen.add(section.title)
+            # A list may nest only one level deeper than the item above it.
+            depth = min(section.level, outline[-1]["level"] + 1 if outline else 1)
+            outline.append({"level": depth, "title": section.title})
+    return outline
+
+
+def fact_rows(d: Disclosure) -> list[dict[str, Any]]:
+    vocabulary = load_vocabulary()
+    return [
+        {
+            "anchor": f"fact-{n}",
+            "key": f.key,
+            "label_zh": vocabulary[f.key].label_zh,
+            "label_en": vocabulary[f.key].label_en,
+            "value": format_decimal(f.value),
+            "unit": UNITS[f.unit].zh,
+            "evidence": f.evidence,
+            "conflict": f.conflict,
+        }
+        for n, f in enumerate(d.facts, 1)
+    ]
+
+
+def chart_rows(d: Disclosure) -> list[dict[str, Any]]:
+    return [
+        {
+            "chart_id": c.chart_id,
+            "title": f"{c.data.title_zh} / {c.data.title_en}",
+            "spec_json": json_for_script(c.spec),
+            "missing": list(c.data.missing),
+        }
+        for c in disclosure_charts(d)
+    ]
+
+
+def check_rows(d: Disclosure) -> list[dict[str, Any]]:
+    """A term whose sentence is a fact's or an item's evidence links to that row instead
+    of repeating it: the sentences were most of the page's checks table."""
+    anchors: dict[str, str] = {}
+    for n, f in enumerate(d.facts, 1):
+        anchors.setdefault(f.evidence, f"fact-{n}")
+    for n, item in enumerate(d.expenditure_items, 1):
+        anchors.setdefault(item.evidence, f"item-{n}")
+    return [
+        {
+            "check_id": c.check_id,
+            "description_zh": c.description_zh,
+            "description_en": c.description_en,
+            "status": c.status,
+            "status_label": STATUS_LABELS[c.status],
+            "expected": _num(c.expected),
+            "actual": _num(c.actual),
+            "difference": _num(c.difference),
+            "tolerance": _num(c.tolerance),
+            "note": c.note,
+            "terms": [
+                {
+                    "name": t.name,
+                    "value": _num(t.value) or "—",
+                    "evidence": t.evidence,
+                    "anchor": anchors.get(t.evidence, ""),
+                }
+                for t in c.terms
+            ],
+        }
+        for c in d.checks
+    ]
+
+
+def check_count_rows(d: Disclosure) -> list[dict[str, Any]]:
+    return [
+        {"status": status, "label": STATUS_LABELS[status], "count": count}
+        for status, count in d.check_counts.items()
+    ]

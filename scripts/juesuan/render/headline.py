@@ -1,0 +1,94 @@
+"""What a reader sees first on a disclosure page: key figures, the checks badge, a way to report.
+
+Key figures come first because most readers want five numbers (本年收入, 本年支出,
+基本/项目, 三公, staff); each keeps the sentence it was read from one hover away.
+The badge counts check outcomes so a contradiction is visible before any detail.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlencode
+
+from juesuan.convert import Disclosure
+from juesuan.domain.amounts import format_decimal
+from juesuan.domain.vocabulary import UNITS, load_vocabulary
+
+KEY_FIGURE_KEYS = (
+    "revenue.current_year",
+    "expenditure.current_year",
+    "expenditure.basic",
+    "expenditure.project",
+    "sangong.total",
+    "staff.total",
+    "staff.active",
+)
+
+
+def key_figure_rows(d: Disclosure) -> list[dict[str, str]]:
+    """The headline figures in a fixed order; unread ones say so instead of vanishing."""
+    vocabulary = load_vocabulary()
+    rows = []
+    for key in KEY_FIGURE_KEYS:
+        stated = [f for f in d.facts if f.key == key]
+        entry = vocabulary[key]
+        if len(stated) == 1:
+            value, evidence = format_decimal(stated[0].value), stated[0].evidence
+        elif stated:
+            value = " / ".join(format_decimal(f.value) for f in stated) + " ⚠"
+            evidence = "原文前后数值不一致 / conflicting values: " + " ‖ ".join(
+                f.evidence for f in stated
+            )
+        else:
+            value, evidence = "未读到", "not stated, or could not be read"
+        rows.append(
+            {
+                "label": entry.label_zh,
+                "label_en": entry.label_en,
+                "value": value,
+                "unit": UNITS[entry.unit].zh,
+                "evidence": evidence,
+            }
+        )
+    return rows
+
+
+def check_badge(d: Disclosure) -> dict[str, str]:
+    """all consistent / N rounding differences / N contradictions, as text and a CSS class."""
+    fail = sum(c.status == "fail" for c in d.checks)
+    rounding = sum(c.status == "rounding" for c in d.checks)
+    passed = sum(c.status == "pass" for c in d.checks)
+    unchecked = sum(c.status == "not_checkable" for c in d.checks)
+    if fail:
+        text, css = f"❌ {fail} 处矛盾 / {fail} contradiction(s)", "fail"
+    elif rounding:
+        text, css = f"🟡 {rounding} 处尾差 / {rounding} rounding difference(s)", "rounding"
+    elif passed:
+        text, css = "✅ 全部一致 / all consistent", "pass"
+    else:
+        text, css = "⚪ 无法检查 / nothing could be checked", "not-checkable"
+    detail = f"{passed} 一致 · {rounding} 尾差 · {fail} 矛盾 · {unchecked} 无法检查"
+    return {"text": text, "css": css, "detail": detail}
+
+
+def report_problem_url(d: Disclosure) -> str | None:
+    """A pre-filled GitHub issue naming the disclosure; None when the repository is unknown.
+
+    GitHub Actions sets GITHUB_REPOSITORY; locally set JUESUAN_REPOSITORY=owner/name.
+    """
+    repository = os.environ.get("JUESUAN_REPOSITORY") or os.environ.get("GITHUB_REPOSITORY")
+    if not repository:
+        return None
+    query = urlencode(
+        {
+            "title": f"数据问题 / data problem: {d.title} ({d.name})",
+            "body": (
+                f"公开文本 / disclosure: {d.title}\n数据包 / package: {d.name}\n"
+                f"来源文件 / source: {d.source.path.name}\n\n"
+                "哪个数字有问题？原文怎么写的？\n"
+                "Which figure is wrong, and what does the text say?\n"
+            ),
+            "labels": "data-problem",
+        }
+    )
+    return f"https://github.com/{repository}/issues/new?{query}"

@@ -1,0 +1,244 @@
+"""Render the Markdown pages of the site from converted disclosures.
+
+Templates are Jinja2 files beside this module; every string that comes from a
+source passes the `e` filter (see escape.py), numbers are formatted here and in
+disclosure_rows.py (the tables of a disclosure page), and
+page labels come from the vocabulary and the field registry — never typed twice.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from juesuan.convert import Disclosure
+from juesuan.domain.amounts import format_decimal
+from juesuan.domain.vocabulary import UNITS, load_vocabulary
+from juesuan.extract.completeness import PARTS, present_count, score
+from juesuan.package.portal import ranking_rows
+from juesuan.read.identity import DOCUMENT_KINDS
+from juesuan.read.source import Region
+from juesuan.registry import RESOURCES
+from juesuan.registry.fields import Field
+from juesuan.registry.portal import PORTAL_RESOURCES
+from juesuan.render.disclosure_rows import (
+    chart_rows,
+    check_count_rows,
+    check_rows,
+    fact_rows,
+    item_rows,
+    outline,
+    project_rows,
+    sangong_rows,
+)
+from juesuan.render.escape import md
+from juesuan.render.fragments import FragmentCollector
+from juesuan.render.headline import check_badge, key_figure_rows, report_problem_url
+
+
+@dataclass(frozen=True)
+class SkippedSource:
+    """A source the build could not convert, shown in the build report."""
+
+    file: str
+    problem: str
+
+
+@cache
+def template_environment() -> Environment:
+    """One environment per process: compiling the templates costs more than rendering them."""
+    env = Environment(
+        loader=PackageLoader("juesuan.render", "templates"),
+        autoescape=False,  # Markdown output; escaping is explicit through `e`
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=False,
+    )
+    env.filters["e"] = md
+    return env
+
+
+# Themes print the page title unescaped into <title> and the search index, so
+# markup characters are replaced by their full-width look-alikes there.
+_TITLE_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "`": "｀"})
+
+
+def plain_title(title: str) -> str:
+    """A page title that is inert wherever a theme puts it."""
+    return title.translate(_TITLE_SAFE)
+
+
+def region_label(region: Region) -> str:
+    parts = [p for p in (region.province, region.prefecture, region.county) if p]
+    return " ".join(parts) if parts else "未知"
+
+
+def _kind_label(kind: str | None) -> str:
+    zh, en = DOCUMENT_KINDS.get(kind or "", ("未知", "unknown"))
+    return f"{zh} / {en}"
+
+
+def check_summary(d: Disclosure) -> str:
+    counts = d.check_counts
+    if counts["fail"]:
+        return f"{counts['fail']} 项不一致"
+    if counts["rounding"]:
+        return f"一致（{counts['rounding']} 项尾差）"
+    if counts["pass"]:
+        return f"{counts['pass']} 项一致"
+    return "无法检查"
+
+
+PART_LABELS = {
+    "present": "✅ 已公开 present",
+    "empty_declared": "☑️ 声明为空 declared empty",
+    "missing": "❌ 未见 missing",
+}
+
+
+@dataclass(frozen=True)
+class DisclosurePage:
+    """A disclosure page's Markdown and the parts spliced into its HTML (page_fragments)."""
+
+    markdown: str
+    fragments: dict[str, str]
+
+
+def render_disclosure(d: Disclosure) -> DisclosurePage:
+    side = d.source.sidecar
+    parts = score(d)
+    collector = FragmentCollector()
+    markdown = (
+        template_environment()
+        .get_template("disclosure.md.j2")
+        .render(
+            fragment=collector,
+            parts=parts,
+            parts_present=present_count(parts),
+            part_labels=PART_LABELS,
+            outline=outline(d),
+            items=item_rows(d),
+            projects=project_rows(d),
+            sangong=sangong_rows(d),
+            d=d,
+            title_yaml=json.dumps(plain_title(d.title), ensure_ascii=False)[1:-1],
+            region=region_label(d.meta.region),
+            kind=_kind_label(d.meta.document_kind),
+            source_name=side.original_filename or d.source.path.name,
+            source_url=side.source_url,
+            facts=fact_rows(d),
+            charts=chart_rows(d),
+            checks=check_rows(d),
+            check_counts=check_count_rows(d),
+            resources=RESOURCES,
+            key_figures=key_figure_rows(d),
+            badge=check_badge(d),
+            report_url=report_problem_url(d),
+        )
+    )
+    return DisclosurePage(markdown, collector.fragments)
+
+
+def home_rows(disclosures: list[Disclosure]) -> list[dict[str, str]]:
+    rows = []
+    for d in disclosures:
+        spent = d.fact("expenditure.current_year")
+        rows.append(
+            {
+                "name": d.name,
+                "department": d.meta.department or "未知部门",
+                "region": region_label(d.meta.region),
+                "year": str(d.meta.fiscal_year or "未知"),
+                "kind": DOCUMENT_KINDS.get(d.meta.document_kind or "", ("未知", ""))[0],
+                "expenditure": format_decimal(spent.value) if spent else "—",
+                "checks": check_summary(d),
+            }
+        )
+    return sorted(rows, key=lambda r: (r["region"], r["department"], r["year"], r["name"]))
+
+
+def _constraint_text(f: Field) -> str:
+    parts = []
+    for name, value in f.all_constraints.items():
+        if name == "enum":
+            shown = ", ".join(map(str, value[:8])) + (" …" if len(value) > 8 else "")
+            parts.append(f"one of: {shown}")
+        elif name == "required":
+            parts.append("必填 required")
+        else:
+            parts.append(f"{name}: {value}")
+    return "; ".join(parts)
+
+
+def render_data_dictionary() -> str:
+    groups = [
+        {
+            "title": "每份公开文本的数据包 / Package of each disclosure",
+            "intro": "`datapackages/NAME/`：每份公开文本一个数据包。One package per disclosure.",
+            "resources": RESOURCES,
+        },
+        {
+            "title": "全站合集数据包 / Portal-wide package",
+            "intro": "`datapackages/portal/`：全部公开文本合在一起，每行带数据包名称 `package`。"
+            " All disclosures combined; every row names its package.",
+            "resources": PORTAL_RESOURCES,
+        },
+    ]
+    return (
+        template_environment()
+        .get_template("data-dictionary.md.j2")
+        .render(
+            groups=groups,
+            vocabulary=list(load_vocabulary().values()),
+            units=UNITS,
+            constraint_text=_constraint_text,
+        )
+    )
+
+
+def render_home_page(
+    disclosures: list[Disclosure],
+    skipped: list[SkippedSource],
+    duplicates: list[SkippedSource] | None = None,
+) -> str:
+    rows = home_rows(disclosures)
+    years = sorted({d.meta.fiscal_year for d in disclosures if d.meta.fiscal_year})
+    return (
+        template_environment()
+        .get_template("home.md.j2")
+        .render(
+            disclosures=rows,
+            departments=len({d.meta.department for d in disclosures if d.meta.department}),
+            regions=len({region_label(d.meta.region) for d in disclosures} - {"未知"}),
+            years=[str(y) for y in years],
+            skipped=skipped,
+            duplicates=duplicates or [],
+        )
+    )
+
+
+def render_completeness_page(disclosures: list[Disclosure]) -> str:
+    """The portal-wide ranking (the same rows as the portal package) and a count per part."""
+    scores = {d.name: score(d) for d in disclosures}
+    labels = {p.part_id: p.label_zh for p in PARTS}
+    rows = [
+        {
+            **row,
+            "kind": DOCUMENT_KINDS.get(row["document_kind"], ("未知", ""))[0],
+            "department": row["department"] or "未知部门",
+            "missing_labels": "、".join(labels[m] for m in row["missing"].split(";") if m),
+        }
+        for row in ranking_rows(disclosures, scores)
+    ]
+    by_part = {p.part_id: dict.fromkeys(PART_LABELS, 0) for p in PARTS}
+    for results in scores.values():
+        for r in results:
+            by_part[r.part.part_id][r.status] += 1
+    return (
+        template_environment()
+        .get_template("completeness.md.j2")
+        .render(rows=rows, parts=PARTS, by_part=by_part)
+    )

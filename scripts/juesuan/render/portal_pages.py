@@ -1,0 +1,317 @@
+"""Pages across disclosures: comparison, region and year indexes, a department's years.
+
+These pages list disclosures; the nav lists only these pages (never one entry
+per disclosure), so the site grows linearly with the number of disclosures.
+Every table has its CSV under data/compare/ so a journalist can take it away.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from juesuan.convert import Disclosure
+from juesuan.render.comparison import (
+    KEY_FIGURES,
+    DepartmentKey,
+    by_function_class,
+    departments_over_years,
+    key_figures,
+    sangong_ranking,
+)
+from juesuan.render.escape import json_for_script
+from juesuan.render.html_table import frame_table
+from juesuan.render.pages import plain_title, region_label, template_environment
+
+_FIGURE_COLUMNS = [
+    (key, f"{zh}（{'人' if key.startswith('staff') else '万元'}）") for key, zh, _ in KEY_FIGURES
+]
+_NUMERIC = frozenset(
+    [key for key, _, _ in KEY_FIGURES]
+    + ["basic_share_pct", "project_share_pct", "expenditure_per_staff", "sangong_per_staff"]
+    + ["amount", "share_pct", "rank"]
+)
+
+
+@dataclass(frozen=True)
+class PortalPage:
+    """A generated page (path under docs/) and the CSV files it links to."""
+
+    path: str
+    markdown: str
+    files: dict[str, str]
+
+
+def _csv(frame: pd.DataFrame) -> str:
+    return frame.to_csv(index=False, lineterminator="\n")
+
+
+def _chart(chart_id: str, chart: alt.Chart) -> dict[str, str]:
+    spec = (
+        chart.properties(width="container")
+        .configure(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+        .to_dict(validate=False)  # validated once per chart kind in the tests, not per page
+    )
+    return {"chart_id": chart_id, "spec_json": json_for_script(spec)}
+
+
+def _numeric(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    out = frame.copy()
+    for column in columns:
+        out[column] = pd.to_numeric(out[column], errors="coerce")
+    return out
+
+
+# A comparison chart draws the largest few; the tables below it and their CSVs hold every
+# disclosure. A bar per disclosure is unreadable past a few dozen, and at a province's
+# scale (8,000 rows at N = 5,000) Altair refuses the data outright.
+CHART_TOP = 40
+
+
+def _top(frame: pd.DataFrame, column: str, n: int = CHART_TOP) -> pd.DataFrame:
+    """The `n` rows with the largest numeric `column` (unread values last), in that order."""
+    key = pd.to_numeric(frame[column], errors="coerce")
+    return frame.loc[key.sort_values(ascending=False, kind="stable").index[:n]]
+
+
+def _title(title: str, drawn: int, total: int) -> str:
+    return title if drawn == total else f"{title}：前 {drawn} 名（共 {total}，全部见下表）"
+
+
+def _compare_charts(figures: pd.DataFrame, ranking: pd.DataFrame, classes: pd.DataFrame) -> list:
+    charts = []
+    if not ranking.empty:
+        drawn = _top(ranking, "sangong.total")[["department", "year", "sangong.total"]].rename(
+            columns={"sangong.total": "amount"}
+        )
+        title = _title("“三公”经费支出（万元）", len(drawn), len(ranking))
+        charts.append(
+            _chart(
+                "compare-sangong",
+                alt.Chart(_numeric(drawn, "amount"), title=title)
+                .mark_bar()
+                .encode(
+                    x=alt.X("amount:Q", title="万元"),
+                    y=alt.Y("department:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+                    tooltip=["department:N", "year:N", alt.Tooltip("amount:Q", title="万元")],
+                )
+                .properties(height=alt.Step(22)),
+            )
+        )
+    all_shares = figures[(figures["basic_share_pct"] != "") | (figures["project_share_pct"] != "")]
+    if not all_shares.empty:
+        shares = _top(all_shares, "project_share_pct")
+        share_title = _title(
+            "基本支出与项目支出占本年支出（%）", len(shares), len(all_shares)
+        ).replace("前", "项目支出占比前")
+        long = shares.melt(
+            id_vars=["department", "year"],
+            value_vars=["basic_share_pct", "project_share_pct"],
+            var_name="part",
+            value_name="pct",
+        )
+        long["part"] = long["part"].map(
+            {"basic_share_pct": "基本支出", "project_share_pct": "项目支出"}
+        )
+        charts.append(
+            _chart(
+                "compare-shares",
+                alt.Chart(_numeric(long, "pct"), title=share_title)
+                .mark_bar()
+                .encode(
+                    x=alt.X("pct:Q", title="%", stack=True),
+                    y=alt.Y("department:N", title=None, axis=alt.Axis(labelLimit=260)),
+                    color=alt.Color("part:N", title=None, legend=alt.Legend(orient="bottom")),
+                    tooltip=["department:N", "year:N", "part:N", "pct:Q"],
+                )
+                .properties(height=alt.Step(22)),
+            )
+        )
+    if not classes.empty:
+        totals = _numeric(classes, "amount").groupby("department")["amount"].sum()
+        largest = totals.sort_values(ascending=False, kind="stable").index[:CHART_TOP]
+        drawn_classes = classes[classes["department"].isin(largest)]
+        classes_title = _title(
+            "支出功能分类（类）各部门对比（万元）", len(largest), len(totals)
+        ).replace("前", "支出合计前")
+        charts.append(
+            _chart(
+                "compare-classes",
+                alt.Chart(_numeric(drawn_classes, "amount"), title=classes_title)
+                .mark_bar()
+                .encode(
+                    x=alt.X("amount:Q", title="万元"),
+                    y=alt.Y("class_name:N", title=None, axis=alt.Axis(labelLimit=200)),
+                    yOffset="department:N",
+                    color=alt.Color("department:N", title=None, legend=alt.Legend(orient="bottom")),
+                    tooltip=["class_code:N", "class_name:N", "department:N", "year:N", "amount:Q"],
+                )
+                .properties(height=alt.Step(10)),
+            )
+        )
+    return charts
+
+
+def compare_page(disclosures: list[Disclosure]) -> PortalPage:
+    figures = key_figures(disclosures)
+    ranking = sangong_ranking(figures)
+    classes = by_function_class(disclosures)
+    link = {"department": "../disclosures/{package}/"}
+    markdown = (
+        template_environment()
+        .get_template("compare.md.j2")
+        .render(
+            count=len(disclosures),
+            figures_table=""
+            if figures.empty
+            else frame_table(
+                figures,
+                [("department", "部门"), ("region", "地区"), ("year", "年度"), *_FIGURE_COLUMNS],
+                _NUMERIC,
+                link,
+            ),
+            ratios_table=""
+            if figures.empty
+            else frame_table(
+                figures,
+                [
+                    ("department", "部门"),
+                    ("year", "年度"),
+                    ("basic_share_pct", "基本支出占比 %"),
+                    ("project_share_pct", "项目支出占比 %"),
+                    ("expenditure_per_staff", "人均本年支出（万元/在职人员）"),
+                    ("sangong_per_staff", "人均“三公”（万元/在职人员）"),
+                ],
+                _NUMERIC,
+                link,
+            ),
+            ranking_table=""
+            if ranking.empty
+            else frame_table(
+                ranking,
+                [
+                    ("rank", "名次"),
+                    ("department", "部门"),
+                    ("year", "年度"),
+                    ("sangong.total", "“三公”经费支出（万元）"),
+                    ("sangong_per_staff", "人均（万元）"),
+                ],
+                _NUMERIC,
+                link,
+            ),
+            classes_table=""
+            if classes.empty
+            else frame_table(
+                classes,
+                [
+                    ("class_code", "编码"),
+                    ("class_name", "类"),
+                    ("department", "部门"),
+                    ("year", "年度"),
+                    ("amount", "决算数（万元）"),
+                    ("share_pct", "占比 %"),
+                ],
+                _NUMERIC,
+                link,
+            ),
+            charts=_compare_charts(figures, ranking, classes),
+        )
+    )
+    files = {
+        "data/compare/key-figures.csv": _csv(figures),
+        "data/compare/sangong-ranking.csv": _csv(ranking),
+        "data/compare/function-classes.csv": _csv(classes),
+    }
+    return PortalPage("compare.md", markdown, files)
+
+
+def _listing(disclosures: list[Disclosure]) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": d.name,
+            "department": d.meta.department or "未知部门",
+            "region": region_label(d.meta.region),
+            "year": str(d.meta.fiscal_year or "未知"),
+            "title": d.title,
+        }
+        for d in sorted(
+            disclosures,
+            key=lambda d: (region_label(d.meta.region), d.meta.department or "", d.name),
+        )
+    ]
+
+
+def index_pages(disclosures: list[Disclosure]) -> list[PortalPage]:
+    """By region (province › prefecture › county) and by fiscal year."""
+    by_region: dict[str, list[Disclosure]] = {}
+    by_year: dict[str, list[Disclosure]] = {}
+    for d in disclosures:
+        by_region.setdefault(region_label(d.meta.region), []).append(d)
+        by_year.setdefault(str(d.meta.fiscal_year or "未知"), []).append(d)
+    env = template_environment()
+    regions = env.get_template("regions.md.j2").render(
+        groups=[(r, _listing(by_region[r])) for r in sorted(by_region)]
+    )
+    years = env.get_template("years.md.j2").render(
+        groups=[(y, _listing(by_year[y])) for y in sorted(by_year, reverse=True)]
+    )
+    return [PortalPage("regions.md", regions, {}), PortalPage("years.md", years, {})]
+
+
+def department_pages(disclosures: list[Disclosure]) -> list[PortalPage]:
+    """A year view for every department with more than one year of disclosures."""
+    pages = []
+    for key, group in departments_over_years(disclosures).items():
+        pages.append(_department_page(key, group))
+    return pages
+
+
+def _department_page(key: DepartmentKey, group: list[Disclosure]) -> PortalPage:
+    figures = key_figures(group).sort_values(["year", "package"]).reset_index(drop=True)
+    money = [k for k, _, _ in KEY_FIGURES if not k.startswith("staff")]
+    long = figures.melt(id_vars=["year"], value_vars=money, var_name="key", value_name="value")
+    long = long[long["value"] != ""]
+    labels = {k: zh for k, zh, _ in KEY_FIGURES}
+    long["figure"] = long["key"].map(labels)
+    charts = []
+    if not long.empty:
+        charts.append(
+            _chart(
+                "department-years",
+                alt.Chart(_numeric(long, "value"), title="历年主要数字（万元）")
+                .mark_bar()
+                .encode(
+                    x=alt.X("value:Q", title="万元"),
+                    y=alt.Y("figure:N", title=None),
+                    yOffset="year:N",
+                    color=alt.Color("year:N", title="年度", legend=alt.Legend(orient="bottom")),
+                    tooltip=["figure:N", "year:N", "value:Q"],
+                )
+                .properties(height=alt.Step(12)),
+            )
+        )
+    markdown = (
+        template_environment()
+        .get_template("department.md.j2")
+        .render(
+            key=key,
+            title_yaml=json.dumps(plain_title(key.department), ensure_ascii=False)[1:-1],
+            table=frame_table(
+                figures,
+                [("year", "年度"), *_FIGURE_COLUMNS],
+                _NUMERIC,
+                {"year": "../../disclosures/{package}/"},
+            ),
+            charts=charts,
+            csv_name=f"{key.slug}.csv",
+        )
+    )
+    return PortalPage(
+        f"departments/{key.slug}.md",
+        markdown,
+        {f"data/departments/{key.slug}.csv": _csv(figures)},
+    )

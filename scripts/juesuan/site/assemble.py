@@ -1,0 +1,134 @@
+"""Assemble the MkDocs docs directory and build the static site.
+
+`docs/` holds the hand-written pages and assets; the generated pages, the
+downloadable packages and the chart library are added to a copy of it under
+`build/docs`, which mkdocs-material turns into `build/site`. Both are swapped
+in whole, so an interrupted build leaves the previous site intact. The chart
+library (vega 6, vega-lite 6, vega-embed 7) is bundled by the pinned
+vl-convert-python wheel and served from the site itself: no CDN, no network.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from juesuan.convert import Disclosure
+from juesuan.infra.atomic import staging_for, swap_directory, write_file_atomically
+from juesuan.infra.deterministic_zip import deterministic_zip
+from juesuan.package.portal import portal_files
+from juesuan.registry.portal import CATALOGUE, PORTAL_NAME
+from juesuan.render.disclosure_files import render_all
+from juesuan.render.pages import (
+    SkippedSource,
+    render_completeness_page,
+    render_data_dictionary,
+    render_home_page,
+)
+from juesuan.render.portal_pages import compare_page, department_pages, index_pages
+from juesuan.site.dcat import data_json
+
+VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
+
+
+def vega_bundle(cache_dir: Path) -> str:
+    """vega + vega-lite + vega-embed as one script, cached per vl-convert version."""
+    import vl_convert as vlc
+
+    version = f"vega{vlc.get_vega_version()}-embed{vlc.get_vega_embed_version()}-vl6.4"
+    cached = cache_dir / f"vega-bundle-{version}.js"
+    if not cached.is_file():
+        write_file_atomically(cached, vlc.javascript_bundle(vl_version="v6.4"))
+    return cached.read_text(encoding="utf-8")
+
+
+def _write_files(root: Path, files: dict[str, bytes]) -> None:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+
+
+def _portal_package(disclosures: list[Disclosure], written: Path | None) -> dict[str, str]:
+    """The portal package's files: as this build wrote them into datapackages/ (computing
+    them again took seconds at a province's scale), or afresh when there are none."""
+    if written is not None and (written / "datapackage.json").is_file():
+        return {p.name: p.read_text("utf-8") for p in sorted(written.iterdir()) if p.is_file()}
+    return portal_files(disclosures)
+
+
+def _write_portal(
+    staging: Path, disclosures: list[Disclosure], base_url: str, written: Path | None
+) -> None:
+    """The portal-wide package (zipped, plus its catalogue unpacked) and the DCAT catalogue.
+
+    Unpacked, the package would take ~30 KB a disclosure (facts with their evidence) beside
+    a zip of a tenth of that; the catalogue, one row a disclosure, stays browsable as CSV."""
+    files = _portal_package(disclosures, written)
+    portal_dir = staging / "data" / PORTAL_NAME
+    portal_dir.mkdir(parents=True)
+    (portal_dir / CATALOGUE.path).write_text(files[CATALOGUE.path], "utf-8")
+    (staging / "data" / f"{PORTAL_NAME}.zip").write_bytes(deterministic_zip("", files))
+    (staging / "data.json").write_text(data_json(disclosures, base_url), "utf-8")
+
+
+def assemble_docs(
+    disclosures: list[Disclosure],
+    skipped: list[SkippedSource],
+    handwritten: Path,
+    target: Path,
+    cache_dir: Path,
+    base_url: str = "",
+    duplicates: list[SkippedSource] | None = None,
+    packages: Path | None = None,
+) -> None:
+    """Write the complete MkDocs docs directory into `target` (swapped in whole).
+
+    `base_url` (mkdocs `site_url`, may be empty) prefixes the download URLs of data.json;
+    `packages` is the datapackages/ directory this build has just written, if any.
+    """
+    staging = staging_for(target)
+    try:
+        shutil.copytree(handwritten, staging, dirs_exist_ok=True)
+        (staging / "index.md").write_text(
+            render_home_page(disclosures, skipped, duplicates), "utf-8"
+        )
+        (staging / "data-dictionary.md").write_text(render_data_dictionary(), "utf-8")
+        (staging / "completeness.md").write_text(render_completeness_page(disclosures), "utf-8")
+        render_all(disclosures, cache_dir / "render", staging, packages)
+        for page in [
+            compare_page(disclosures),
+            *index_pages(disclosures),
+            *department_pages(disclosures),
+        ]:
+            _write_files(staging, {page.path: page.markdown.encode("utf-8")})
+            _write_files(staging, {k: v.encode("utf-8") for k, v in page.files.items()})
+        _write_portal(staging, disclosures, base_url, packages and packages / PORTAL_NAME)
+        bundle = staging / VEGA_BUNDLE
+        bundle.parent.mkdir(parents=True, exist_ok=True)
+        bundle.write_text(vega_bundle(cache_dir), "utf-8")
+        swap_directory(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
+    """Run mkdocs build into a staging directory, then swap it into `site_dir`."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    staging = staging_for(site_dir)
+    try:
+        config = load_config(
+            config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(staging)
+        )
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+        swap_directory(staging, site_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
