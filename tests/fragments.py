@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from juesuan.convert import Disclosure, convert_source
+from juesuan.convert import convert_source
+from juesuan.disclosure import Disclosure
 from juesuan.extract.facts import extract_facts
 from juesuan.read.normalize import normalize_text
 from juesuan.read.sections import SectionIndex, find_sections

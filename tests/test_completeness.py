@@ -8,7 +8,7 @@ import pytest
 
 from conftest import SEEDS
 from juesuan.convert import convert_path, convert_source
-from juesuan.extract.completeness import PARTS, score
+from juesuan.domain.template import PARTS
 from juesuan.read.source import RawSource, Sidecar
 
 TABLES_NOT_PRINTED = {f"table.{n:02d}" for n in (1, 2, 3, 4, 5, 6, 9)}
@@ -39,7 +39,7 @@ DECLARED_EMPTY = {"table.07", "table.08"}
 
 @pytest.mark.parametrize("seed", list(SEEDS))
 def test_parts_found_match_the_hand_read_parts(seed):
-    results = {r.part.part_id: r for r in score(convert_path(SEEDS[seed]))}
+    results = {r.part.part_id: r for r in convert_path(SEEDS[seed]).completeness}
     assert {p for p, r in results.items() if r.status == "missing"} == MISSING[seed]
     assert {p for p, r in results.items() if r.status == "empty_declared"} == DECLARED_EMPTY
 
@@ -47,7 +47,7 @@ def test_parts_found_match_the_hand_read_parts(seed):
 @pytest.mark.parametrize("seed", list(SEEDS))
 def test_every_part_found_says_where(seed):
     d = convert_path(SEEDS[seed])
-    results = score(d)
+    results = list(d.completeness)
     assert [r.part for r in results] == list(PARTS)
     for r in results:
         if r.status == "missing":
@@ -58,7 +58,7 @@ def test_every_part_found_says_where(seed):
 
 
 def test_printed_empty_table_with_a_statement_is_declared_empty():
-    results = {r.part.part_id: r for r in score(convert_path(SEEDS["003"]))}
+    results = {r.part.part_id: r for r in convert_path(SEEDS["003"]).completeness}
     fund = results["table.07"]
     assert fund.found_by == "statement"
     assert fund.evidence.startswith("公开07表 政府性基金预算财政拨款收入支出决算表｜")
@@ -67,7 +67,7 @@ def test_printed_empty_table_with_a_statement_is_declared_empty():
 
 def _fragment(text: str):
     raw = RawSource(Path("fragment.txt"), "0" * 64, "utf-8", text, Sidecar())
-    return {r.part.part_id: r for r in score(convert_source(raw))}
+    return {r.part.part_id: r for r in convert_source(raw).completeness}
 
 
 FRAGMENT = """某某县科学技术协会2023年度部门决算公开说明
@@ -124,9 +124,9 @@ def test_empty_statement_keeps_at_most_thirty_characters_before_what_states_it()
 
 def test_scorecard_is_computed_once_and_each_caller_gets_its_own_list():
     d = convert_path(SEEDS["003"])
-    first = score(d)
+    first = list(d.completeness)
     first.clear()  # a caller changing its list changes no one else's
-    again = score(d)
+    again = list(d.completeness)
     assert [r.part for r in again] == list(PARTS)
     assert d.completeness is d.completeness
     assert again == list(d.completeness)

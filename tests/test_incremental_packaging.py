@@ -20,7 +20,8 @@ import pytest
 
 from conftest import ROOT, SEEDS
 from juesuan import cli
-from juesuan.convert import Disclosure, convert_path
+from juesuan.convert import convert_path
+from juesuan.disclosure import Disclosure
 from juesuan.infra import atomic
 from juesuan.package import validate
 from juesuan.package import validate_one as package_validation

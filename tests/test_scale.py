@@ -16,6 +16,7 @@ from juesuan.package.files import package_files
 from juesuan.pipeline import convert_cache
 from juesuan.pipeline.build import BuildPaths, convert_all, run_build
 from juesuan.read.identity import region_of
+from juesuan.render.config import RenderConfig
 from juesuan.render.disclosure_files import render_all
 from juesuan.render.pages import render_disclosure
 
@@ -143,3 +144,28 @@ def test_rendered_files_come_from_the_cache_only_while_their_inputs_are_unchange
     )
     assert "999" in fragments["items"]
     assert (third / f"disclosures/{renamed.name}.md").is_file()
+
+
+def test_the_report_link_follows_the_repository_the_build_is_given(tmp_path):
+    """The repository is a render setting and part of the page's cache key: a page cached
+    for one repository is rendered again, with the new link, for another."""
+    ds = convert_all(_sources(tmp_path), lambda _: None).disclosures[:1]
+    cache = tmp_path / "render"
+    page = f"disclosures/{ds[0].name}.md"
+    old, new = RenderConfig("old-owner/portal"), RenderConfig("new-owner/portal")
+    assert render_all(ds, cache, tmp_path / "a", config=old) == 1
+    assert render_all(ds, cache, tmp_path / "b", config=new) == 1
+    assert render_all(ds, cache, tmp_path / "c", config=new) == 0
+    first = _files(tmp_path / "a")[page].decode("utf-8")
+    second = _files(tmp_path / "b")[page].decode("utf-8")
+    assert "github.com/old-owner/portal/issues/new" in first
+    assert "github.com/new-owner/portal/issues/new" in second
+    assert "old-owner" not in second
+    assert "issues/new" not in render_disclosure(ds[0]).markdown  # no repository: no link
+
+
+def test_the_repository_setting_is_read_from_the_environment_once():
+    assert RenderConfig.from_environment({"GITHUB_REPOSITORY": "a/b"}).repository == "a/b"
+    both = {"GITHUB_REPOSITORY": "a/b", "JUESUAN_REPOSITORY": "c/d"}
+    assert RenderConfig.from_environment(both).repository == "c/d"
+    assert RenderConfig.from_environment({}).repository is None

@@ -25,10 +25,11 @@ from juesuan.checks.core import (
     stated_term,
     sum_check,
 )
+from juesuan.domain.sangong import COMPONENTS
 from juesuan.extract.expenditure_by_economic import EconomicRow
 from juesuan.extract.expenditure_by_function import FunctionItem
 from juesuan.extract.facts import Fact, evidence_at
-from juesuan.extract.sangong import COMPONENTS, SangongRow
+from juesuan.extract.sangong import SangongRow
 
 
 def item_name(item: FunctionItem) -> str:

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from juesuan.domain.amounts import MONEY_UNIT, NUMBER
+from juesuan.domain.sangong import PRINTED_NAMES
 
 PHRASE_START = (
     r"(?:(?<![^\s，。；：、,;:（）()])|(?<=其中)|(?<=本年度)|(?<=\d年度)|(?<=\d年)|(?<=\d\s年度)"
@@ -98,19 +99,7 @@ def _rules() -> tuple[LabelRule, ...]:
         ("gpb.basic", ("一般公共预算财政拨款基本支出",), None),
         ("gpb.personnel", ("人员经费",), "基本支出"),
         ("gpb.public_funds", ("公用经费",), "基本支出"),
-        ("sangong.abroad", ("因公出国（境）费", "因公出国(境)费", "因公出国（境）经费"), "三公"),
-        (
-            "sangong.vehicle",
-            ("公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置和运行维护费"),
-            "三公",
-        ),
-        ("sangong.vehicle_purchase", ("公务用车购置费", "公务用车购置"), "三公"),
-        (
-            "sangong.vehicle_operation",
-            ("公务用车运行维护费", "公务用车运行维护", "公务用车运行费"),
-            "三公",
-        ),
-        ("sangong.reception", ("公务接待费",), "三公"),
+        *((f"sangong.{c}", names, "三公") for c, names in PRINTED_NAMES.items()),
         ("admin.operating_expenses", ("机关运行经费",), None),
         ("procurement.total", ("政府采购支出总额",), None),
         ("procurement.goods", ("政府采购货物支出",), None),
@@ -275,3 +264,10 @@ class CompiledRule:
 
 COMPILED_RULES = tuple(CompiledRule(rule, _compile(rule), label_search(rule)) for rule in RULES)
 SANGONG_TOTAL = next(c for c in COMPILED_RULES if c.rule.key == "sangong.total")
+
+
+# A 三公 component's name in a sentence, as a pattern (the budget-and-actual readers).
+COMPONENT_LABELS = {
+    "total": r"(?:一般公共预算)?(?:财政拨款)?[“\"]?\s*三\s*公\s*[”\"]?\s*经\s*费",
+    **{c: "(?:" + "|".join(fuzzy(n) for n in names) + ")" for c, names in PRINTED_NAMES.items()},
+}

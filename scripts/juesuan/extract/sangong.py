@@ -14,45 +14,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from juesuan.domain.amounts import MONEY_UNIT, NUMBER, parse_number, to_wan_yuan
+from juesuan.domain.sangong import COMPONENTS, COUNTS
 from juesuan.extract.facts import Fact, evidence_at
-from juesuan.extract.label_rules import fuzzy
+from juesuan.extract.label_rules import COMPONENT_LABELS
+from juesuan.extract.sangong_lists import ListedAmount
 from juesuan.extract.template_tables import sangong_cells
 from juesuan.read.tables import Table
 
-if TYPE_CHECKING:
-    from juesuan.extract.sangong_lists import ListedAmount
-
-COMPONENTS = {
-    "total": "“三公”经费合计",
-    "abroad": "因公出国（境）费",
-    "vehicle": "公务用车购置及运行维护费",
-    "vehicle_purchase": "公务用车购置费",
-    "vehicle_operation": "公务用车运行维护费",
-    "reception": "公务接待费",
-}
-COUNTS = {
-    "abroad_groups": ("因公出国（境）团组", "count"),
-    "abroad_persons": ("因公出国（境）人次", "person"),
-    "vehicles_held": ("公务用车保有量", "vehicle"),
-    "reception_batches": ("国内公务接待批次", "count"),
-    "reception_persons": ("国内公务接待人次", "person"),
-}
-COMPONENT_LABELS = {
-    "total": r"(?:一般公共预算)?(?:财政拨款)?[“\"]?\s*三\s*公\s*[”\"]?\s*经\s*费",
-    "abroad": fuzzy("因公出国（境）费"),
-    "vehicle": "(?:"
-    + "|".join(
-        fuzzy(x)
-        for x in ("公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置和运行维护费")
-    )
-    + ")",
-    "vehicle_purchase": fuzzy("公务用车购置费"),
-    "vehicle_operation": "(?:" + fuzzy("公务用车运行维护费") + "|" + fuzzy("公务用车运行费") + ")",
-    "reception": fuzzy("公务接待费"),
-}
 _PAIR = (
     rf"(?:\s*支\s*出)?\s*(?:全\s*年)?\s*预\s*算\s*(?:数)?\s*(?:为|是)?\s*(?P<b>{NUMBER})\s*(?P<ub>{MONEY_UNIT})\s*"
     rf"[，,]\s*(?:支\s*出)?\s*决\s*算\s*(?:数)?\s*(?:为|是)?\s*(?P<a>{NUMBER})\s*(?P<ua>{MONEY_UNIT})"

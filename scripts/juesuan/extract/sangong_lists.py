@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from juesuan.domain.amounts import MONEY_UNIT, NUMBER, parse_number, to_wan_yuan
+from juesuan.extract.label_rules import COMPONENT_LABELS
 from juesuan.extract.narrative import Candidate
-from juesuan.extract.sangong import COMPONENT_LABELS
 
 _HEAD = re.compile(
     r"(?P<prior>上\s*年\s*度?|去\s*年\s*度?|同\s*期)?\s*(?:(?P<year>\d{4})\s*年\s*度?)?\s*"

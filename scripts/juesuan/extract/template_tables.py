@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from juesuan.domain.amounts import parse_number, to_wan_yuan
+from juesuan.domain.sangong import TABLE_ROW_NAMES
 from juesuan.extract.narrative import Candidate
 from juesuan.read.tables import Cell, Table
 
@@ -71,15 +72,6 @@ _SIDED_TABLES: dict[str, dict[tuple[str, str], str]] = {
     },
 }
 _TOTAL_LABELS = {"人员经费合计": "gpb.personnel", "公用经费合计": "gpb.public_funds"}
-SANGONG_COMPONENTS = {
-    "合计": "total",
-    "因公出国(境)费": "abroad",
-    "因公出国（境）费": "abroad",
-    "公务用车购置及运行维护费": "vehicle",
-    "公务用车购置费": "vehicle_purchase",
-    "公务用车运行维护费": "vehicle_operation",
-    "公务接待费": "reception",
-}
 
 
 @dataclass(frozen=True)
@@ -215,7 +207,7 @@ def sangong_cells(table: Table) -> list[SangongCell]:
             text = label(c.text)
             if text == "小计":
                 continue
-            component = SANGONG_COMPONENTS.get(text) or SANGONG_COMPONENTS.get(
+            component = TABLE_ROW_NAMES.get(text) or TABLE_ROW_NAMES.get(
                 text.replace("(", "（").replace(")", "）")
             )
             if component:

@@ -11,11 +11,28 @@ the docs directory are never touched: docs hold hard links, which outlive the en
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
+import sys
+from functools import cache
 from pathlib import Path
 
 CACHE_STAGES = ("convert", "package", "validate", "render")
+# The juesuan package itself, found by place so that this module imports nothing of it.
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+
+
+@cache
+def code_version() -> str:
+    """SHA-256 over every file of the juesuan package (code, vocabulary, templates) and the
+    Python version: a cache entry pickled by one Python must not be read by another."""
+    digest = hashlib.sha256(f"python{sys.version_info[0]}.{sys.version_info[1]}\0".encode())
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(PACKAGE_DIR)).encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def mark_used(entry: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from juesuan.convert import Disclosure
+from juesuan.disclosure import Disclosure
 from juesuan.infra.deterministic_zip import deterministic_zip
 from juesuan.package.files import package_files, package_files_names
 

@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from juesuan.checks.core import CheckResult
-from juesuan.convert import Disclosure
+from juesuan.disclosure import Disclosure
 from juesuan.domain.amounts import format_decimal
+from juesuan.domain.template import DOCUMENT_KINDS
 from juesuan.domain.vocabulary import vocabulary_csv_text
-from juesuan.extract.completeness import PartResult, score
+from juesuan.extract.completeness import PartResult
 from juesuan.extract.facts import Fact
 from juesuan.infra.atomic import write_file_atomically
-from juesuan.read.identity import DOCUMENT_KINDS
 from juesuan.registry import RESOURCES
 from juesuan.registry.checks import CHECKS
 from juesuan.registry.completeness import COMPLETENESS
@@ -274,7 +274,7 @@ def package_files(d: Disclosure) -> dict[str, str]:
         PERFORMANCE_INDICATORS.path: csv_text(
             PERFORMANCE_INDICATORS, record_rows(PERFORMANCE_INDICATORS, d.indicators)
         ),
-        COMPLETENESS.path: csv_text(COMPLETENESS, completeness_rows(score(d))),
+        COMPLETENESS.path: csv_text(COMPLETENESS, completeness_rows(list(d.completeness))),
         CHECKS.path: csv_text(CHECKS, check_rows(d.checks)),
         VOCABULARY.path: vocabulary_csv_text(),
     }

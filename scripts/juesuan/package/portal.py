@@ -12,8 +12,9 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from juesuan.convert import Disclosure
-from juesuan.extract.completeness import PARTS, PartResult, present_count, score
+from juesuan.disclosure import Disclosure
+from juesuan.domain.template import PARTS
+from juesuan.extract.completeness import PartResult, present_count
 from juesuan.package.files import (
     PORTAL_LICENSE,
     cell_text,
@@ -131,7 +132,7 @@ def portal_descriptor(disclosures: list[Disclosure]) -> dict[str, Any]:
 def portal_files(disclosures: list[Disclosure]) -> dict[str, str]:
     """File name → exact text of every file of the portal package."""
     ordered = sorted(disclosures, key=lambda d: d.name)
-    scores = {d.name: score(d) for d in ordered}
+    scores = {d.name: list(d.completeness) for d in ordered}
     tables: dict[str, list[dict[str, Any]]] = {
         CATALOGUE.name: [catalogue_row(d, scores[d.name]) for d in ordered],
         RANKING.name: ranking_rows(ordered, scores),

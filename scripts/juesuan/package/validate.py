@@ -16,18 +16,16 @@ Invalid packages leave no marker: their problems are reported on every build.
 from __future__ import annotations
 
 import hashlib
-import os
-from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
 from juesuan.infra.atomic import write_file_atomically
-from juesuan.infra.cache import mark_used
+from juesuan.infra.cache import code_version, mark_used
+from juesuan.infra.parallel import map_in_order, worker_count
 from juesuan.package.files import files_digest
 from juesuan.package.validate_batch import validate_batch
 from juesuan.package.validate_one import ValidationProblem
-from juesuan.pipeline.convert_cache import code_version
 from juesuan.registry.portal import PORTAL_NAME
 
 
@@ -68,18 +66,14 @@ def _validate_many(descriptors: list[Path]) -> list[list[ValidationProblem]]:
     (validate_batch.py), two batches per core so that none is left alone at the end. The
     portal-wide package, which frictionless reads alone and which is the largest, goes
     first, by itself."""
-    workers = max(1, min(len(descriptors), len(os.sched_getaffinity(0))))
+    workers = worker_count(len(descriptors))
     first = [i for i, d in enumerate(descriptors) if d.parent.name == PORTAL_NAME]
     rest = sorted(set(range(len(descriptors))) - set(first))
     size = max(1, min(BATCH_SIZE, -(-len(rest) // (2 * workers))))
     batches = [first] if first else []
     batches += [rest[i : i + size] for i in range(0, len(rest), size)]
     jobs = [[descriptors[i] for i in batch] for batch in batches]
-    if workers < 2 or len(jobs) < 2:
-        found = [validate_batch(job) for job in jobs]
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            found = list(pool.map(validate_batch, jobs))
+    found = map_in_order(validate_batch, jobs, workers=workers, chunks_per_worker=0)
     by_index = {
         i: p
         for batch, ps in zip(batches, found, strict=True)

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from juesuan.convert import Disclosure
+from juesuan.disclosure import Disclosure
 from juesuan.extract.expenditure_by_function import code_table, fill_codes
 from juesuan.infra.atomic import (
     clear_interrupted,
@@ -35,7 +35,8 @@ from juesuan.package.validate import ValidationProblem, validate_all
 from juesuan.pipeline.convert_cache import convert_many
 from juesuan.read.source import SIDECAR_SUFFIXES, SourceError, sidecar_path
 from juesuan.registry.portal import PORTAL_NAME
-from juesuan.render.disclosure_files import render_key
+from juesuan.render.config import RenderConfig
+from juesuan.render.disclosure_files import conversion_key
 from juesuan.render.pages import SkippedSource
 from juesuan.site.assemble import assemble_docs, build_site
 from juesuan.site.dcat import site_url
@@ -227,7 +228,7 @@ def write_packages(disclosures: list[Disclosure], root: Path, markers: Path | No
     set. Files that did not change are hard-linked from the previous set, not rewritten.
 
     With `markers`, a package is not even laid out again when what it depends on is
-    unchanged: a disclosure's key (render_key) for its own package, the sequence of every
+    unchanged: a disclosure's key (conversion_key) for its own package, the sequence of every
     disclosure's key for the portal's."""
     files: dict[str, str | bytes] = {}
     laid_out: dict[str, str] = {}  # marker name → digest of the package laid out afresh
@@ -239,7 +240,7 @@ def write_packages(disclosures: list[Disclosure], root: Path, markers: Path | No
             laid_out[key] = files_digest(found)
         files.update({f"{folder}/{name}": content for name, content in found.items()})
 
-    keys = [render_key(d) for d in disclosures]
+    keys = [conversion_key(d) for d in disclosures]
     for d, key in zip(disclosures, keys, strict=True):
         add(d.name, key, lambda d=d: package_files(d))
     portal_key = hashlib.sha256("\0".join([PORTAL_NAME, *keys]).encode()).hexdigest()
@@ -292,6 +293,7 @@ def _publish(
         site_url(paths.config),
         result.duplicates,
         paths.datapackages,
+        RenderConfig.from_environment(),
     )
     result.timings["render_s"] = time.perf_counter() - mark
     mark = time.perf_counter()

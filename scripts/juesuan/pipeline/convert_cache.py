@@ -13,22 +13,19 @@ fail fast and their error must be reported on every build.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import zlib
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from juesuan.convert import Disclosure, convert_path
-from juesuan.infra.cache import mark_used
+from juesuan.convert import convert_path
+from juesuan.disclosure import Disclosure
+from juesuan.infra.atomic import write_file_atomically
+from juesuan.infra.cache import code_version, mark_used
 from juesuan.infra.gc_pause import cyclic_gc_paused
-from juesuan.package.files import write_file_atomically
+from juesuan.infra.parallel import map_in_order, worker_count
 from juesuan.read.source import SourceError, sidecar_path
-
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
@@ -43,17 +40,6 @@ class Converted:
 
     def error(self) -> SourceError:
         return SourceError(self.where or self.path, self.problem or "")
-
-
-@cache
-def code_version() -> str:
-    """SHA-256 over every file of the juesuan package (code, vocabulary, templates)."""
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(PACKAGE_DIR)).encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def cache_key(path: Path) -> str | None:
@@ -84,12 +70,6 @@ def _convert(path: Path) -> Converted:
         return Converted(path, None, exc.problem, exc.path)
 
 
-def worker_count(jobs: int, workers: int | None = None) -> int:
-    """Processes for `jobs` independent jobs: all cores, never more than the jobs."""
-    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    return max(1, min(jobs, workers or available))
-
-
 def convert_many(
     paths: list[Path], cache_dir: Path | None, workers: int | None = None
 ) -> Iterator[Converted]:
@@ -104,14 +84,10 @@ def convert_many(
                     done[i] = Converted(path, d, cached=True)
                     mark_used(cache_dir / f"{key}.pickle.z")
     todo = [i for i in range(len(paths)) if i not in done]
-    count = worker_count(len(todo), workers)
-    if count > 1:
-        with ProcessPoolExecutor(max_workers=count) as pool:
-            chunk = max(1, len(todo) // (count * 8))
-            fresh = pool.map(_convert, [paths[i] for i in todo], chunksize=chunk)
-            results = dict(zip(todo, fresh, strict=True))
-    else:
-        results = {i: _convert(paths[i]) for i in todo}
+    fresh = map_in_order(
+        _convert, [paths[i] for i in todo], workers=worker_count(len(todo), workers)
+    )
+    results = dict(zip(todo, fresh, strict=True))
     for i, outcome in results.items():
         key = keys[i]
         if cache_dir is not None and key is not None and outcome.disclosure is not None:

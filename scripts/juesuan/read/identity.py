@@ -15,14 +15,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
 
+from juesuan.domain.template import DocumentKind
 from juesuan.read.source import Region, Sidecar
-
-KIND_FINAL_ACCOUNTS = "final_accounts"
-KIND_PERFORMANCE = "performance_self_evaluation"
-DOCUMENT_KINDS = {
-    KIND_FINAL_ACCOUNTS: ("部门（单位）决算公开说明", "Final accounts disclosure"),
-    KIND_PERFORMANCE: ("整体支出绩效自评", "Performance self-evaluation"),
-}
 
 # Names of public bodies end in one of these; anything else read as a
 # department is more likely a fragment of a sentence.
@@ -104,10 +98,10 @@ def detect_document_kind(text: str) -> str | None:
     if re.search(r"决算(?:公开)?说明|部门决算|单位决算|决算公开|决算表", head) and not (
         titled_as_performance
     ):
-        return KIND_FINAL_ACCOUNTS
+        return DocumentKind.FINAL_ACCOUNTS
     if re.search(r"绩效(?:自评|评价)", head):
-        return KIND_PERFORMANCE
-    return KIND_FINAL_ACCOUNTS if "决算" in text[:20000] else None
+        return DocumentKind.PERFORMANCE
+    return DocumentKind.FINAL_ACCOUNTS if "决算" in text[:20000] else None
 
 
 @cache

@@ -6,7 +6,7 @@ here and becomes the Table Schema, the page headers and the dictionary page.
 
 from __future__ import annotations
 
-from juesuan.extract.sangong import COMPONENTS, COUNTS
+from juesuan.domain.sangong import COMPONENTS, COUNTS
 from juesuan.registry.fields import (
     Field,
     ResourceSpec,

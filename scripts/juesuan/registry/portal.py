@@ -7,7 +7,7 @@ means the same thing in a disclosure's package and in the portal's.
 
 from __future__ import annotations
 
-from juesuan.read.identity import DOCUMENT_KINDS
+from juesuan.domain.template import DOCUMENT_KINDS
 from juesuan.registry.completeness import COMPLETENESS
 from juesuan.registry.expenditure import EXPENDITURE_BY_FUNCTION, SANGONG
 from juesuan.registry.facts import FACTS

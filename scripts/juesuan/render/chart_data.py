@@ -12,10 +12,10 @@ from decimal import Decimal
 
 import pandas as pd
 
-from juesuan.convert import Disclosure
+from juesuan.disclosure import Disclosure
 from juesuan.domain.amounts import format_decimal
+from juesuan.domain.sangong import COMPONENTS
 from juesuan.domain.vocabulary import EXPENDITURE_PARTS, REVENUE_PARTS, load_vocabulary
-from juesuan.extract.sangong import COMPONENTS
 
 
 @dataclass(frozen=True)

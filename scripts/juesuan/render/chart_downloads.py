@@ -10,7 +10,7 @@ seven zips of one CSV each took ~8 KB a disclosure (40 MB at a province's scale)
 
 from __future__ import annotations
 
-from juesuan.convert import Disclosure
+from juesuan.disclosure import Disclosure
 from juesuan.infra.deterministic_zip import deterministic_zip
 from juesuan.render.chart_data import ChartData
 

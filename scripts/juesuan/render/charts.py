@@ -14,7 +14,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from juesuan.convert import Disclosure
+from juesuan.disclosure import Disclosure
 from juesuan.render.chart_data import ChartData, chart_data
 
 

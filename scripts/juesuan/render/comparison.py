@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 from pypinyin import Style, lazy_pinyin
 
-from juesuan.convert import Disclosure
+from juesuan.disclosure import Disclosure
 from juesuan.domain.amounts import format_decimal
 from juesuan.render.pages import region_label
 

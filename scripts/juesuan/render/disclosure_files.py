@@ -16,26 +16,28 @@ import os
 import pickle
 import shutil
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from juesuan.convert import Disclosure
-from juesuan.infra.cache import mark_used
+from juesuan.disclosure import Disclosure
+from juesuan.infra.cache import code_version, mark_used
+from juesuan.infra.parallel import map_in_order, worker_count
 from juesuan.package.download_zip import package_zip
-from juesuan.pipeline.convert_cache import code_version, worker_count
 from juesuan.render.chart_data import chart_data
 from juesuan.render.chart_downloads import chart_files
+from juesuan.render.config import NO_SETTINGS, RenderConfig
 from juesuan.render.fragments import fragment_file, fragments_json
 from juesuan.render.pages import render_disclosure
 
 Files = dict[str, bytes]
 
 
-def disclosure_files(d: Disclosure, written: Path | None = None) -> Files:
+def disclosure_files(
+    d: Disclosure, written: Path | None = None, config: RenderConfig = NO_SETTINGS
+) -> Files:
     """Path inside the docs directory → bytes, for everything `d` contributes; `written` is
     its package as this build wrote it into datapackages/, if it did (laid out again, the
     package would cost ~5 ms a disclosure)."""
-    page = render_disclosure(d)
+    page = render_disclosure(d, config)
     fragments = fragment_file(Path(), f"disclosures/{d.name}.md")
     files = {
         f"disclosures/{d.name}.md": page.markdown.encode("utf-8"),
@@ -47,7 +49,7 @@ def disclosure_files(d: Disclosure, written: Path | None = None) -> Files:
     return files
 
 
-def render_key(d: Disclosure) -> str:
+def conversion_key(d: Disclosure) -> str:
     """What a disclosure's files depend on, hashed.
 
     Conversion is a function of the code, the source's path and bytes and its sidecar
@@ -63,6 +65,11 @@ def render_key(d: Disclosure) -> str:
         digest.update(part.encode("utf-8") + b"\0")
     digest.update(pickle.dumps(after_conversion, protocol=5))
     return digest.hexdigest()
+
+
+def render_key(d: Disclosure, config: RenderConfig) -> str:
+    """What a disclosure's pages depend on: its conversion and the build's settings."""
+    return hashlib.sha256(f"{conversion_key(d)}\0{config.digest()}".encode()).hexdigest()
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
@@ -87,37 +94,37 @@ def _store(entry: Path, files: Files) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _render_entry(d: Disclosure, entry: Path, written: Path | None) -> None:
+def _render_entry(d: Disclosure, entry: Path, written: Path | None, config: RenderConfig) -> None:
     """Render one disclosure into its cache entry, in a worker: the files never travel
     back to the parent, which would otherwise write every one of them itself."""
-    _store(entry, disclosure_files(d, written))
+    _store(entry, disclosure_files(d, written, config))
 
 
 def render_all(
-    disclosures: list[Disclosure], cache_dir: Path, docs: Path, packages: Path | None = None
+    disclosures: list[Disclosure],
+    cache_dir: Path,
+    docs: Path,
+    packages: Path | None = None,
+    config: RenderConfig = NO_SETTINGS,
 ) -> int:
     """Put every disclosure's files into `docs` (hard links into the cache); return how
     many disclosures were rendered afresh. `packages` is the datapackages/ directory this
     build has just written, if any."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    entries = [cache_dir / render_key(d) for d in disclosures]
+    entries = [cache_dir / render_key(d, config) for d in disclosures]
     todo = [i for i, entry in enumerate(entries) if not entry.is_dir()]
     for i in set(range(len(entries))) - set(todo):
         mark_used(entries[i])
-    count = worker_count(len(todo))
     jobs = [disclosures[i] for i in todo]
     written = [packages / d.name if packages is not None else None for d in jobs]
-    if count > 1:
-        with ProcessPoolExecutor(max_workers=count) as pool:
-            chunk = max(1, len(todo) // (count * 8))
-            done = pool.map(
-                _render_entry, jobs, [entries[i] for i in todo], written, chunksize=chunk
-            )
-            for _ in done:  # re-raises a worker's error here
-                pass
-    else:
-        for i, d, package in zip(todo, jobs, written, strict=True):
-            _render_entry(d, entries[i], package)
+    map_in_order(
+        _render_entry,
+        jobs,
+        [entries[i] for i in todo],
+        written,
+        [config] * len(todo),
+        workers=worker_count(len(todo)),
+    )
     for entry in entries:
         for path in sorted(entry.rglob("*")):
             if path.is_file():

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from juesuan.convert import Disclosure
+from juesuan.disclosure import Disclosure
 from juesuan.domain.amounts import format_decimal
+from juesuan.domain.sangong import COMPONENTS, COUNTS
 from juesuan.domain.vocabulary import UNITS, load_vocabulary
-from juesuan.extract.sangong import COMPONENTS, COUNTS
 from juesuan.render.charts import disclosure_charts
 from juesuan.render.escape import json_for_script
 

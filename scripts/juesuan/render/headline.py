@@ -7,10 +7,9 @@ The badge counts check outcomes so a contradiction is visible before any detail.
 
 from __future__ import annotations
 
-import os
 from urllib.parse import urlencode
 
-from juesuan.convert import Disclosure
+from juesuan.disclosure import Disclosure
 from juesuan.domain.amounts import format_decimal
 from juesuan.domain.vocabulary import UNITS, load_vocabulary
 
@@ -71,12 +70,8 @@ def check_badge(d: Disclosure) -> dict[str, str]:
     return {"text": text, "css": css, "detail": detail}
 
 
-def report_problem_url(d: Disclosure) -> str | None:
-    """A pre-filled GitHub issue naming the disclosure; None when the repository is unknown.
-
-    GitHub Actions sets GITHUB_REPOSITORY; locally set JUESUAN_REPOSITORY=owner/name.
-    """
-    repository = os.environ.get("JUESUAN_REPOSITORY") or os.environ.get("GITHUB_REPOSITORY")
+def report_problem_url(d: Disclosure, repository: str | None) -> str | None:
+    """A pre-filled GitHub issue naming the disclosure; None when the repository is unknown."""
     if not repository:
         return None
     query = urlencode(

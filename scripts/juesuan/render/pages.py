@@ -14,16 +14,17 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from juesuan.convert import Disclosure
+from juesuan.disclosure import Disclosure
 from juesuan.domain.amounts import format_decimal
+from juesuan.domain.template import DOCUMENT_KINDS, PARTS
 from juesuan.domain.vocabulary import UNITS, load_vocabulary
-from juesuan.extract.completeness import PARTS, present_count, score
+from juesuan.extract.completeness import present_count
 from juesuan.package.portal import ranking_rows
-from juesuan.read.identity import DOCUMENT_KINDS
 from juesuan.read.source import Region
 from juesuan.registry import RESOURCES
 from juesuan.registry.fields import Field
 from juesuan.registry.portal import PORTAL_RESOURCES
+from juesuan.render.config import NO_SETTINGS, RenderConfig
 from juesuan.render.disclosure_rows import (
     chart_rows,
     check_count_rows,
@@ -107,9 +108,9 @@ class DisclosurePage:
     fragments: dict[str, str]
 
 
-def render_disclosure(d: Disclosure) -> DisclosurePage:
+def render_disclosure(d: Disclosure, config: RenderConfig = NO_SETTINGS) -> DisclosurePage:
     side = d.source.sidecar
-    parts = score(d)
+    parts = list(d.completeness)
     collector = FragmentCollector()
     markdown = (
         template_environment()
@@ -136,7 +137,7 @@ def render_disclosure(d: Disclosure) -> DisclosurePage:
             resources=RESOURCES,
             key_figures=key_figure_rows(d),
             badge=check_badge(d),
-            report_url=report_problem_url(d),
+            report_url=report_problem_url(d, config.repository),
         )
     )
     return DisclosurePage(markdown, collector.fragments)
@@ -222,7 +223,7 @@ def render_home_page(
 
 def render_completeness_page(disclosures: list[Disclosure]) -> str:
     """The portal-wide ranking (the same rows as the portal package) and a count per part."""
-    scores = {d.name: score(d) for d in disclosures}
+    scores = {d.name: list(d.completeness) for d in disclosures}
     labels = {p.part_id: p.label_zh for p in PARTS}
     rows = [
         {

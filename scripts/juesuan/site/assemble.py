@@ -13,11 +13,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from juesuan.convert import Disclosure
+from juesuan.disclosure import Disclosure
 from juesuan.infra.atomic import staging_for, swap_directory, write_file_atomically
 from juesuan.infra.deterministic_zip import deterministic_zip
 from juesuan.package.portal import portal_files
 from juesuan.registry.portal import CATALOGUE, PORTAL_NAME
+from juesuan.render.config import NO_SETTINGS, RenderConfig
 from juesuan.render.disclosure_files import render_all
 from juesuan.render.pages import (
     SkippedSource,
@@ -81,6 +82,7 @@ def assemble_docs(
     base_url: str = "",
     duplicates: list[SkippedSource] | None = None,
     packages: Path | None = None,
+    config: RenderConfig = NO_SETTINGS,
 ) -> None:
     """Write the complete MkDocs docs directory into `target` (swapped in whole).
 
@@ -95,7 +97,7 @@ def assemble_docs(
         )
         (staging / "data-dictionary.md").write_text(render_data_dictionary(), "utf-8")
         (staging / "completeness.md").write_text(render_completeness_page(disclosures), "utf-8")
-        render_all(disclosures, cache_dir / "render", staging, packages)
+        render_all(disclosures, cache_dir / "render", staging, packages, config)
         for page in [
             compare_page(disclosures),
             *index_pages(disclosures),

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from juesuan.convert import Disclosure
+from juesuan.disclosure import Disclosure
 from juesuan.registry.portal import CATALOGUE, PORTAL_NAME
 from juesuan.render.pages import region_label
 

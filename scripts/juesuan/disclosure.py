@@ -1,0 +1,96 @@
+"""The typed boundary between reading and publishing: one converted disclosure.
+
+Everything after the convert stage (data package, pages, site) works on a
+`Disclosure` and never re-reads the source; only `juesuan.convert` builds one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cached_property
+
+from pypinyin import Style, lazy_pinyin
+
+from juesuan.checks import CheckResult, summary
+from juesuan.domain.template import DocumentKind
+from juesuan.extract.completeness import PartResult
+from juesuan.extract.expenditure_by_economic import EconomicRow
+from juesuan.extract.expenditure_by_function import FunctionItem
+from juesuan.extract.facts import Fact
+from juesuan.extract.performance.tables import PerformanceIndicator, PerformanceProject
+from juesuan.extract.sangong import SangongRow
+from juesuan.read.identity import DisclosureMeta
+from juesuan.read.sections import Section
+from juesuan.read.source import RawSource
+from juesuan.read.tables import Table
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """A converted disclosure: metadata, facts with provenance, checks, and what was found."""
+
+    source: RawSource
+    text: str
+    meta: DisclosureMeta
+    sections: tuple[Section, ...]
+    facts: tuple[Fact, ...]
+    checks: tuple[CheckResult, ...]
+    parts_found: tuple[str, ...]
+    warnings: tuple[str, ...]
+    tables: tuple[Table, ...] = ()
+    expenditure_items: tuple[FunctionItem, ...] = ()
+    economic: tuple[EconomicRow, ...] = ()
+    sangong: tuple[SangongRow, ...] = ()
+    projects: tuple[PerformanceProject, ...] = ()
+    indicators: tuple[PerformanceIndicator, ...] = ()
+    completeness: tuple[PartResult, ...] = ()
+    # Set when another source states the same department and year: both are published.
+    name_suffix: str = ""
+
+    # Computed once per object (the fields are frozen; dataclasses.replace makes a new
+    # one): the build asks for them thousands of times, and pinyin and the scorecard's
+    # text searches cost milliseconds.
+    @cached_property
+    def name(self) -> str:
+        base = package_name(self.meta, self.source.sha256)
+        return f"{base}-{self.name_suffix}" if self.name_suffix else base
+
+    @property
+    def title(self) -> str:
+        dept = self.meta.department or "未知部门"
+        year = f"{self.meta.fiscal_year}年度" if self.meta.fiscal_year else "年度不详"
+        kind = (
+            "整体支出绩效自评"
+            if self.meta.document_kind == DocumentKind.PERFORMANCE
+            else "部门决算"
+        )
+        return f"{dept}{year}{kind}"
+
+    @property
+    def check_counts(self) -> dict[str, int]:
+        """pass / rounding / fail / not_checkable counts, for the page badge."""
+        return summary(self.checks)
+
+    def fact(self, key: str) -> Fact | None:
+        """The single stated value of `key`, or None when absent or conflicting."""
+        found = [f for f in self.facts if f.key == key]
+        return found[0] if len(found) == 1 else None
+
+
+def package_name(meta: DisclosureMeta, source_sha256: str) -> str:
+    """Stable ASCII name: year, pinyin initials of the department, and a short hash.
+
+    The hash covers region, department and year, so the name survives re-exports of
+    the same disclosure; without a department the source bytes are all we can name.
+    """
+    year = str(meta.fiscal_year) if meta.fiscal_year else "unknown-year"
+    if not meta.department:
+        return f"{year}-unknown-{source_sha256[:8]}"
+    initials = "".join(lazy_pinyin(meta.department, style=Style.FIRST_LETTER, errors="ignore"))
+    slug = "".join(ch for ch in initials.lower() if ch.isascii() and ch.isalnum())[:24] or "dept"
+    region = meta.region
+    identity = "|".join(
+        [region.province or "", region.prefecture or "", region.county or "", meta.department, year]
+    )
+    return f"{year}-{slug}-{hashlib.sha1(identity.encode('utf-8')).hexdigest()[:6]}"

@@ -1,0 +1,182 @@
+"""What the national template of a 部门决算公开 prescribes: its kinds, parts and tables.
+
+One home for the template, because the reader (which part a heading or table is),
+the completeness scorecard, the package (which parts exist) and the pages (their
+labels) must agree on it; a part added here appears everywhere at once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class DocumentKind(StrEnum):
+    """What a source is; the string values are the published `document_kind` codes."""
+
+    FINAL_ACCOUNTS = "final_accounts"
+    PERFORMANCE = "performance_self_evaluation"
+
+
+DOCUMENT_KINDS = {
+    DocumentKind.FINAL_ACCOUNTS: ("部门（单位）决算公开说明", "Final accounts disclosure"),
+    DocumentKind.PERFORMANCE: ("整体支出绩效自评", "Performance self-evaluation"),
+}
+
+
+class PartStatus(StrEnum):
+    """A template part in a text: there, declared empty by the department, or not found."""
+
+    PRESENT = "present"
+    EMPTY_DECLARED = "empty_declared"
+    MISSING = "missing"
+
+
+# Parts of the national template; which of them a text has tells how much of it we saw.
+TEMPLATE_PARTS = {
+    "收入支出决算总体情况": "收入支出决算总体情况",
+    "收入决算情况": "收入决算情况",
+    "支出决算情况": "支出决算情况",
+    "财政拨款收入支出决算总体情况": "财政拨款收入支出决算总体情况",
+    "一般公共预算财政拨款支出决算情况": "一般公共预算财政拨款支出决算",
+    "一般公共预算财政拨款基本支出决算情况": "基本支出决算",
+    "三公经费": "三公",
+    "机关运行经费": "机关运行经费",
+    "政府采购": "政府采购",
+    "国有资产占用": "国有资产占用",
+    "绩效": "绩效",
+    "名词解释": "名词解释",
+}
+
+
+# The first parts every final-accounts disclosure must have; any missing means a truncated
+# or partial text, so later stages must not call it consistent.
+CORE_PARTS = 6
+
+
+@dataclass(frozen=True)
+class Part:
+    part_id: str
+    label_zh: str
+    label_en: str
+
+
+# The nine tables: code number → (label, English, title endings the template has used;
+# quotes and spaces are removed before matching).
+TEMPLATE_TABLES: dict[int, tuple[str, str, tuple[str, ...]]] = {
+    1: ("收入支出决算总表", "Total revenue and expenditure", ("收入支出决算总表",)),
+    2: ("收入决算表", "Revenue", ("收入决算表",)),
+    3: ("支出决算表", "Expenditure", ("支出决算表",)),
+    4: (
+        "财政拨款收入支出决算总表",
+        "Fiscal appropriation revenue and expenditure",
+        ("财政拨款收入支出决算总表",),
+    ),
+    5: (
+        "一般公共预算财政拨款支出决算表",
+        "General public budget expenditure",
+        ("一般公共预算财政拨款支出决算表",),
+    ),
+    6: (
+        "一般公共预算财政拨款基本支出决算表",
+        "General public budget basic expenditure",
+        ("一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出决算明细表"),
+    ),
+    7: (
+        "政府性基金预算财政拨款收入支出决算表",
+        "Government fund budget",
+        ("政府性基金预算财政拨款收入支出决算表", "政府性基金预算财政拨款支出决算表"),
+    ),
+    8: (
+        "国有资本经营预算财政拨款支出决算表",
+        "State capital operation budget",
+        ("国有资本经营预算财政拨款收入支出决算表", "国有资本经营预算财政拨款支出决算表"),
+    ),
+    9: ("财政拨款“三公”经费支出决算表", "Three public expenses", ("三公经费支出决算表",)),
+}
+# Tables a department may leave empty by stating it has no such money: number → subject.
+EMPTY_ALLOWED = {7: "政府性基金", 8: "国有资本经营"}
+
+FACT_PARTS: tuple[tuple[Part, tuple[str, ...]], ...] = (
+    (Part("sangong.abroad", "因公出国（境）费", "Official overseas travel"), ("sangong.abroad",)),
+    (
+        Part("sangong.vehicle_purchase", "公务用车购置费", "Official vehicle purchase"),
+        ("sangong.vehicle_purchase",),
+    ),
+    (
+        Part("sangong.vehicle_operation", "公务用车运行维护费", "Official vehicle operation"),
+        ("sangong.vehicle_operation",),
+    ),
+    (Part("sangong.reception", "公务接待费", "Official reception"), ("sangong.reception",)),
+    (
+        Part("procurement.goods", "政府采购：货物", "Procurement: goods"),
+        ("procurement.goods",),
+    ),
+    (
+        Part("procurement.works", "政府采购：工程", "Procurement: works"),
+        ("procurement.works",),
+    ),
+    (
+        Part("procurement.services", "政府采购：服务", "Procurement: services"),
+        ("procurement.services",),
+    ),
+    (
+        Part("procurement.sme", "政府采购：授予中小企业份额", "Procurement: share to SMEs"),
+        ("procurement.sme",),
+    ),
+)
+# Narrative parts: a fact of the vocabulary, else a headed section with text under it.
+SECTION_PARTS: tuple[tuple[Part, tuple[str, ...], str], ...] = (
+    (
+        Part("admin.operating_expenses", "机关运行经费", "Administrative operating expenses"),
+        ("admin.operating_expenses",),
+        "机关运行经费",
+    ),
+    (
+        Part("assets", "国有资产占用情况", "State assets held"),
+        (
+            "assets.vehicles",
+            "assets.vehicles_value",
+            "assets.house_area",
+            "assets.house_value",
+            "assets.equipment_over_1m",
+        ),
+        "国有资产占用",
+    ),
+    (
+        Part("performance", "预算绩效（绩效自评）", "Performance self-evaluation"),
+        ("performance.projects_evaluated", "performance.overall_score"),
+        "绩效",
+    ),
+    (Part("glossary", "名词解释", "Glossary"), (), "名词解释"),
+)
+
+
+def table_part(number: int) -> Part:
+    zh, en, _ = TEMPLATE_TABLES[number]
+    return Part(f"table.{number:02d}", f"公开{number:02d}表 {zh}", f"Table {number}: {en}")
+
+
+PARTS: tuple[Part, ...] = (
+    *(table_part(n) for n in TEMPLATE_TABLES),
+    *(p for p, _ in FACT_PARTS),
+    *(p for p, _, _ in SECTION_PARTS),
+)
+
+_CODE_NUMBER = re.compile(r"公开\s*0?(\d)\s*表")
+_QUOTES = re.compile(r"[“”\"'‘’「」\s]")
+
+
+def template_number(code: str | None, title: str) -> int | None:
+    """Which of 公开01–09表 a table is: by its printed code, else by its title."""
+    if code and (m := _CODE_NUMBER.search(code)) and int(m.group(1)) in TEMPLATE_TABLES:
+        return int(m.group(1))
+    plain = _QUOTES.sub("", title)
+    matches = [
+        (len(variant), n)
+        for n, (_, _, titles) in TEMPLATE_TABLES.items()
+        for variant in titles
+        if plain.endswith(variant)
+    ]
+    return max(matches)[1] if matches else None
