@@ -76,3 +76,17 @@ def test_help_explains_each_command_with_an_example():
         run = juesuan(command, "--help")
         assert run.returncode == 0
         assert "example" in run.stdout and f"juesuan {command}" in run.stdout
+
+
+def test_help_and_convert_import_neither_altair_nor_pandas():
+    """Seconds of imports before any work: the site's libraries load only for `build`."""
+    probe = (
+        "import sys; import juesuan.cli; "
+        "from juesuan.convert import convert_path; "
+        "from juesuan.package.files import write_package; "
+        "from juesuan.package.validate_one import validate_package; "
+        "print(sorted(m for m in ('altair', 'pandas', 'mkdocs') if m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"

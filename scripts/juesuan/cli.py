@@ -7,12 +7,6 @@ import sys
 from pathlib import Path
 
 from juesuan import __version__
-from juesuan.convert import convert_path
-from juesuan.package.files import write_package
-from juesuan.package.validate import validate_all
-from juesuan.package.validate_one import validate_package
-from juesuan.pipeline.build import BuildPaths, run_build
-from juesuan.read.source import SourceError
 
 EPILOG = """examples:
   juesuan convert sources/000_a1db828f484ee6df.txt -o /tmp/pkg
@@ -25,7 +19,16 @@ def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+# Each command imports its stages when it runs: `juesuan --help` and `juesuan convert`
+# must not pay for the site's imports (altair, pandas, mkdocs: seconds on a cold start).
+
+
 def cmd_convert(args: argparse.Namespace) -> int:
+    from juesuan.convert import convert_path
+    from juesuan.package.files import write_package
+    from juesuan.package.validate_one import validate_package
+    from juesuan.read.source import SourceError
+
     try:
         d = convert_path(Path(args.file))
     except SourceError as exc:
@@ -43,6 +46,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from juesuan.pipeline.build import BuildPaths, run_build
+
     root = Path(args.root)
     paths = BuildPaths(
         sources=Path(args.sources) if args.sources else root / "sources",
@@ -69,6 +74,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from juesuan.package.validate import validate_all
+
     root = Path(args.datapackages)
     count, problems = validate_all(root)
     for problem in problems:
