@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from juesuan.convert import convert_path
+from juesuan.disclosure import Disclosure
 from juesuan.pipeline.build import BuildPaths, BuildResult, run_build
 
 pytest_plugins = ("browser_support",)  # the `chromium` fixture for browser tests
@@ -31,6 +33,12 @@ HOSTILE = (
 
 def seed_text(seed: str) -> str:
     return SEEDS[seed].read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_disclosures() -> dict[str, Disclosure]:
+    """Every seed converted once per test run (conversion is a pure function of the file)."""
+    return {seed: convert_path(path) for seed, path in SEEDS.items()}
 
 
 @pytest.fixture(scope="session")
