@@ -72,3 +72,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildPaths, BuildRe
     )
     result = run_build(paths, log=lambda message: None)
     return paths, result
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses the full build is a build test, wherever it lives."""
+    for item in items:
+        if "built" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.build)

@@ -10,10 +10,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
+import pytest
 from frictionless import validate
 
 from conftest import HOSTILE
 from juesuan.package.validate import validate_all
+
+pytestmark = pytest.mark.build  # runs full builds or the frictionless CLI
 
 
 def test_every_seed_becomes_a_valid_package(built):

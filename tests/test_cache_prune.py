@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from juesuan.infra.cache import CACHE_STAGES
 from juesuan.pipeline.build import BuildPaths, run_build
 from test_incremental_packaging import layout, state_licence
+
+pytestmark = pytest.mark.build  # runs full builds or the frictionless CLI
 
 
 def entries(paths: BuildPaths) -> dict[str, set[str]]:

@@ -23,6 +23,8 @@ from juesuan.pipeline.build import BuildPaths, run_build
 from juesuan.registry.portal import PORTAL_NAME
 from juesuan.render.pages import render_home_page
 
+pytestmark = pytest.mark.build  # runs full builds or the frictionless CLI
+
 
 def layout(tmp: Path, seeds: tuple[str, ...] = ("002", "004")) -> BuildPaths:
     sources = tmp / "sources"

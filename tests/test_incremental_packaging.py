@@ -30,6 +30,8 @@ from juesuan.pipeline import build as pipeline
 from juesuan.pipeline.build import BuildPaths, run_build
 from juesuan.registry.portal import PORTAL_NAME
 
+pytestmark = pytest.mark.build  # runs full builds or the frictionless CLI
+
 
 def layout(tmp: Path) -> BuildPaths:
     sources = tmp / "sources"

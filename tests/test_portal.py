@@ -19,6 +19,8 @@ from juesuan.pipeline.build import BuildPaths, run_build
 from juesuan.registry.portal import PORTAL_NAME
 from juesuan.site.dcat import data_json, site_url
 
+pytestmark = pytest.mark.build  # runs full builds or the frictionless CLI
+
 COMMITTED = ROOT / "datapackages"
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"
 

@@ -16,11 +16,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pandas as pd
+import pytest
 import yaml
 
 from conftest import HOSTILE
 from juesuan.render import portal_pages
 from juesuan.render.escape import md
+
+pytestmark = pytest.mark.build  # runs full builds or the frictionless CLI
 
 EXPECTED = Path(__file__).parent / "expected"
 

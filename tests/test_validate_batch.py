@@ -22,6 +22,8 @@ from juesuan.package.validate_batch import validate_batch
 from juesuan.package.validate_one import validate_package
 from test_incremental_packaging import EDITS
 
+pytestmark = pytest.mark.build  # runs full builds or the frictionless CLI
+
 
 @pytest.fixture(scope="module")
 def seed_packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
