@@ -20,7 +20,8 @@ _AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _TOTAL = re.compile(r"^(?:合计|总计|小计)$")
 _SPACE = re.compile(r"\s+")
-_MAX_HEADER_ROWS = 4
+_MAX_HEADER_ROWS = 5
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -87,16 +88,27 @@ def page_tables(page: object, number: int) -> list[GridTable]:
 
 
 def _is_data_row(row: tuple[GridCell, ...]) -> bool:
+    """A row with an amount or a code, or a 合计 label with no headings beside it."""
     texts = [c.text for c in row]
-    return any(_AMOUNT.match(t) or _CODE.match(t) or _TOTAL.match(_SPACE.sub("", t)) for t in texts)
+    if any(_AMOUNT.match(t) or _CODE.match(t) for t in texts):
+        return True
+    labels = [i for i, t in enumerate(texts) if _TOTAL.match(_SPACE.sub("", t))]
+    words = [i for i, t in enumerate(texts) if _CJK.search(t)]
+    return bool(labels) and labels[0] < 2 and words == labels[:1]
 
 
 def _header_rows(grid: tuple[tuple[GridCell, ...], ...]) -> int:
-    """Leading rows before the first row with an amount, a code or a 合计 (at most four)."""
-    for index, row in enumerate(grid[:_MAX_HEADER_ROWS]):
+    """Leading rows before the first row with an amount, a code or a 合计 (at most five)."""
+    for index, row in enumerate(grid[: _MAX_HEADER_ROWS + 1]):
         if _is_data_row(row):
             return index
-    return min(len(grid), 1)
+    # No amounts at all (an empty template table): its heading rows are those with text.
+    filled = 0
+    for row in grid[:_MAX_HEADER_ROWS]:
+        if not any(c.text for c in row):
+            break
+        filled += 1
+    return max(filled, 1)
 
 
 def _code_columns(header: tuple[tuple[GridCell, ...], ...]) -> tuple[int, int, int] | None:
