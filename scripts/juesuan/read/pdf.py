@@ -56,7 +56,9 @@ def read_pdf(data: bytes, path: Path | str) -> LaidOut:
     """The PDF's text in reading order, its tables as tab rows, with pages and cell boxes."""
     deadline = time.monotonic() + TIME_BUDGET_S
     if len(data) > MAX_PDF_BYTES:
-        raise SourceError(path, f"PDF过大（{len(data) // 2**20} MB，上限 {MAX_PDF_BYTES // 2**20} MB）")
+        raise SourceError(
+            path, f"PDF过大（{len(data) // 2**20} MB，上限 {MAX_PDF_BYTES // 2**20} MB）"
+        )
     if b"%PDF-" not in data[:1024]:
         raise SourceError(path, "不是PDF文件（文件开头没有 %PDF- 标记）")
     doc = _open(data, path)
@@ -80,14 +82,15 @@ def _open(data: bytes, path: Path | str) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             raise SourceError(path, "PDF已加密，需要密码才能读取") from None
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_SUCCESS:
+            # pdfium refuses a document whose page tree is empty without naming an error.
+            raise SourceError(path, "PDF没有任何页面（页面目录为空或无法读取）") from None
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_SECURITY:
             raise SourceError(path, "PDF使用了不支持的加密方式，无法读取") from None
         raise SourceError(path, f"PDF已损坏，无法打开（{exc}）") from None
 
 
-def _triage(
-    doc: pdfium.PdfDocument, count: int, deadline: float, notes: list[str]
-) -> list[_Page]:
+def _triage(doc: pdfium.PdfDocument, count: int, deadline: float, notes: list[str]) -> list[_Page]:
     """Each page's lines, drawn-path count and scan status, read with pdfium only."""
     pages: list[_Page] = []
     scans: list[int] = []
@@ -159,7 +162,9 @@ def _find_tables(data: bytes, pages: list[_Page], deadline: float, notes: list[s
                 page.tables = page_tables(plumber_page, page.number)
                 plumber_page.close()
             except Exception as exc:
-                notes.append(f"第{page.number}页的表格无法读取（{type(exc).__name__}），按文字行给出")
+                notes.append(
+                    f"第{page.number}页的表格无法读取（{type(exc).__name__}），按文字行给出"
+                )
                 continue
             if page.tables:
                 page.lines = [line for line in page.lines if not _inside_any(line, page.tables)]
@@ -168,8 +173,9 @@ def _find_tables(data: bytes, pages: list[_Page], deadline: float, notes: list[s
 def _inside_any(line: TextLine, tables: list[GridTable]) -> bool:
     x = (line.x0 + line.x1) / 2
     y = (line.top + line.bottom) / 2
-    return any(t.bbox[0] - 1 <= x <= t.bbox[2] + 1 and t.bbox[1] - 1 <= y <= t.bbox[3] + 1
-               for t in tables)
+    return any(
+        t.bbox[0] - 1 <= x <= t.bbox[2] + 1 and t.bbox[1] - 1 <= y <= t.bbox[3] + 1 for t in tables
+    )
 
 
 class _Writer:
@@ -211,7 +217,7 @@ def _lay_out(pages: list[_Page], notes: list[str]) -> LaidOut:
             (line.top, 0, line) for line in page.lines
         ] + [(table.bbox[1], 1, table) for table in page.tables]
         blocks.sort(key=lambda b: (b[0], b[1]))
-        for position, (_, kind, block) in enumerate(blocks):
+        for position, (_, _, block) in enumerate(blocks):
             if isinstance(block, TextLine):
                 if open_line is not None and continues(open_line, block, edges):
                     out.write(joiner(open_line.text, block.text))
@@ -234,13 +240,21 @@ def _lay_out(pages: list[_Page], notes: list[str]) -> LaidOut:
             open_line, last_table = None, (block if follows is None else follows[0], rows)
             if follows is not None:
                 last_table = (
-                    GridTable(block.page, block.bbox, block.rows, follows[0].header_rows,
-                              follows[0].code_columns),
+                    GridTable(
+                        block.page,
+                        block.bbox,
+                        block.rows,
+                        follows[0].header_rows,
+                        follows[0].code_columns,
+                    ),
                     follows[1],
                 )
     spans = tuple(
-        PageSpan(p.number, out.page_start.get(p.number, _end_before(out, p.number)),
-                 out.page_end.get(p.number, _end_before(out, p.number)))
+        PageSpan(
+            p.number,
+            out.page_start.get(p.number, _end_before(out, p.number)),
+            out.page_end.get(p.number, _end_before(out, p.number)),
+        )
         for p in pages
     )
     return LaidOut("".join(out.parts), SourceFormat.PDF, spans, tuple(out.cells), tuple(notes))

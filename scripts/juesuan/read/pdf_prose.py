@@ -84,8 +84,11 @@ def _group_into_lines(pieces: list[TextLine]) -> list[TextLine]:
         text = ""
         for piece in group:
             part = piece.text
-            if text and not text.endswith(" ") and _ASCII_END.search(text) and (
-                _ASCII_START.search(part)
+            if (
+                text
+                and not text.endswith(" ")
+                and _ASCII_END.search(text)
+                and (_ASCII_START.search(part))
             ):
                 text += " "
             text += part

@@ -56,8 +56,12 @@ def _cell_text(raw: str | None) -> str:
     parts = [p.strip() for p in raw.split("\n") if p.strip()]
     text = ""
     for part in parts:
-        if text and text[-1].isascii() and text[-1].isalnum() and part[0].isascii() and (
-            part[0].isalnum()
+        if (
+            text
+            and text[-1].isascii()
+            and text[-1].isalnum()
+            and part[0].isascii()
+            and (part[0].isalnum())
         ):
             text += " "
         text += part
@@ -149,7 +153,7 @@ def shaped_rows(
         boxes = [row[i].box for i in (a, b, c) if c < len(row) and row[i].box is not None]
         cell = _code_cell(parts, index < table.header_rows, inherited)
         merged = GridCell(cell, _union(boxes))
-        out.append(row[:a] + (merged,) + row[c + 1 :])
+        out.append((*row[:a], merged, *row[c + 1 :]))
     return out
 
 
