@@ -1,0 +1,288 @@
+"""The PDF reader on the two real 决算 drafts, and on hostile PDFs made here.
+
+Expected values were read by eye from the printed pages (rendered with pdfium at
+80 dpi), never from the reader's output. The originals are not in the
+repository: those tests skip when /work/shared/originals is absent.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from juesuan.read.layout import LaidOut, SourceFormat
+from juesuan.read.normalize import normalize_text
+from juesuan.read.pdf import read_pdf
+from juesuan.read.source import SourceError
+from juesuan.read.tables import find_tables
+
+ORIGINALS = Path("/work/shared/originals")
+GHZY = ORIGINALS / "juesuan_2024_putuo_ghzy_draft.pdf"
+SHGZB = ORIGINALS / "juesuan_2024_putuo_shgzb_draft.pdf"
+needs_originals = pytest.mark.skipif(not GHZY.exists(), reason="real originals absent")
+BOUND_S = 30.0
+
+pdfium = pytest.importorskip("pypdfium2")
+
+
+@pytest.fixture(scope="module")
+def ghzy() -> LaidOut:
+    return read_pdf(GHZY.read_bytes(), GHZY)
+
+
+@pytest.fixture(scope="module")
+def shgzb() -> LaidOut:
+    return read_pdf(SHGZB.read_bytes(), SHGZB)
+
+
+def _row(laid: LaidOut, first_cell: str) -> list[str]:
+    """The table row (tab cells) whose first cell is `first_cell`."""
+    for line in laid.text.split("\n"):
+        cells = line.split("\t")
+        if len(cells) > 1 and cells[0] == first_cell:
+            return cells
+    raise AssertionError(f"no row starting {first_cell}")
+
+
+def _table_row(laid: LaidOut, title: str, first_cell: str) -> list[str]:
+    """The row starting `first_cell` in the table titled `title`."""
+    table = next(t for t in find_tables(laid.text) if t.title == title)
+    return next(r for r in table.texts() if r[0] == first_cell)
+
+
+def _page_text(laid: LaidOut, number: int) -> str:
+    span = next(p for p in laid.pages if p.number == number)
+    return laid.text[span.start : span.end]
+
+
+@needs_originals
+def test_text_is_normalised_and_pages_cover_every_printed_page(ghzy: LaidOut) -> None:
+    assert ghzy.source_format is SourceFormat.PDF
+    assert normalize_text(ghzy.text) == ghzy.text
+    assert [p.number for p in ghzy.pages] == list(range(1, 31))
+    assert ghzy.notes == ()  # every page has a text layer
+
+
+@needs_originals
+def test_table_titles_on_the_pages_they_are_printed(ghzy: LaidOut, shgzb: LaidOut) -> None:
+    lines_7 = _page_text(ghzy, 7).split("\n")
+    assert "收入支出决算总表" in lines_7 and "单位：万元" in lines_7
+    assert "收入决算表" in _page_text(ghzy, 8).split("\n")
+    assert "支出决算表" in _page_text(shgzb, 8).split("\n")
+    offset = ghzy.text.index("\n收入决算表\n") + 1
+    assert ghzy.page_at(offset) == 8
+
+
+@needs_originals
+def test_functional_rows_with_codes_and_amounts(ghzy: LaidOut) -> None:
+    # 收入决算表, page 8: 2101102 事业单位医疗 196.29 196.29, other columns blank.
+    assert _table_row(ghzy, "收入决算表", "2101102")[:4] == [
+        "2101102",
+        "事业单位医疗",
+        "196.29",
+        "196.29",
+    ]
+    # 收入支出决算总表, page 7: 八、社会保障和就业支出 754.75 on the 支出 side.
+    row = next(line for line in ghzy.text.split("\n") if "八、社会保障和就业支出" in line)
+    assert row.split("\t")[-2:] == ["八、社会保障和就业支出", "754.75"]
+
+
+@needs_originals
+def test_wrapped_subject_name_is_joined(ghzy: LaidOut, shgzb: LaidOut) -> None:
+    # Printed as "机关事业单位基本养老保险缴 / 费支出" inside one cell (ghzy page 8).
+    assert _table_row(ghzy, "收入决算表", "2080505")[1:4] == [
+        "机关事业单位基本养老保险缴费支出",
+        "446.11",
+        "446.11",
+    ]
+    # shgzb page 8: "机关事业单位基本养老保 / 险缴费支出", 6.18 in 合计 and 基本支出.
+    assert _table_row(shgzb, "支出决算表", "2080505")[1:4] == [
+        "机关事业单位基本养老保险缴费支出",
+        "6.18",
+        "6.18",
+    ]
+
+
+@needs_originals
+def test_blank_cell_is_blank_not_zero(shgzb: LaidOut) -> None:
+    # shgzb page 8, 支出决算表: 2013999 其他社会工作事务支出 202.24 | (blank) | 202.24.
+    row = _table_row(shgzb, "支出决算表", "2013999")
+    assert row[1:5] == ["其他社会工作事务支出", "202.24", "", "202.24"]
+    assert row[5:] == ["", "", ""]
+
+
+@needs_originals
+def test_table_continued_over_a_page_break_is_one_table(ghzy: LaidOut) -> None:
+    # 收入决算表 runs from page 8 (ends with 2101102) to page 9 (starts with 212).
+    tables = [t for t in find_tables(ghzy.text) if t.title == "收入决算表"]
+    assert len(tables) == 1
+    codes = [row[0].text for row in tables[0].rows]
+    assert codes.index("212") == codes.index("2101102") + 1
+    assert "2210203" in codes
+    assert ghzy.page_at(tables[0].rows[codes.index("212")][0].start) == 9
+
+
+@needs_originals
+def test_extractor_reads_pdf_table_headings(ghzy: LaidOut) -> None:
+    table = next(t for t in find_tables(ghzy.text) if t.title == "支出决算表")
+    assert table.unit == "万元"
+    header = [c.text for c in table.rows[0]]
+    assert header[2:5] == ["本年支出合计", "基本支出", "项目支出"]
+    assert header[-1] == "对附属单位补助支出"  # printed wrapped "对附属单位补 / 助支出"
+
+
+@needs_originals
+def test_cell_box_names_its_page(ghzy: LaidOut) -> None:
+    row_start = ghzy.text.index("2080505\t")
+    cell = next(c for c in ghzy.cells if c.start == row_start)
+    assert ghzy.text[cell.start : cell.end] == "2080505"
+    assert cell.box.page == 8
+    # Page 8 is landscape A4 (842 × 595 pt); the code column is at the table's left edge.
+    assert 0 < cell.box.x0 < cell.box.x1 < 200 and 0 < cell.box.top < cell.box.bottom < 595
+
+
+@needs_originals
+def test_wrapped_sentence_is_one_paragraph_in_order(ghzy: LaidOut) -> None:
+    # Page 20 prints "…2024 年度收入支出总计" / "9859.38 万元。与 2023 年度相比…" on two lines.
+    line = next(x for x in ghzy.text.split("\n") if "年度收入支出总计" in x)
+    compact = re.sub(r"\s+", "", line)
+    assert "收入支出总计9859.38万元。与2023年度相比" in compact
+    assert compact.index("主要原因") > compact.index("9859.38")
+    assert ghzy.page_at(ghzy.text.index(line)) == 20
+
+
+def _blank_pdf(pages: int) -> bytes:
+    doc = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        doc.new_page(595, 842)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _image_pdf(side: int, quality: int = 90) -> bytes:
+    """A page holding only a JPEG (noise), like a scan with no text layer."""
+    from PIL import Image
+
+    rng = __import__("random").Random(7)
+    image = Image.frombytes("L", (side, side), rng.randbytes(side * side))
+    jpeg = io.BytesIO()
+    image.save(jpeg, "JPEG", quality=quality)
+    jpeg.seek(0)
+    doc = pdfium.PdfDocument.new()
+    page = doc.new_page(595, 842)
+    obj = pdfium.PdfImage.new(doc)
+    obj.load_jpeg(jpeg, inline=True)
+    obj.set_matrix(pdfium.PdfMatrix().scale(500, 700).translate(40, 60))
+    page.insert_obj(obj)
+    page.gen_content()
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _timed(data: bytes) -> tuple[LaidOut | SourceError, float]:
+    start = time.monotonic()
+    try:
+        result: LaidOut | SourceError = read_pdf(data, "hostile.pdf")
+    except SourceError as exc:
+        result = exc
+    return result, time.monotonic() - start
+
+
+def test_not_a_pdf_is_one_line() -> None:
+    with pytest.raises(SourceError) as err:
+        read_pdf(b"<html>not a pdf</html>", "x.pdf")
+    assert "\n" not in str(err.value) and str(err.value).startswith("x.pdf: ")
+
+
+def test_zero_pages() -> None:
+    with pytest.raises(SourceError, match="没有任何页面"):
+        read_pdf(_blank_pdf(0), "empty.pdf")
+
+
+def test_two_thousand_blank_pages_in_bounded_time() -> None:
+    result, seconds = _timed(_blank_pdf(2000))
+    assert seconds < BOUND_S
+    assert isinstance(result, LaidOut)
+    assert len(result.pages) == 2000 and result.text == ""
+
+
+def test_images_only_is_reported_per_page_and_nothing_read() -> None:
+    result, seconds = _timed(_image_pdf(200))
+    assert isinstance(result, LaidOut) and seconds < BOUND_S
+    assert result.text == ""
+    assert result.notes == ("第1页没有文字层（可能是扫描件），未读取",)
+
+
+def test_fifty_megabyte_pdf_in_bounded_time() -> None:
+    data = _image_pdf(7000, quality=100)
+    assert len(data) > 30 * 2**20  # noise barely compresses: a file of this size
+    result, seconds = _timed(data)
+    assert seconds < BOUND_S
+    assert isinstance(result, LaidOut) and result.notes
+
+
+def _encrypted_pdf() -> bytes:
+    """A one-page PDF whose trailer names a Standard security handler with a user password.
+
+    /U does not match the empty password, so a reader must ask for one."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        b"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <"
+        + b"11" * 32
+        + b"> /U <"
+        + b"22" * 32
+        + b"> >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += (
+        b"trailer\n<< /Size 5 /Root 1 0 R /Encrypt 4 0 R /ID [<"
+        + b"ab" * 16
+        + b"> <"
+        + b"ab" * 16
+        + b">] >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    )
+    return bytes(out)
+
+
+def test_encrypted_pdf_is_refused_in_one_line() -> None:
+    with pytest.raises(SourceError, match="加密") as err:
+        read_pdf(_encrypted_pdf(), "locked.pdf")
+    assert "\n" not in str(err.value)
+
+
+@needs_originals
+@pytest.mark.parametrize("cut", [0.5, 0.9])
+def test_truncated_pdf_gives_error_or_notes_in_bounded_time(cut: float) -> None:
+    data = GHZY.read_bytes()
+    result, seconds = _timed(data[: int(len(data) * cut)])
+    assert seconds < BOUND_S
+    if isinstance(result, SourceError):
+        assert "\n" not in str(result)
+    else:
+        assert normalize_text(result.text) == result.text
+
+
+@needs_originals
+def test_broken_xref_gives_error_or_text_in_bounded_time() -> None:
+    data = bytearray(GHZY.read_bytes())
+    at = data.rindex(b"startxref")
+    data[at + 10 : at + 16] = b"999999"  # the cross-reference table points nowhere
+    result, seconds = _timed(bytes(data))
+    assert seconds < BOUND_S
+    assert isinstance(result, (LaidOut, SourceError))
