@@ -214,6 +214,12 @@ def assemble(
 
 
 def _refuse_unless_disclosure(raw: RawSource, read: ReadText, found: Extracted) -> None:
+    if read.meta.document_kind == DocumentKind.BUDGET:
+        raise SourceError(
+            raw.path,
+            "这是预算公开（部门预算），不是决算：本门户只发布决算，预算数不能当作决算数发布 / "
+            "a budget (预算), not final accounts: not published",
+        )
     if read.meta.document_kind is None or (not found.facts and len(read.sections) < 3):
         raise SourceError(
             raw.path,

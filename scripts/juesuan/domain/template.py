@@ -17,6 +17,8 @@ class DocumentKind(StrEnum):
 
     FINAL_ACCOUNTS = "final_accounts"
     PERFORMANCE = "performance_self_evaluation"
+    # Recognised so that it is refused: a budget's figures must never be published as actuals.
+    BUDGET = "budget"
 
 
 DOCUMENT_KINDS = {

@@ -92,6 +92,21 @@ def detect_fiscal_year(text: str) -> int | None:
     return year if n * 2 > total else None
 
 
+# How a budget (预算) and a final-accounts (决算) disclosure name themselves and their tables.
+_BUDGET_MARKS = re.compile(r"预算(?:公开|说明)|部门预算|单位预算|预算表|预算总表|收支预算|预算情况")
+_KIND_HEAD = 5000  # the cover, the contents and the first tables' titles
+
+
+def is_budget(text: str) -> bool:
+    """A 预算 (budget) disclosure, the sister document of a 决算: its cover, contents and table
+    titles name it 预算 many times and 决算 seldom. Both mention the other (a 决算 compares with
+    年初预算 and its cover form asks 是否编制部门预算; a budget cites last year's 决算), so
+    counts over the head decide, never one word."""
+    head = re.sub(r"\s+", "", text[:_KIND_HEAD])
+    budget = len(_BUDGET_MARKS.findall(head))
+    return budget >= 5 and budget > 2 * head.count("决算")
+
+
 def detect_document_kind(text: str) -> str | None:
     head = re.sub(r"\s+", "", text[:3000])
     titled_as_performance = "绩效自评" in head[:200] or "绩效评价" in head[:200]
@@ -125,7 +140,7 @@ def resolve_metadata(text: str, sidecar: Sidecar) -> DisclosureMeta:
     found = {
         "department": detect_department(text),
         "fiscal_year": detect_fiscal_year(text),
-        "document_kind": detect_document_kind(text),
+        "document_kind": DocumentKind.BUDGET if is_budget(text) else detect_document_kind(text),
     }
     chosen: dict[str, object] = {}
     for name, from_text in found.items():
@@ -133,6 +148,8 @@ def resolve_metadata(text: str, sidecar: Sidecar) -> DisclosureMeta:
         if stated is not None and from_text is not None and stated != from_text:
             notes.append(f"{name}: text says {from_text!r}, sidecar says {stated!r}; sidecar kept")
         chosen[name] = stated if stated is not None else from_text
+    if found["document_kind"] == DocumentKind.BUDGET:  # no sidecar makes a budget an actual
+        chosen["document_kind"] = DocumentKind.BUDGET
     department = chosen["department"]
     region = sidecar.region
     if region is None and isinstance(department, str):
