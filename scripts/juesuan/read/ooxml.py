@@ -18,15 +18,23 @@ from juesuan.read.source import SourceError
 
 MAX_ENTRIES = 5_000  # a real workbook of 100 sheets has a few hundred parts
 MAX_TOTAL_BYTES = 256 * 1024 * 1024  # all parts inflated; a real disclosure is a few MB
-MAX_PART_BYTES = 192 * 1024 * 1024  # one part (the document or one sheet)
+MAX_PART_BYTES = 192 * 1024 * 1024  # one part read as a stream (a worksheet)
+# A part parsed into a tree in memory (Word's document, Excel's shared strings) costs
+# ten times its size or more; a real disclosure's document.xml is under 5 MB.
+MAX_TREE_BYTES = 32 * 1024 * 1024
 # Office XML compresses 5–30×; zip bombs compress thousands of times. Small parts
 # (a blank sheet, styles) can have any ratio without harm.
 MAX_RATIO = 150
 RATIO_FLOOR_BYTES = 1024 * 1024
 
 
-def open_package(data: bytes, path: Path | str, kind: str) -> zipfile.ZipFile:
-    """The zip of an Office file whose directory is within limits, or SourceError."""
+def open_package(
+    data: bytes, path: Path | str, kind: str, streamed: tuple[str, ...] = ()
+) -> zipfile.ZipFile:
+    """The zip of an Office file whose directory is within limits, or SourceError.
+
+    Parts whose names start with one of `streamed` are read as a stream and may be
+    larger than the parts a reader parses whole."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
@@ -39,11 +47,12 @@ def open_package(data: bytes, path: Path | str, kind: str) -> zipfile.ZipFile:
     total = 0
     for info in infos:
         total += info.file_size
-        if info.file_size > MAX_PART_BYTES:
+        limit = MAX_PART_BYTES if info.filename.startswith(streamed) else MAX_TREE_BYTES
+        if info.file_size > limit:
             raise SourceError(
                 path,
                 f"{kind} 部件 {info.filename} 解压后 {info.file_size / 1e6:.0f} MB，超过上限 "
-                f"(a part inflates beyond {MAX_PART_BYTES // 2**20} MiB)",
+                f"(a part inflates beyond {limit // 2**20} MiB)",
             )
         if (
             info.file_size > RATIO_FLOOR_BYTES
