@@ -57,7 +57,7 @@ class LineText:
         outside a table would read as a row)."""
         text = normalize_text(text).replace("\t", " ")
         for part in text.split("\n"):
-            self._append(part.rstrip(" "))
+            self._append(part)
 
     def row(self, cells: Iterable[str]) -> None:
         """One table row: each cell folded onto one line, cells joined by tabs."""
