@@ -190,7 +190,8 @@ def convert_source(raw: RawSource) -> Disclosure:
             "national template",
         )
     parts = _parts_found(text)
-    warnings = [*cut_notes, *meta.notes, *plain_warnings]
+    layout_notes = raw.layout.notes if raw.layout is not None else ()  # a reader's problems
+    warnings = [*cut_notes, *layout_notes, *meta.notes, *plain_warnings]
     if meta.department is None:
         warnings.append("department not found in the text and no sidecar states it")
     if meta.fiscal_year is None:
