@@ -19,16 +19,79 @@ from juesuan.read.layout import LaidOut, SourceFormat
 from juesuan.read.lines import LineText, join_wrapped
 from juesuan.read.source import _BOMS, SourceError, _guess_encoding
 
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
-_CHINESE_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I
+)
+_CHINESE_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+}
 _DROPPED = frozenset(
-    "head script style noscript template nav iframe object embed svg math canvas "
-    "select button textarea input audio video map".split()
+    (
+        "head",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "math",
+        "canvas",
+        "select",
+        "button",
+        "textarea",
+        "input",
+        "audio",
+        "video",
+        "map",
+    )
 )
 _BLOCKS = frozenset(
-    "html body div p section article main header footer aside address blockquote "
-    "center dl dt dd ul ol li figure figcaption form fieldset legend details summary "
-    "hr h1 h2 h3 h4 h5 h6 pre caption tbody thead tfoot".split()
+    (
+        "html",
+        "body",
+        "div",
+        "p",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "address",
+        "blockquote",
+        "center",
+        "dl",
+        "dt",
+        "dd",
+        "ul",
+        "ol",
+        "li",
+        "figure",
+        "figcaption",
+        "form",
+        "fieldset",
+        "legend",
+        "details",
+        "summary",
+        "hr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "pre",
+        "caption",
+        "tbody",
+        "thead",
+        "tfoot",
+    )
 )
 _HEADING = {f"h{n}": n for n in range(1, 7)}
 _SPACES = re.compile(r"[ \t\n\r\f]+")
@@ -67,7 +130,8 @@ def read_html(data: bytes, path: Path | str) -> LaidOut:
     out = LineText(SourceFormat.HTML)
     if "\ufffd" in html:
         out.notes.append(
-            f"网页中有字节不能按 {encoding} 解码，已替换为 “\ufffd” (bytes not decodable as {encoding})"
+            f"网页中有字节不能按 {encoding} 解码，已替换为 “\ufffd” "
+            f"(bytes not decodable as {encoding})"
         )
     try:
         tree = LexborHTMLParser(html)
@@ -81,7 +145,8 @@ def read_html(data: bytes, path: Path | str) -> LaidOut:
     walker.flush()
     if walker.stopped:
         out.notes.append(
-            f"网页元素超过 {MAX_NODES} 个，其后的内容未读取 (more than {MAX_NODES} elements: rest not read)"
+            f"网页元素超过 {MAX_NODES} 个，其后的内容未读取 "
+            f"(more than {MAX_NODES} elements: the rest is not read)"
         )
     return out.laid_out()
 
@@ -109,14 +174,21 @@ class _Walker:
         self._inline: list[str] = []
         self._prefix = ""
         self._visited = 0
+        self._after_br = False
         self.stopped = False
 
-    def flush(self) -> None:
-        text = _collapse("".join(self._inline)).strip()
+    def flush(self, blank: bool = False) -> None:
+        """End the current line. A block holding only &nbsp; (Word's saved pages) or a
+        second <br> in a row shows as an empty line, and is one."""
+        raw = "".join(self._inline)
+        text = _collapse(raw).strip()
         self._inline.clear()
-        if text:
+        if text.strip("\u00a0 "):
             self._line(self._prefix + text)
+        elif blank or "\u00a0" in raw:
+            self._line("")
         self._prefix = ""
+        self._after_br = False
 
     def _count(self) -> bool:
         self._visited += 1
@@ -144,7 +216,9 @@ class _Walker:
             if tag in _DROPPED or (node.attributes.get("role") or "").lower() == "navigation":
                 continue
             if tag == "br":
-                self.flush()
+                blank = self._after_br and not "".join(self._inline).strip()
+                self.flush(blank=blank)
+                self._after_br = True
                 continue
             if tag == "pre":
                 self.flush()
@@ -182,7 +256,11 @@ class _Walker:
     def _table(self, table: LexborNode) -> None:
         """Rows of this table (not of tables inside its cells), spans as empty cells."""
         caption = table.css_first("caption")
-        if caption is not None and caption.parent is not None and caption.parent.mem_id == table.mem_id:
+        if (
+            caption is not None
+            and caption.parent is not None
+            and caption.parent.mem_id == table.mem_id
+        ):
             self._line(self._cell(caption))
         below: dict[int, int] = {}  # column → rows still covered by a rowspan from above
         cells_seen = 0

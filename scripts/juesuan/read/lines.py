@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from juesuan.read.layout import LaidOut, PageSpan, SourceFormat
 from juesuan.read.normalize import normalize_text
 
-_SPACE_RUN = re.compile(r"[ \t\r\n\f\v]+")
+_BREAKS = re.compile(r"[\t\r\n\f\v]")
 # Characters between which a wrap inserts nothing: CJK ideographs and full-width marks.
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
@@ -23,14 +23,19 @@ def join_wrapped(pieces: Iterable[str]) -> str:
     """One line from pieces a layout wrapped (a cell's paragraphs, a <br> in a cell).
 
     Chinese is written without spaces, so a wrap between two wide characters joins
-    them directly; elsewhere it becomes one space, as it reads.
+    them directly; elsewhere it becomes one space, as it reads. Spaces inside a piece
+    (an indented cell) are kept as printed; a tab or line end becomes a space.
     """
-    out = ""
-    for piece in pieces:
-        piece = _SPACE_RUN.sub(" ", piece).strip()
-        if not piece:
-            continue
-        if out and not (_WIDE.match(out[-1]) and _WIDE.match(piece[0])):
+    pieces = list(pieces)
+    if len(pieces) == 1:  # one paragraph: as printed, even if only spaces
+        return _BREAKS.sub(" ", pieces[0])
+    kept = [_BREAKS.sub(" ", p) for p in pieces if p.strip()]
+    if len(kept) <= 1:
+        return kept[0] if kept else ""
+    out = kept[0].rstrip()
+    for piece in kept[1:]:
+        piece = piece.strip()
+        if not (_WIDE.match(out[-1]) and _WIDE.match(piece[0])):
             out += " "
         out += piece
     return out

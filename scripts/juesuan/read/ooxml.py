@@ -42,7 +42,8 @@ def open_package(
         raise SourceError(path, f"{kind} 文件已损坏，无法打开 (damaged {kind} zip: {exc})") from exc
     if len(infos) > MAX_ENTRIES:
         raise SourceError(
-            path, f"{kind} 文件包含 {len(infos)} 个部件，超过上限 {MAX_ENTRIES} (too many zip entries)"
+            path,
+            f"{kind} 文件包含 {len(infos)} 个部件，超过上限 {MAX_ENTRIES} (too many zip entries)",
         )
     total = 0
     for info in infos:
@@ -54,9 +55,8 @@ def open_package(
                 f"{kind} 部件 {info.filename} 解压后 {info.file_size / 1e6:.0f} MB，超过上限 "
                 f"(a part inflates beyond {limit // 2**20} MiB)",
             )
-        if (
-            info.file_size > RATIO_FLOOR_BYTES
-            and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+        if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(
+            info.compress_size, 1
         ):
             raise SourceError(
                 path,
@@ -70,4 +70,3 @@ def open_package(
             f"(inflates beyond {MAX_TOTAL_BYTES // 2**20} MiB)",
         )
     return archive
-

@@ -41,7 +41,9 @@ def read_xlsx(data: bytes, path: Path | str) -> LaidOut:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (KeyError, ValueError, TypeError, OSError, zipfile.BadZipFile) as exc:
-        raise SourceError(path, f"Excel (.xlsx) 文件无法打开 (not a readable .xlsx: {exc})") from exc
+        raise SourceError(
+            path, f"Excel (.xlsx) 文件无法打开 (not a readable .xlsx: {exc})"
+        ) from exc
     out = LineText(SourceFormat.XLSX)
     rows_read = 0
     try:
