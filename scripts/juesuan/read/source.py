@@ -253,7 +253,21 @@ def sniff_format(data: bytes, path: Path | str = "<bytes>") -> SourceFormat:
 
 
 def _lay_out(fmt: SourceFormat, data: bytes, path: Path) -> LaidOut:
-    """Hand the bytes to the reader of their format (imported only when needed)."""
+    """Hand the bytes to the reader of their format; whatever a parser library raises
+    on a broken file becomes one line about that file, never a crashed build."""
+    try:
+        return _read_format(fmt, data, path)
+    except SourceError:
+        raise
+    except Exception as exc:  # third-party parsers raise anything on bad input
+        first = (str(exc).splitlines() or [""])[0][:160]
+        raise SourceError(
+            path, f"{fmt.value} 文件无法读取 (unreadable {fmt.value}: {type(exc).__name__} {first})"
+        ) from exc
+
+
+def _read_format(fmt: SourceFormat, data: bytes, path: Path) -> LaidOut:
+    """The reader of each format, imported only when a file of it comes."""
     if fmt is SourceFormat.PDF:
         try:
             from juesuan.read.pdf import read_pdf
