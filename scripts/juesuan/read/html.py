@@ -97,6 +97,49 @@ _HEADING = {f"h{n}": n for n in range(1, 7)}
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 MAX_NODES = 2_000_000  # a 20 MB page of real content has far fewer
+# lexbor's tree building slows quadratically with depth (40,000 nested <div>s: 3 s,
+# 100,000: 20 s); browsers themselves stop nesting at 512, real pages at a few dozen.
+MAX_DEPTH = 2_000
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]{0,20})(?:\s[^<>]*)?(/?)>")
+# Elements never closed (void) or whose end tag may be left out: not counted as depth.
+_UNCOUNTED = frozenset(
+    (
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "option",
+        "optgroup",
+        "colgroup",
+        "caption",
+        "rb",
+        "rt",
+        "rp",
+        "html",
+        "head",
+        "body",
+    )
+)
 MAX_SPAN = 64  # colspan/rowspan beyond this is a broken or hostile page
 MAX_CELLS = 2_000_000
 
@@ -133,6 +176,13 @@ def read_html(data: bytes, path: Path | str) -> LaidOut:
             f"网页中有字节不能按 {encoding} 解码，已替换为 “\ufffd” "
             f"(bytes not decodable as {encoding})"
         )
+    depth = _nesting(html)
+    if depth > MAX_DEPTH:
+        raise SourceError(
+            path,
+            f"网页元素嵌套超过 {MAX_DEPTH} 层，不是正常网页 "
+            f"(elements nested more than {MAX_DEPTH} deep)",
+        )
     try:
         tree = LexborHTMLParser(html)
     except Exception as exc:  # the parser's errors carry no common type
@@ -149,6 +199,33 @@ def read_html(data: bytes, path: Path | str) -> LaidOut:
             f"(more than {MAX_NODES} elements: the rest is not read)"
         )
     return out.laid_out()
+
+
+def _nesting(html: str) -> int:
+    """How deep the page's tags nest, counted on the tags alone (before parsing, whose
+    cost grows with the square of the depth). Scripts' and styles' text is skipped."""
+    depth = deepest = 0
+    raw_until: str | None = None
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if raw_until is not None:
+            if closing and name == raw_until:
+                raw_until = None
+            continue
+        if name in ("script", "style", "textarea", "title") and not closing:
+            raw_until = name
+            continue
+        if name in _UNCOUNTED or self_closing:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_DEPTH:
+                    break
+    return deepest
 
 
 def _collapse(text: str) -> str:

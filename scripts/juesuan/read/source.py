@@ -312,7 +312,9 @@ def read_source(path: Path) -> RawSource:
         what = "a disclosure file" if binary else "a disclosure text"
         raise SourceError(path, f"{size / 1e6:.0f} MB is too large for {what}")
     with path.open("rb") as handle:  # never more than the limit, even if the file grows
-        data = handle.read(limit + 1)
+        data = handle.read(size + 1)  # not limit + 1: read() allocates what it is asked for
+        if len(data) > size:
+            data += handle.read(limit + 1 - len(data))
     if len(data) > limit:
         raise SourceError(path, "grew beyond the size limit while being read")
     fmt = sniff_format(data, path)
