@@ -80,6 +80,8 @@ def read_text(raw: RawSource) -> ReadText:
     notes = []
     if raw.truncated:
         notes.append("the file ends inside a character (cut off?): that character is dropped")
+    if raw.layout is not None:  # what the PDF, Word, Excel or web-page reader could not read
+        notes.extend(raw.layout.notes)
     cut = cut_number_at_end(text)
     if cut is not None:  # no line end after it: digits may be missing, so it is not read
         notes.append(f"the text ends in a number that may be cut short: “{text[cut:]}” not read")
