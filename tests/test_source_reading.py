@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import seed_text
-from juesuan.read.source import SourceError, decode, read_source
+from juesuan.read.encoding import decode
+from juesuan.read.source import SourceError, read_source
 
 FRAGMENT = seed_text("000").split("第二部分")[1][:400]
 

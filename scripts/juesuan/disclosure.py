@@ -72,6 +72,13 @@ class Disclosure:
         """pass / rounding / fail / not_checkable counts, for the page badge."""
         return summary(self.checks)
 
+    def page_at(self, offset: int | None) -> int | None:
+        """The page of the original an offset of the text was printed on (None for text)."""
+        layout = self.source.layout
+        if layout is None or offset is None or not layout.pages:
+            return None
+        return layout.page_at(offset)
+
     def fact(self, key: str) -> Fact | None:
         """The single stated value of `key`, or None when absent or conflicting."""
         found = [f for f in self.facts if f.key == key]

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Mapping
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
-def deterministic_zip(folder: str, files: dict[str, str]) -> bytes:
-    """`files` (name → UTF-8 text) under `folder/` in a zip archive, or at its root when
-    `folder` is "" (frictionless reads a zipped package only with datapackage.json there)."""
+def deterministic_zip(folder: str, files: Mapping[str, str | bytes]) -> bytes:
+    """`files` (name → UTF-8 text, or bytes kept as they are) under `folder/` in a zip, or at
+    its root when `folder` is "" (frictionless reads a zipped package only with
+    datapackage.json there)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(files):
             info = zipfile.ZipInfo(f"{folder}/{name}" if folder else name, date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, files[name].encode("utf-8"))
+            content = files[name]
+            archive.writestr(info, content.encode("utf-8") if isinstance(content, str) else content)
     return buffer.getvalue()

@@ -14,6 +14,7 @@ from pathlib import Path
 from juesuan.disclosure import Disclosure
 from juesuan.infra.deterministic_zip import deterministic_zip
 from juesuan.package.files import package_files, package_files_names
+from juesuan.package.original import original_bytes, original_name
 
 
 def _readme(d: Disclosure) -> str:
@@ -31,7 +32,13 @@ def _readme(d: Disclosure) -> str:
         "juesuan 开放数据门户整理。\n\n"
         "Files: datapackage.json (Frictionless descriptor with Table Schemas) and one CSV per "
         "resource; source.txt is the original text the values were read from. Every fact carries "
-        "the sentence it was read from (column `evidence`) and its offsets in source.txt.\n"
+        "the sentence it was read from (column `evidence`) and its offsets in source.txt"
+        + (
+            f"; {original_name(d)} is the file as published, and column `page` is the page "
+            "of it the value was printed on.\n"
+            if original_name(d)
+            else ".\n"
+        )
     )
 
 
@@ -54,5 +61,12 @@ def package_zip(d: Disclosure, written: Path | None = None) -> bytes:
     """The whole package plus the original text and a README, byte-identical for identical
     content (`frictionless validate NAME.zip` reads it as it is); `written` is the package's
     directory in datapackages/ if this build wrote it."""
-    files = {**_package(d, written), "README.md": _readme(d), "source.txt": d.source.text}
+    files: dict[str, str | bytes] = {
+        **_package(d, written),
+        "README.md": _readme(d),
+        "source.txt": d.source.text,
+    }
+    name, data = original_name(d), original_bytes(d)
+    if name is not None and data is not None:
+        files[name] = data
     return deterministic_zip("", files)

@@ -53,6 +53,14 @@ def csv_text(spec: ResourceSpec, rows: list[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
+def with_pages(d: Disclosure, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each row's `page`: where its evidence (at `char_start`) sits in the original file."""
+    for row in rows:
+        page = d.page_at(row.get("char_start"))
+        row["page"] = "" if page is None else page
+    return rows
+
+
 def cell_text(value: Any) -> Any:
     if value is None:
         return ""
@@ -264,15 +272,20 @@ def package_files(d: Disclosure) -> dict[str, str]:
     """File name → exact text of every file of the package."""
     return {
         "datapackage.json": descriptor_text(d) + "\n",
-        FACTS.path: csv_text(FACTS, fact_rows(d.facts)),
-        EXPENDITURE_BY_FUNCTION.path: csv_text(EXPENDITURE_BY_FUNCTION, function_rows(d)),
-        EXPENDITURE_BY_ECONOMIC.path: csv_text(EXPENDITURE_BY_ECONOMIC, economic_rows_of(d)),
-        SANGONG.path: csv_text(SANGONG, sangong_rows_of(d)),
+        FACTS.path: csv_text(FACTS, with_pages(d, fact_rows(d.facts))),
+        EXPENDITURE_BY_FUNCTION.path: csv_text(
+            EXPENDITURE_BY_FUNCTION, with_pages(d, function_rows(d))
+        ),
+        EXPENDITURE_BY_ECONOMIC.path: csv_text(
+            EXPENDITURE_BY_ECONOMIC, with_pages(d, economic_rows_of(d))
+        ),
+        SANGONG.path: csv_text(SANGONG, with_pages(d, sangong_rows_of(d))),
         PERFORMANCE_PROJECTS.path: csv_text(
-            PERFORMANCE_PROJECTS, record_rows(PERFORMANCE_PROJECTS, d.projects)
+            PERFORMANCE_PROJECTS, with_pages(d, record_rows(PERFORMANCE_PROJECTS, d.projects))
         ),
         PERFORMANCE_INDICATORS.path: csv_text(
-            PERFORMANCE_INDICATORS, record_rows(PERFORMANCE_INDICATORS, d.indicators)
+            PERFORMANCE_INDICATORS,
+            with_pages(d, record_rows(PERFORMANCE_INDICATORS, d.indicators)),
         ),
         COMPLETENESS.path: csv_text(COMPLETENESS, completeness_rows(list(d.completeness))),
         CHECKS.path: csv_text(CHECKS, check_rows(d.checks)),

@@ -25,6 +25,7 @@ from juesuan.package.files import (
     record_rows,
     resource_descriptor,
     sangong_rows_of,
+    with_pages,
 )
 from juesuan.registry.performance import PERFORMANCE_PROJECTS
 from juesuan.registry.portal import (
@@ -143,11 +144,11 @@ def portal_files(disclosures: list[Disclosure]) -> dict[str, str]:
         PORTAL_COMPLETENESS.name: [],
     }
     for d in ordered:
-        tables[PORTAL_FACTS.name] += _with_package(d.name, fact_rows(d.facts))
-        tables[PORTAL_ITEMS.name] += _with_package(d.name, function_rows(d))
-        tables[PORTAL_SANGONG.name] += _with_package(d.name, sangong_rows_of(d))
+        tables[PORTAL_FACTS.name] += _with_package(d.name, with_pages(d, fact_rows(d.facts)))
+        tables[PORTAL_ITEMS.name] += _with_package(d.name, with_pages(d, function_rows(d)))
+        tables[PORTAL_SANGONG.name] += _with_package(d.name, with_pages(d, sangong_rows_of(d)))
         tables[PORTAL_PROJECTS.name] += _with_package(
-            d.name, record_rows(PERFORMANCE_PROJECTS, d.projects)
+            d.name, with_pages(d, record_rows(PERFORMANCE_PROJECTS, d.projects))
         )
         tables[PORTAL_COMPLETENESS.name] += _with_package(d.name, completeness_rows(scores[d.name]))
     descriptor = portal_descriptor(ordered)

@@ -18,10 +18,10 @@ from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
+from juesuan.read.errors import SourceError
 from juesuan.read.layout import LaidOut, SourceFormat
 from juesuan.read.lines import LineText, join_wrapped
 from juesuan.read.ooxml import open_package
-from juesuan.read.source import SourceError
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

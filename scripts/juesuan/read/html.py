@@ -15,9 +15,10 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from juesuan.read.encoding import _BOMS, _guess_encoding
+from juesuan.read.errors import SourceError
 from juesuan.read.layout import LaidOut, SourceFormat
 from juesuan.read.lines import LineText, join_wrapped
-from juesuan.read.source import _BOMS, SourceError, _guess_encoding
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I

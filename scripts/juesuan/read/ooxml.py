@@ -14,7 +14,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from juesuan.read.source import SourceError
+from juesuan.read.errors import SourceError
 
 MAX_ENTRIES = 5_000  # a real workbook of 100 sheets has a few hundred parts
 MAX_TOTAL_BYTES = 256 * 1024 * 1024  # all parts inflated; a real disclosure is a few MB

@@ -22,6 +22,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from juesuan.read.errors import SourceError
 from juesuan.read.layout import Box, CellBox, LaidOut, PageSpan, SourceFormat
 from juesuan.read.pdf_prose import (
     Margins,
@@ -33,7 +34,6 @@ from juesuan.read.pdf_prose import (
     page_lines,
 )
 from juesuan.read.pdf_tables import GridCell, GridTable, combined_header, page_tables, shaped_rows
-from juesuan.read.source import SourceError
 
 MAX_PDF_BYTES = 100 * 1024 * 1024
 MAX_PAGES = 5000

@@ -24,10 +24,10 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from juesuan.read.errors import SourceError
 from juesuan.read.layout import LaidOut, SourceFormat
 from juesuan.read.lines import LineText
 from juesuan.read.ooxml import open_package
-from juesuan.read.source import SourceError
 
 MAX_ROWS_PER_SHEET = 10_000  # a template sheet has under 200 rows
 MAX_ROWS = 50_000  # all sheets together

@@ -99,8 +99,22 @@ EVIDENCE = Field(
 )
 
 
-def offsets() -> tuple[Field, Field]:
-    """Where a value was read: character offsets into the normalised text (provenance)."""
+PAGE = Field(
+    "page",
+    "integer",
+    "页码",
+    "Page",
+    "Page of the original file (PDF page, Word page break, Excel sheet) the evidence is on; "
+    "empty for a text source.",
+    False,
+    {"minimum": 1},
+    "依据所在的原始文件页码（PDF 页、Word 分页、Excel 工作表序号）；文本来源为空。",
+)
+
+
+def offsets() -> tuple[Field, Field, Field]:
+    """Where a value was read: character offsets into the normalised text and, for a PDF,
+    Word, Excel or web page, the page of the original (provenance a reader can follow)."""
     return (
         Field(
             "char_start",
@@ -122,6 +136,7 @@ def offsets() -> tuple[Field, Field]:
             {"minimum": 0},
             "依据在规范化文本中的结束字符位置（不含）。",
         ),
+        PAGE,
     )
 
 

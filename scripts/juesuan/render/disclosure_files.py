@@ -22,6 +22,7 @@ from juesuan.disclosure import Disclosure
 from juesuan.infra.cache import code_version, mark_used
 from juesuan.infra.parallel import map_in_order, worker_count
 from juesuan.package.download_zip import package_zip
+from juesuan.package.original import original_bytes, original_name
 from juesuan.render.chart_data import chart_data
 from juesuan.render.chart_downloads import chart_files
 from juesuan.render.config import NO_SETTINGS, RenderConfig
@@ -46,6 +47,9 @@ def disclosure_files(
     }
     for name, content in chart_files(d, chart_data(d)).items():
         files[f"data/{d.name}/{name}"] = content
+    original, data = original_name(d), original_bytes(d)
+    if original is not None and data is not None:
+        files[f"data/{d.name}/{original}"] = data
     return files
 
 

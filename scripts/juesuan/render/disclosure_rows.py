@@ -111,6 +111,7 @@ def fact_rows(d: Disclosure) -> list[dict[str, Any]]:
             "value": format_decimal(f.value),
             "unit": UNITS[f.unit].zh,
             "evidence": f.evidence,
+            "page": d.page_at(f.start),
             "conflict": f.conflict,
         }
         for n, f in enumerate(d.facts, 1)

@@ -19,6 +19,7 @@ from juesuan.domain.amounts import format_decimal
 from juesuan.domain.template import DOCUMENT_KINDS, PARTS
 from juesuan.domain.vocabulary import UNITS, load_vocabulary
 from juesuan.extract.completeness import present_count
+from juesuan.package.original import FORMAT_LABELS, original_bytes, original_name
 from juesuan.package.portal import ranking_rows
 from juesuan.read.source import Region
 from juesuan.registry import RESOURCES
@@ -130,6 +131,8 @@ def render_disclosure(d: Disclosure, config: RenderConfig = NO_SETTINGS) -> Disc
             kind=_kind_label(d.meta.document_kind),
             source_name=side.original_filename or d.source.path.name,
             source_url=side.source_url,
+            source_format=FORMAT_LABELS[d.source.source_format],
+            original=original_name(d) if original_bytes(d) is not None else None,
             facts=fact_rows(d),
             charts=chart_rows(d),
             checks=check_rows(d),
