@@ -8,7 +8,8 @@ VERSION   := "%d.%d" % sys.version_info[:2]
 # The first candidate that runs and is in range (a pyenv shim can exist and fail to run).
 ifndef PYTHON
 PYTHON := $(shell for p in $(SUPPORTED); do \
-  $$p -c 'import sys; $(IN_RANGE) and print(sys.executable)' 2>/dev/null | grep . && break; done)
+  found=$$($$p -c 'import sys; $(IN_RANGE) and print(sys.executable)' 2>/dev/null) \
+  && [ -n "$$found" ] && echo "$$found" && break; done)
 endif
 VENV   := .venv
 BIN    := $(VENV)/bin
