@@ -1,7 +1,16 @@
-# Two commands do all set-up on a fresh machine (Python 3.11 + pip):
+# Two commands do all set-up on a fresh machine (Python 3.11, 3.12 or 3.13, with pip and venv):
 #   make site   — create .venv, install pinned dependencies, build the site into build/site
 #   make test   — the same set-up if needed, then the whole test suite
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# The newest supported Python on PATH is used; choose another with `make site PYTHON=python3.11`.
+SUPPORTED := python3.13 python3.12 python3.11 python3
+IN_RANGE  := (3, 11) <= sys.version_info[:2] < (3, 14)
+VERSION   := "%d.%d" % sys.version_info[:2]
+# The first candidate that runs and is in range (a pyenv shim can exist and fail to run).
+ifndef PYTHON
+PYTHON := $(shell for p in $(SUPPORTED); do \
+  found=$$($$p -c 'import sys; $(IN_RANGE) and print(sys.executable)' 2>/dev/null) \
+  && [ -n "$$found" ] && echo "$$found" && break; done)
+endif
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -9,8 +18,13 @@ STAMP  := $(VENV)/.installed
 .PHONY: setup site build validate test lint format serve clean bench-extraction browser bench
 
 $(STAMP): pyproject.toml requirements.lock
-	@test -n "$(PYTHON)" || { echo "error: no python3.11 or python3 on PATH"; exit 1; }
-	$(PYTHON) -m venv $(VENV)
+	@test -n "$(PYTHON)" || { echo "error: no Python 3.11, 3.12 or 3.13 on PATH (tried $(SUPPORTED))"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(not $(IN_RANGE))' || { echo "error: $(PYTHON) is not Python 3.11, 3.12 or 3.13"; exit 1; }
+# (a .venv made by another Python version is rebuilt, not mixed with this one)
+	@want=$$($(PYTHON) -c 'import sys; print($(VERSION))'); have=$$($(BIN)/python -c 'import sys; print($(VERSION))' 2>/dev/null); \
+	  if [ -n "$$have" ] && [ "$$have" != "$$want" ]; then \
+	    echo "$(VENV) is Python $$have, rebuilding it with Python $$want"; clear=--clear; fi; \
+	  echo "$(PYTHON) -m venv $$clear $(VENV)"; $(PYTHON) -m venv $$clear $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
 	@touch $(STAMP)

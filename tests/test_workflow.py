@@ -1,4 +1,5 @@
-"""The GitHub Actions workflow: lint-clean, both triggers, and the README's own make targets."""
+"""The GitHub Actions workflow: lint-clean, both triggers, the README's own make targets, and
+the supported Pythons (pyproject, Makefile and the test matrix agree)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,4 +84,97 @@ def test_the_build_cache_is_restored_before_the_site_is_built():
     assert cache < names.index("make site")
     assert steps[cache]["with"]["path"] == "build/cache"
     assert "scripts/**" in steps[cache]["with"]["key"]
-    assert steps[cache]["with"]["restore-keys"] == "build-cache-"
+    restore = steps[cache]["with"]["restore-keys"]
+    assert restore.startswith("build-cache-")
+    assert steps[cache]["with"]["key"].startswith(restore)
+
+
+def _supported() -> list[str]:
+    """The Python versions pyproject.toml declares, from its classifiers."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    prefix = "Programming Language :: Python :: 3."
+    return [
+        c.removeprefix("Programming Language :: Python :: ")
+        for c in project["classifiers"]
+        if c.startswith(prefix)
+    ]
+
+
+def test_python_3_11_to_3_13_are_declared_and_required():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert _supported() == ["3.11", "3.12", "3.13"]
+    assert project["requires-python"] == ">=3.11,<3.14"
+
+
+def test_the_tests_run_on_every_supported_python():
+    build = _workflow()["jobs"]["build"]
+    assert build["strategy"]["matrix"]["python"] == _supported()
+    assert build["strategy"]["fail-fast"] is False  # one version failing does not hide another
+    setup = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/setup-python@"))
+    assert setup["with"]["python-version"] == "${{ matrix.python }}"
+    # make would otherwise take the newest Python on the runner, not the matrix's
+    assert build["env"]["PYTHON"] == "python${{ matrix.python }}"
+    cache = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/cache@"))
+    assert "${{ matrix.python }}" in cache["with"]["key"]
+
+
+def test_one_python_publishes_the_site():
+    jobs = _workflow()["jobs"]
+    publish = [
+        s
+        for s in jobs["build"]["steps"]
+        if s.get("uses", "").startswith(
+            ("actions/configure-pages@", "actions/upload-pages-artifact@")
+        )
+    ]
+    assert len(publish) == 2
+    conditions = {re.search(r"matrix\.python == '([\d.]+)'", s.get("if", "")) for s in publish}
+    assert None not in conditions, "every leg of the matrix would upload the Pages artifact"
+    versions = {m.group(1) for m in conditions}
+    assert len(versions) == 1 and versions <= set(_supported())
+    assert jobs["deploy"]["needs"] == "build"  # waits for every version's tests
+
+
+def test_the_makefile_tries_every_supported_python_newest_first():
+    line = re.search(r"^SUPPORTED\s*:=(.*)$", (ROOT / "Makefile").read_text(), re.M)
+    assert line, "Makefile: SUPPORTED lists the Pythons make tries"
+    names = line.group(1).split()
+    assert names == [f"python{v}" for v in reversed(_supported())] + ["python3"]
+
+
+def _make_in(tmp_path: Path, fakes: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    """Run make on a copy of the Makefile with only `fakes` (name → script) on PATH."""
+    make = shutil.which("make")
+    if make is None:
+        pytest.skip("make is not installed")
+    for name in ("Makefile", "pyproject.toml", "requirements.lock"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for name, script in fakes.items():
+        (bin_dir / name).write_text(script)
+        (bin_dir / name).chmod(0o755)
+    env = {"PATH": str(bin_dir), "HOME": str(tmp_path)}  # no PYTHON: make chooses
+    return subprocess.run(
+        [make, "--no-print-directory", *args], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+
+
+SHIM = "#!/bin/sh\necho 'pyenv: $0: command not found' >&2\nexit 127\n"
+
+
+def test_make_skips_a_python_that_does_not_run_and_takes_the_next(tmp_path):
+    """A pyenv shim for python3.13 exists on PATH without a 3.13 selected: make must move on."""
+    real = f'#!/bin/sh\nexec "{sys.executable}" "$@"\n'
+    run = _make_in(
+        tmp_path, {"python3.13": SHIM, "python3.12": real}, "-n", "-W", "pyproject.toml", "setup"
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert f"{sys.executable} -m venv" in run.stdout, run.stdout
+
+
+def test_make_says_which_pythons_it_needs_when_none_runs(tmp_path):
+    run = _make_in(tmp_path, {n: SHIM for n in ("python3.13", "python3.12", "python3")}, "setup")
+    assert run.returncode != 0
+    assert "no Python 3.11, 3.12 or 3.13" in run.stdout + run.stderr
+    assert not (tmp_path / ".venv").exists()
