@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import SEEDS
 
 
@@ -90,3 +92,18 @@ def test_help_and_convert_import_neither_altair_nor_pandas():
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[]"
+
+
+@pytest.mark.build
+def test_a_strict_build_fails_when_a_source_is_skipped_and_names_it(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "good.txt").write_bytes(SEEDS["000"].read_bytes())
+    (sources / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    common = ["build", "--root", str(tmp_path), "--no-site"]
+    loose = juesuan(*common)
+    assert loose.returncode == 0
+    assert "old.doc" in loose.stderr and ".docx" in loose.stderr
+    strict = juesuan(*common, "--strict")
+    assert strict.returncode == 2
+    assert (tmp_path / "datapackages").is_dir()  # the rest of the build still went on
