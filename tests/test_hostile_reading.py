@@ -92,8 +92,8 @@ NOT_A_DISCLOSURE = {
     "binary.txt": "binary file (contains NUL bytes), not a text export",
     "photo.txt": "binary file (contains NUL bytes), not a text export",
     "scan.txt": "binary file (contains NUL bytes), not a text export",
-    "page.txt": "not a final-accounts disclosure: no 决算/绩效自评 title and no figures of "
-    "the national template",
+    "page.txt": "不是决算公开：既无决算或绩效自评标题，也无全国模板的数字 / not a final-accounts "
+    "disclosure: no 决算/绩效自评 title and no figures of the national template",
     "huge.txt": "50 MB is too large for a disclosure text",
 }
 

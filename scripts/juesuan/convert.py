@@ -223,10 +223,13 @@ def _refuse_unless_disclosure(raw: RawSource, read: ReadText, found: Extracted) 
             "a budget (预算), not final accounts: not published",
         )
     if read.meta.document_kind is None or (not found.facts and len(read.sections) < 3):
+        # What the format reader could not read (a scanned page, a cap) is the likelier cause.
+        why = "；".join(raw.layout.notes[:2]) + " | " if raw.layout and raw.layout.notes else ""
         raise SourceError(
             raw.path,
-            "not a final-accounts disclosure: no 决算/绩效自评 title and no figures of the "
-            "national template",
+            f"{why}不是决算公开：既无决算或绩效自评标题，也无全国模板的数字 / not a "
+            "final-accounts disclosure: no 决算/绩效自评 title and no figures of the national "
+            "template",
         )
 
 

@@ -15,98 +15,16 @@ import tracemalloc
 import zipfile
 
 import pytest
-from docx import Document
 
 from conftest import SEEDS
 from juesuan.convert import convert_path
 from juesuan.pipeline.build import convert_all, list_sources
 from juesuan.read.layout import SourceFormat
 from juesuan.read.source import SourceError, read_source
+from juesuan.testing.hostile_files import docx_bytes, million_row_xlsx, zip_bomb_docx
 
 SECONDS = 30
 GIGABYTE = 1 << 30
-
-
-def _docx_bytes(*paragraphs: str) -> bytes:
-    document = Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def _zip_bomb_docx() -> bytes:
-    """A real .docx whose document.xml is replaced by 200 MB of one repeated element:
-    a few hundred kB on disk."""
-    source = zipfile.ZipFile(io.BytesIO(_docx_bytes("x")))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in source.infolist():
-            if info.filename == "word/document.xml":
-                with out.open(info.filename, "w", force_zip64=True) as part:
-                    chunk = b"<w:p><w:r><w:t>0</w:t></w:r></w:p>" * 30_000
-                    for _ in range(200_000_000 // len(chunk)):
-                        part.write(chunk)
-            else:
-                out.writestr(info, source.read(info.filename))
-    return buffer.getvalue()
-
-
-def _million_row_xlsx() -> bytes:
-    """A workbook written as XML directly: one sheet of 1,000,000 rows of two cells."""
-    parts = {
-        "[Content_Types].xml": (
-            '<?xml version="1.0" encoding="UTF-8"?>'
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" '
-            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
-        ),
-        "_rels/.rels": (
-            '<?xml version="1.0" encoding="UTF-8"?>'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
-            '2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
-        ),
-        "xl/workbook.xml": (
-            '<?xml version="1.0" encoding="UTF-8"?>'
-            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            '<sheets><sheet name="公开01表" sheetId="1" r:id="rId1"/></sheets></workbook>'
-        ),
-        "xl/_rels/workbook.xml.rels": (
-            '<?xml version="1.0" encoding="UTF-8"?>'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
-            '2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
-        ),
-    }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
-        for name, text in parts.items():
-            out.writestr(name, text)
-        with out.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
-            sheet.write(
-                b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
-                b'openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:B1000000"/>'
-                b"<sheetData>"
-            )
-            rows = []
-            for r in range(1, 1_000_001):
-                rows.append(
-                    f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>项目{r}</t></is></c>'
-                    f'<c r="B{r}"><v>{r}.25</v></c></row>'
-                )
-                if len(rows) == 20_000:
-                    sheet.write("".join(rows).encode())
-                    rows.clear()
-            sheet.write(b"</sheetData></worksheet>")
-    return buffer.getvalue()
 
 
 def _timed(read, *args):
@@ -126,7 +44,7 @@ def _timed(read, *args):
 
 def test_a_docx_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
     path = tmp_path / "bomb.docx"
-    path.write_bytes(_zip_bomb_docx())
+    path.write_bytes(zip_bomb_docx())
     assert path.stat().st_size < 5_000_000
     err, seconds, peak = _timed(read_source, path)
     assert isinstance(err, SourceError)
@@ -150,7 +68,7 @@ def test_a_zip_of_ten_thousand_parts_is_refused(tmp_path):
 
 def test_a_million_row_sheet_is_read_up_to_the_cap_with_a_note(tmp_path):
     path = tmp_path / "million.xlsx"
-    path.write_bytes(_million_row_xlsx())
+    path.write_bytes(million_row_xlsx())
     raw, seconds, peak = _timed(read_source, path)
     assert not isinstance(raw, SourceError), raw
     assert raw.source_format is SourceFormat.XLSX
@@ -238,7 +156,7 @@ def test_a_zip_that_is_no_office_file_and_a_cut_docx_are_one_line_each(tmp_path)
         read_source(other)
     assert "\n" not in str(err.value)
     cut = tmp_path / "cut.docx"
-    cut.write_bytes(_docx_bytes("2024年度部门决算")[:3000])
+    cut.write_bytes(docx_bytes("2024年度部门决算")[:3000])
     with pytest.raises(SourceError) as err:
         read_source(cut)
     assert str(err.value).startswith(f"{cut}: ") and "\n" not in str(err.value)
@@ -255,7 +173,7 @@ def test_without_a_pdf_reader_a_pdf_gets_one_line(tmp_path, monkeypatch):
 def test_hostile_files_beside_a_good_one_are_skipped_one_line_each(tmp_path):
     sources = tmp_path / "sources"
     sources.mkdir()
-    (sources / "bomb.docx").write_bytes(_zip_bomb_docx())
+    (sources / "bomb.docx").write_bytes(zip_bomb_docx())
     (sources / "old.xls").write_bytes(
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "Workbook".encode("utf-16-le")
     )
@@ -264,7 +182,7 @@ def test_hostile_files_beside_a_good_one_are_skipped_one_line_each(tmp_path):
         encoding="utf-8",
     )
     good = sources / "good.docx"
-    good.write_bytes(_docx_bytes(*SEEDS["004"].read_text(encoding="utf-8").split("\n")))
+    good.write_bytes(docx_bytes(*SEEDS["004"].read_text(encoding="utf-8").split("\n")))
     log: list[str] = []
     started = time.perf_counter()
     result = convert_all(list_sources(sources), log.append, root=sources)

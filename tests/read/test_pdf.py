@@ -7,7 +7,6 @@ repository: those tests skip when /work/shared/originals is absent.
 
 from __future__ import annotations
 
-import io
 import re
 import time
 from pathlib import Path
@@ -19,6 +18,7 @@ from juesuan.read.normalize import normalize_text
 from juesuan.read.pdf import read_pdf
 from juesuan.read.source import SourceError
 from juesuan.read.tables import find_tables
+from juesuan.testing.hostile_files import blank_pdf, encrypted_pdf, image_pdf
 
 ORIGINALS = Path("/work/shared/originals")
 GHZY = ORIGINALS / "juesuan_2024_putuo_ghzy_draft.pdf"
@@ -155,36 +155,6 @@ def test_wrapped_sentence_is_one_paragraph_in_order(ghzy: LaidOut) -> None:
     assert ghzy.page_at(ghzy.text.index(line)) == 20
 
 
-def _blank_pdf(pages: int) -> bytes:
-    doc = pdfium.PdfDocument.new()
-    for _ in range(pages):
-        doc.new_page(595, 842)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
-
-
-def _image_pdf(side: int, quality: int = 90) -> bytes:
-    """A page holding only a JPEG (noise), like a scan with no text layer."""
-    from PIL import Image
-
-    rng = __import__("random").Random(7)
-    image = Image.frombytes("L", (side, side), rng.randbytes(side * side))
-    jpeg = io.BytesIO()
-    image.save(jpeg, "JPEG", quality=quality)
-    jpeg.seek(0)
-    doc = pdfium.PdfDocument.new()
-    page = doc.new_page(595, 842)
-    obj = pdfium.PdfImage.new(doc)
-    obj.load_jpeg(jpeg, inline=True)
-    obj.set_matrix(pdfium.PdfMatrix().scale(500, 700).translate(40, 60))
-    page.insert_obj(obj)
-    page.gen_content()
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
-
-
 def _timed(data: bytes) -> tuple[LaidOut | SourceError, float]:
     start = time.monotonic()
     try:
@@ -202,67 +172,34 @@ def test_not_a_pdf_is_one_line() -> None:
 
 def test_zero_pages() -> None:
     with pytest.raises(SourceError, match="没有任何页面"):
-        read_pdf(_blank_pdf(0), "empty.pdf")
+        read_pdf(blank_pdf(0), "empty.pdf")
 
 
 def test_two_thousand_blank_pages_in_bounded_time() -> None:
-    result, seconds = _timed(_blank_pdf(2000))
+    result, seconds = _timed(blank_pdf(2000))
     assert seconds < BOUND_S
     assert isinstance(result, LaidOut)
     assert len(result.pages) == 2000 and result.text == ""
 
 
 def test_images_only_is_reported_per_page_and_nothing_read() -> None:
-    result, seconds = _timed(_image_pdf(200))
+    result, seconds = _timed(image_pdf(200))
     assert isinstance(result, LaidOut) and seconds < BOUND_S
     assert result.text == ""
     assert result.notes == ("第1页没有文字层（可能是扫描件），未读取",)
 
 
 def test_fifty_megabyte_pdf_in_bounded_time() -> None:
-    data = _image_pdf(7000, quality=100)
+    data = image_pdf(7000, quality=100)
     assert len(data) > 30 * 2**20  # noise barely compresses: a file of this size
     result, seconds = _timed(data)
     assert seconds < BOUND_S
     assert isinstance(result, LaidOut) and result.notes
 
 
-def _encrypted_pdf() -> bytes:
-    """A one-page PDF whose trailer names a Standard security handler with a user password.
-
-    /U does not match the empty password, so a reader must ask for one."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-        b"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <"
-        + b"11" * 32
-        + b"> /U <"
-        + b"22" * 32
-        + b"> >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += (
-        b"trailer\n<< /Size 5 /Root 1 0 R /Encrypt 4 0 R /ID [<"
-        + b"ab" * 16
-        + b"> <"
-        + b"ab" * 16
-        + b">] >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    )
-    return bytes(out)
-
-
 def test_encrypted_pdf_is_refused_in_one_line() -> None:
     with pytest.raises(SourceError, match="加密") as err:
-        read_pdf(_encrypted_pdf(), "locked.pdf")
+        read_pdf(encrypted_pdf(), "locked.pdf")
     assert "\n" not in str(err.value)
 
 
