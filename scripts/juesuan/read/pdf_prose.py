@@ -94,6 +94,10 @@ def _follows_directly(stream: str, raw: str, cursor: int) -> tuple[bool, int]:
     return (cursor > 0 and found == cursor), found + len(core)
 
 
+def _one_word(previous: TextLine | None, piece: TextLine) -> bool:
+    return piece.joined and previous is not None and previous.order == piece.order - 1
+
+
 def _group_into_lines(pieces: list[TextLine]) -> list[TextLine]:
     """Pieces whose vertical extents overlap by half the smaller height form one line."""
     lines: list[list[TextLine]] = []
@@ -117,7 +121,7 @@ def _group_into_lines(pieces: list[TextLine]) -> list[TextLine]:
             if (
                 text
                 and not text.endswith(" ")
-                and not (piece.joined and previous is not None and previous.order == piece.order - 1)
+                and not _one_word(previous, piece)
                 and _ASCII_END.search(text)
                 and (_ASCII_START.search(part))
             ):
