@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from juesuan.domain.amounts import parse_number, to_wan_yuan
 from juesuan.domain.sangong import TABLE_ROW_NAMES
+from juesuan.domain.template import TEMPLATE_TABLES, template_number
 from juesuan.extract.narrative import Candidate
 from juesuan.read.tables import Cell, Table
 
@@ -71,6 +72,13 @@ _SIDED_TABLES: dict[str, dict[tuple[str, str], str]] = {
         ("支出", "总计"): "expenditure.grand_total",
     },
 }
+# Every title of the nine tables, for telling a longer title from the one it ends in.
+_ALL_TITLES = tuple(
+    re.sub(r"[“”\"\s]", "", variant)
+    for _, _, variants in TEMPLATE_TABLES.values()
+    for variant in variants
+)
+_BASIC_TABLE = 6  # 公开06表 一般公共预算财政拨款基本支出决算表
 _TOTAL_LABELS = {"人员经费合计": "gpb.personnel", "公用经费合计": "gpb.public_funds"}
 
 
@@ -89,10 +97,15 @@ def label(text: str) -> str:
 
 
 def table_kind(table: Table, kinds: dict[str, object]) -> str | None:
-    """The template table this is, longest title first (收入支出决算总表 ⊂ 财政拨款…总表)."""
+    """The template table this is, longest title first (收入支出决算总表 ⊂ 财政拨款…总表).
+
+    A title ending in a longer template title is that other table: 一般公共预算财政拨款
+    基本支出决算表 ends in 支出决算表 but is not the 支出决算表.
+    """
     title = re.sub(r"\s+", "", table.title)
+    longest = max((t for t in _ALL_TITLES if title.endswith(t)), key=len, default=None)
     for kind in sorted(kinds, key=len, reverse=True):
-        if title.endswith(kind):
+        if title.endswith(kind) and (longest is None or len(longest) <= len(kind)):
             return kind
     return None
 
@@ -168,16 +181,41 @@ def _sided_candidates(
         (name, start, sides[n + 1][0] if n + 1 < len(sides) else 10**6)
         for n, (start, name) in enumerate(sides)
     ]
+    headings = [row for row in table.rows[1:4] if not _has_amount(row)]
     for row in table.rows[1:]:
         for side, start, stop in bounds:
             cells = row[start:stop]
             if not cells:
                 continue
             key = mapping.get((side, label(cells[0].text)))
-            # the amount is the cell right after the row's 行次 (line number): the first
-            # amount column. A further column (一般公共预算…) is never read in its place.
-            if key and len(cells) >= 3 and re.fullmatch(r"\d{1,3}", label(cells[1].text)):
+            if not key:
+                continue
+            # the amount is the first amount column: right after the row's 行次 (line
+            # number) where the side has one, else right after the label where the side's
+            # headings put an amount there. A further column (一般公共预算…) is never read
+            # in its place.
+            if _no_line_numbers(headings, start, stop):
+                if len(cells) >= 2:
+                    yield from _read(key, table, cells[0].text, side, cells[1])
+            elif len(cells) >= 3 and re.fullmatch(r"\d{1,3}", label(cells[1].text)):
                 yield from _read(key, table, cells[0].text, side, cells[2])
+
+
+_AMOUNT_HEADINGS = {"决算数", "合计", "金额", "决算金额", "本年决算数"}
+
+
+def _has_amount(row: tuple[Cell, ...]) -> bool:
+    return any(parse_number(c.text) is not None and "." in c.text for c in row)
+
+
+def _no_line_numbers(headings: list[tuple[Cell, ...]], start: int, stop: int) -> bool:
+    """The side's headings name an amount right after the label and no 行次 column."""
+    side = [row[start:stop] for row in headings]
+    if any(label(c.text).rsplit("/", 1)[-1] == "行次" for row in side for c in row):
+        return False
+    return any(
+        len(row) >= 2 and label(row[1].text).rsplit("/", 1)[-1] in _AMOUNT_HEADINGS for row in side
+    )
 
 
 def _labelled_totals(table: Table) -> Iterator[Candidate | UnreadableCell]:
@@ -239,7 +277,10 @@ def _table_reads(tables: list[Table]) -> Iterator[Candidate | UnreadableCell]:
             yield from _column_candidates(table, _COLUMN_TABLES[kind])
         elif kind := table_kind(table, _SIDED_TABLES):
             yield from _sided_candidates(table, _SIDED_TABLES[kind])
-        elif "基本支出决算明细表" in table.title:
+        elif (
+            "基本支出决算明细表" in table.title
+            or template_number(table.code, table.title) == _BASIC_TABLE
+        ):
             yield from _labelled_totals(table)
         for item in sangong_cells(table):
             if item.phase == "actual":
