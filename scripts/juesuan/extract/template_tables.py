@@ -227,37 +227,90 @@ def _labelled_totals(table: Table) -> Iterator[Candidate | UnreadableCell]:
                 yield from _read(key, table, cell.text, "决算数", following)
 
 
+def _component(text: str) -> str | None:
+    text = label(text)
+    return TABLE_ROW_NAMES.get(text) or TABLE_ROW_NAMES.get(
+        text.replace("(", "（").replace(")", "）")
+    )
+
+
+def _phase(text: str) -> str | None:
+    text = label(text)
+    return "budget" if "预算" in text else "actual" if "决算" in text else None
+
+
 def sangong_cells(table: Table) -> list[SangongCell]:
-    """Budget and actual per component from a 三公 table (two heading rows + one value row)."""
+    """Budget and actual per component from a 三公 table (heading rows + one value row).
+
+    Two heading layouts are printed: 预算数/决算数 on the first row over the component
+    names, or the component names first (合计 | 因公出国（境）费 | 公务用车… over 小计 |
+    购置费 | 运行维护费) and 预算数/决算数 on the last heading row.
+    """
     rows = table.rows
     if not rows or "三公" not in table.title:
         return []
+    values = [r for r in rows if sum(parse_number(c.text) is not None for c in r) >= 2]
+    if not values:
+        return []
+    found = _phase_first(rows, values[-1], table.unit) or _phase_last(
+        rows[: rows.index(values[-1])], values[-1], table.unit
+    )
+    return found
+
+
+def _phase_first(
+    rows: tuple[tuple[Cell, ...], ...], value_row: tuple[Cell, ...], unit: str | None
+) -> list[SangongCell]:
     phase_of: dict[int, str] = {}
     phase = None
     for i, c in enumerate(rows[0]):
-        text = label(c.text)
-        phase = "budget" if "预算" in text else "actual" if "决算" in text else phase
+        phase = _phase(c.text) or phase
         if phase:
             phase_of[i] = phase
     names: dict[int, str] = {}
     for row in rows[1:3]:
         for i, c in enumerate(row):
-            text = label(c.text)
-            if text == "小计":
-                continue
-            component = TABLE_ROW_NAMES.get(text) or TABLE_ROW_NAMES.get(
-                text.replace("(", "（").replace(")", "）")
-            )
-            if component:
+            if label(c.text) != "小计" and (component := _component(c.text)):
                 names[i] = component
-    values = [r for r in rows if sum(parse_number(c.text) is not None for c in r) >= 2]
-    if not values or not names:
-        return []
     out = []
-    for i, cell in enumerate(values[-1]):
-        value = amount(cell, table.unit)
+    for i, cell in enumerate(value_row):
+        value = amount(cell, unit)
         if value is not None and i in names and i in phase_of:
             out.append(SangongCell(names[i], phase_of[i], value, cell))
+    return out
+
+
+def _phase_last(
+    heading: tuple[tuple[Cell, ...], ...], value_row: tuple[Cell, ...], unit: str | None
+) -> list[SangongCell]:
+    """Names over 预算数/决算数: a merged heading's text sits in its first column, so a
+    column belongs to the name printed furthest right at or before it (the lower row
+    where two start together: 小计 under 公务用车购置及运行维护费). A combined heading
+    line (a/b/c) is not needed and is skipped."""
+    plain = [row for row in heading if not any("/" in c.text for c in row)]
+    phased = [row for row in plain if sum(_phase(c.text) is not None for c in row) >= 2]
+    if not phased:
+        return []
+    phase_row = phased[-1]
+    starts: list[tuple[int, int, str]] = []  # (column, depth, component)
+    for depth, row in enumerate(plain[: plain.index(phase_row)]):
+        for i, c in enumerate(row):
+            text = label(c.text)
+            component = "vehicle" if text == "小计" else _component(c.text)
+            if component:
+                starts.append((i, depth, component))
+            elif text:
+                starts.append((i, depth, ""))  # another heading ends the span before it
+    out = []
+    for i, cell in enumerate(value_row):
+        phase = _phase(phase_row[i].text) if i < len(phase_row) else None
+        owners = [s for s in starts if s[0] <= i]
+        if phase is None or not owners:
+            continue
+        component = max(owners)[2]
+        value = amount(cell, unit)
+        if component and value is not None:
+            out.append(SangongCell(component, phase, value, cell))
     return out
 
 
