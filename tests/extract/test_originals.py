@@ -18,9 +18,8 @@ GHZY = ORIGINALS / "juesuan_2024_putuo_ghzy_draft.pdf"
 SHGZB = ORIGINALS / "juesuan_2024_putuo_shgzb_draft.pdf"
 pytestmark = pytest.mark.skipif(not GHZY.exists(), reason="real originals absent")
 
-# keys read correctly / keys the YAML lists (measured: ghzy 35/36, shgzb 23/24;
-# fiscal.initial_budget is stated only as the 一般公共预算 年初预算 and is not read)
-RECALL = {GHZY.stem: 35, SHGZB.stem: 23}
+# keys read correctly / keys the YAML lists (measured: ghzy 36/36, shgzb 24/24)
+RECALL = {GHZY.stem: 36, SHGZB.stem: 24}
 
 
 @pytest.fixture(scope="module")
