@@ -155,6 +155,20 @@ def test_wrapped_sentence_is_one_paragraph_in_order(ghzy: LaidOut) -> None:
     assert ghzy.page_at(ghzy.text.index(line)) == 20
 
 
+@needs_originals
+def test_wide_digits_are_not_parted_by_spaces(ghzy: LaidOut, shgzb: LaidOut) -> None:
+    # Read by eye on the rendered pages. The producer wrote some digits as separate text
+    # objects ("9" "9.94%", "4" "5.00", "202" "4"); no space is printed between them.
+    p23, p24, p28 = (_page_text(ghzy, n) for n in (23, 24, 28))
+    assert "完成年初预算的 99.94%" in p23 and "9 9.94" not in p23
+    assert "年初预算为 45.00 万元，支出决算为 45.00 万元" in p24 and "4 5.00" not in p24
+    assert "截至 2024 年 12 月 31 日" in p28
+    # shgzb page 17: "2024 年度收入支出总计 307.82 万元", "增长 100.00%"
+    p17 = re.sub(r"\s+", "", _page_text(shgzb, 17))
+    assert "2024年度收入支出总计307.82万元" in p17 and "增长100.00%" in p17
+    assert not re.search(r"\d \d", _page_text(shgzb, 17))
+
+
 def _timed(data: bytes) -> tuple[LaidOut | SourceError, float]:
     start = time.monotonic()
     try:

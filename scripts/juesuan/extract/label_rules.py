@@ -42,6 +42,13 @@ QUALIFIER = rf"(?:\s|{_NOTE}|支出|决算数|决算|金额|共计|合计|总额
 SANGONG_LABEL = r"[“\"”]?\s*三\s*公\s*[”\"“]?\s*经\s*费"
 SANGONG_PREFIX = r"(?:一般公共预算)?(?:财政拨款)?"
 
+
+# 由中小企业供应商中标或成交的，采购金额…: what was awarded to such firms (in reserved
+# projects and in the others: both statements are kept).
+def _awarded(firms: str) -> tuple[str, ...]:
+    return (f"由{firms}供应商中标或成交的，采购金额", f"由{firms}供应商中标或成交的采购金额")
+
+
 COUNT_UNITS = {
     "person": r"(?:人|名)",
     "count": r"个",
@@ -107,6 +114,14 @@ def _rules() -> tuple[LabelRule, ...]:
         ("procurement.services", ("政府采购服务支出",), None),
         ("procurement.sme", ("授予中小企业合同金额",), None),
         ("procurement.small_micro", ("授予小微企业合同金额",), None),
+        # The wording of 政府采购金额（以合同签订为准）为…，其中：货物采购金额…、工程采购
+        # 金额…、服务采购金额… and of the awards to (small and micro) enterprises.
+        ("procurement.total", ("政府采购金额",), "政府采购"),
+        ("procurement.goods", ("货物采购金额",), "政府采购"),
+        ("procurement.works", ("工程采购金额",), "政府采购"),
+        ("procurement.services", ("服务采购金额",), "政府采购"),
+        ("procurement.sme", _awarded("中小企业"), "政府采购"),
+        ("procurement.small_micro", _awarded("小微企业"), "政府采购"),
     ]
     counts = [
         ("staff.total", ("实有人数", "实有干部职工", "实有人员"), "person", None),

@@ -77,12 +77,28 @@ _DIVISIONS = (
     re.compile(r"(?:下设|内设)\s*(?P<a>\d+)\s*个\s*(?:职能)?(?:科室|处室|股室|部室|内设机构)"),
     re.compile(r"内设(?:机构|科室|处室|股室)\s*(?:共)?\s*(?P<a>\d+)\s*个"),
 )
+# 国内公务接待12批次 / 列明公务接待 2 批次、26 人次 (the 公务接待 of the 三公 is domestic:
+# foreign guests received at home are part of it, 外宾 is a 其中 of it).
 _RECEPTION = re.compile(
-    r"国\s*内\s*公\s*务\s*接\s*待\s*(?P<a>\d+)\s*批\s*次\s*[，,、]?\s*(?:共\s*)?(?P<b>\d+)\s*人\s*次"
+    r"(?:国\s*内\s*)?(?<![外宾])公\s*务\s*接\s*待\s*(?P<a>\d+)\s*批\s*次\s*[，,、]?\s*(?:共\s*)?(?P<b>\d+)\s*人\s*次"
 )
 _PROJECTS = (
     re.compile(r"(?:预算)?绩效评价项目\s*(?P<a>\d+)\s*个"),
     re.compile(r"开展绩效自评\s*[，,]\s*其中\s*[，,：:]?\s*项目\s*(?P<a>\d+)\s*个"),
+    # 绩效自评的2024年度项目39个
+    re.compile(r"绩\s*效\s*自\s*评\s*的\s*(?:\d{4}\s*年\s*度?\s*)?项\s*目\s*(?P<a>\d+)\s*个"),
+)
+# 一般公共预算财政拨款支出年初预算为10210.34万元: the whole 财政拨款 initial budget only
+# where the disclosure states it had no 政府性基金 and no 国有资本经营 appropriation.
+_GPB_INITIAL = re.compile(
+    r"(?=一)"
+    + PHRASE_START
+    + r"一\s*般\s*公\s*共\s*预\s*算\s*财\s*政\s*拨\s*款\s*支\s*出\s*年\s*初\s*预\s*算\s*(?:数)?"
+    r"\s*(?:为|是)?\s*(?P<a>" + NUMBER + r")\s*(?P<unit>" + MONEY_UNIT + ")"
+)
+_NO_OTHER_APPROPRIATION = tuple(
+    re.compile(rf"(?:无|没有)\s*{fund}\s*预算财政拨款收入")
+    for fund in ("政府性基金", "国有资本经营")
 )
 _OVERALL_SCORE = re.compile(
     r"整\s*体\s*(?:支\s*出\s*)?(?:绩\s*效\s*)?自\s*评\s*(?:得\s*分|总\s*分)\s*(?:为|是)?\s*"
@@ -188,6 +204,10 @@ def narrative_candidates(text: str, section_titles_at) -> Iterator[Candidate]:
             yield Candidate(
                 "performance.projects_evaluated", Decimal(m.group("a")), "count", m.start(), m.end()
             )
+    if all(p.search(text) for p in _NO_OTHER_APPROPRIATION):
+        for m in _GPB_INITIAL.finditer(text):
+            if (value := _money(m)) is not None:
+                yield Candidate("fiscal.initial_budget", value, "wan_yuan", m.start(), m.end())
     for m in _OVERALL_SCORE.finditer(text):
         score = parse_number(m.group("a"))
         if score is not None and score <= 100:

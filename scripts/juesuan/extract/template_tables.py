@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from juesuan.domain.amounts import parse_number, to_wan_yuan
 from juesuan.domain.sangong import TABLE_ROW_NAMES
+from juesuan.domain.template import TEMPLATE_TABLES, template_number
 from juesuan.extract.narrative import Candidate
 from juesuan.read.tables import Cell, Table
 
@@ -71,6 +72,13 @@ _SIDED_TABLES: dict[str, dict[tuple[str, str], str]] = {
         ("支出", "总计"): "expenditure.grand_total",
     },
 }
+# Every title of the nine tables, for telling a longer title from the one it ends in.
+_ALL_TITLES = tuple(
+    re.sub(r"[“”\"\s]", "", variant)
+    for _, _, variants in TEMPLATE_TABLES.values()
+    for variant in variants
+)
+_BASIC_TABLE = 6  # 公开06表 一般公共预算财政拨款基本支出决算表
 _TOTAL_LABELS = {"人员经费合计": "gpb.personnel", "公用经费合计": "gpb.public_funds"}
 
 
@@ -89,10 +97,15 @@ def label(text: str) -> str:
 
 
 def table_kind(table: Table, kinds: dict[str, object]) -> str | None:
-    """The template table this is, longest title first (收入支出决算总表 ⊂ 财政拨款…总表)."""
+    """The template table this is, longest title first (收入支出决算总表 ⊂ 财政拨款…总表).
+
+    A title ending in a longer template title is that other table: 一般公共预算财政拨款
+    基本支出决算表 ends in 支出决算表 but is not the 支出决算表.
+    """
     title = re.sub(r"\s+", "", table.title)
+    longest = max((t for t in _ALL_TITLES if title.endswith(t)), key=len, default=None)
     for kind in sorted(kinds, key=len, reverse=True):
-        if title.endswith(kind):
+        if title.endswith(kind) and (longest is None or len(longest) <= len(kind)):
             return kind
     return None
 
@@ -168,16 +181,41 @@ def _sided_candidates(
         (name, start, sides[n + 1][0] if n + 1 < len(sides) else 10**6)
         for n, (start, name) in enumerate(sides)
     ]
+    headings = [row for row in table.rows[1:4] if not _has_amount(row)]
     for row in table.rows[1:]:
         for side, start, stop in bounds:
             cells = row[start:stop]
             if not cells:
                 continue
             key = mapping.get((side, label(cells[0].text)))
-            # the amount is the cell right after the row's 行次 (line number): the first
-            # amount column. A further column (一般公共预算…) is never read in its place.
-            if key and len(cells) >= 3 and re.fullmatch(r"\d{1,3}", label(cells[1].text)):
+            if not key:
+                continue
+            # the amount is the first amount column: right after the row's 行次 (line
+            # number) where the side has one, else right after the label where the side's
+            # headings put an amount there. A further column (一般公共预算…) is never read
+            # in its place.
+            if _no_line_numbers(headings, start, stop):
+                if len(cells) >= 2:
+                    yield from _read(key, table, cells[0].text, side, cells[1])
+            elif len(cells) >= 3 and re.fullmatch(r"\d{1,3}", label(cells[1].text)):
                 yield from _read(key, table, cells[0].text, side, cells[2])
+
+
+_AMOUNT_HEADINGS = {"决算数", "合计", "金额", "决算金额", "本年决算数"}
+
+
+def _has_amount(row: tuple[Cell, ...]) -> bool:
+    return any(parse_number(c.text) is not None and "." in c.text for c in row)
+
+
+def _no_line_numbers(headings: list[tuple[Cell, ...]], start: int, stop: int) -> bool:
+    """The side's headings name an amount right after the label and no 行次 column."""
+    side = [row[start:stop] for row in headings]
+    if any(label(c.text).rsplit("/", 1)[-1] == "行次" for row in side for c in row):
+        return False
+    return any(
+        len(row) >= 2 and label(row[1].text).rsplit("/", 1)[-1] in _AMOUNT_HEADINGS for row in side
+    )
 
 
 def _labelled_totals(table: Table) -> Iterator[Candidate | UnreadableCell]:
@@ -189,37 +227,90 @@ def _labelled_totals(table: Table) -> Iterator[Candidate | UnreadableCell]:
                 yield from _read(key, table, cell.text, "决算数", following)
 
 
+def _component(text: str) -> str | None:
+    text = label(text)
+    return TABLE_ROW_NAMES.get(text) or TABLE_ROW_NAMES.get(
+        text.replace("(", "（").replace(")", "）")
+    )
+
+
+def _phase(text: str) -> str | None:
+    text = label(text)
+    return "budget" if "预算" in text else "actual" if "决算" in text else None
+
+
 def sangong_cells(table: Table) -> list[SangongCell]:
-    """Budget and actual per component from a 三公 table (two heading rows + one value row)."""
+    """Budget and actual per component from a 三公 table (heading rows + one value row).
+
+    Two heading layouts are printed: 预算数/决算数 on the first row over the component
+    names, or the component names first (合计 | 因公出国（境）费 | 公务用车… over 小计 |
+    购置费 | 运行维护费) and 预算数/决算数 on the last heading row.
+    """
     rows = table.rows
     if not rows or "三公" not in table.title:
         return []
+    values = [r for r in rows if sum(parse_number(c.text) is not None for c in r) >= 2]
+    if not values:
+        return []
+    found = _phase_first(rows, values[-1], table.unit) or _phase_last(
+        rows[: rows.index(values[-1])], values[-1], table.unit
+    )
+    return found
+
+
+def _phase_first(
+    rows: tuple[tuple[Cell, ...], ...], value_row: tuple[Cell, ...], unit: str | None
+) -> list[SangongCell]:
     phase_of: dict[int, str] = {}
     phase = None
     for i, c in enumerate(rows[0]):
-        text = label(c.text)
-        phase = "budget" if "预算" in text else "actual" if "决算" in text else phase
+        phase = _phase(c.text) or phase
         if phase:
             phase_of[i] = phase
     names: dict[int, str] = {}
     for row in rows[1:3]:
         for i, c in enumerate(row):
-            text = label(c.text)
-            if text == "小计":
-                continue
-            component = TABLE_ROW_NAMES.get(text) or TABLE_ROW_NAMES.get(
-                text.replace("(", "（").replace(")", "）")
-            )
-            if component:
+            if label(c.text) != "小计" and (component := _component(c.text)):
                 names[i] = component
-    values = [r for r in rows if sum(parse_number(c.text) is not None for c in r) >= 2]
-    if not values or not names:
-        return []
     out = []
-    for i, cell in enumerate(values[-1]):
-        value = amount(cell, table.unit)
+    for i, cell in enumerate(value_row):
+        value = amount(cell, unit)
         if value is not None and i in names and i in phase_of:
             out.append(SangongCell(names[i], phase_of[i], value, cell))
+    return out
+
+
+def _phase_last(
+    heading: tuple[tuple[Cell, ...], ...], value_row: tuple[Cell, ...], unit: str | None
+) -> list[SangongCell]:
+    """Names over 预算数/决算数: a merged heading's text sits in its first column, so a
+    column belongs to the name printed furthest right at or before it (the lower row
+    where two start together: 小计 under 公务用车购置及运行维护费). A combined heading
+    line (a/b/c) is not needed and is skipped."""
+    plain = [row for row in heading if not any("/" in c.text for c in row)]
+    phased = [row for row in plain if sum(_phase(c.text) is not None for c in row) >= 2]
+    if not phased:
+        return []
+    phase_row = phased[-1]
+    starts: list[tuple[int, int, str]] = []  # (column, depth, component)
+    for depth, row in enumerate(plain[: plain.index(phase_row)]):
+        for i, c in enumerate(row):
+            text = label(c.text)
+            component = "vehicle" if text == "小计" else _component(c.text)
+            if component:
+                starts.append((i, depth, component))
+            elif text:
+                starts.append((i, depth, ""))  # another heading ends the span before it
+    out = []
+    for i, cell in enumerate(value_row):
+        phase = _phase(phase_row[i].text) if i < len(phase_row) else None
+        owners = [s for s in starts if s[0] <= i]
+        if phase is None or not owners:
+            continue
+        component = max(owners)[2]
+        value = amount(cell, unit)
+        if component and value is not None:
+            out.append(SangongCell(component, phase, value, cell))
     return out
 
 
@@ -239,7 +330,10 @@ def _table_reads(tables: list[Table]) -> Iterator[Candidate | UnreadableCell]:
             yield from _column_candidates(table, _COLUMN_TABLES[kind])
         elif kind := table_kind(table, _SIDED_TABLES):
             yield from _sided_candidates(table, _SIDED_TABLES[kind])
-        elif "基本支出决算明细表" in table.title:
+        elif (
+            "基本支出决算明细表" in table.title
+            or template_number(table.code, table.title) == _BASIC_TABLE
+        ):
             yield from _labelled_totals(table)
         for item in sangong_cells(table):
             if item.phase == "actual":

@@ -42,6 +42,10 @@ class TextLine:
     x1: float
     bottom: float
     text: str
+    # pdfium's character stream: a piece that follows the previous piece with no space
+    # between them (not even one pdfium generated for a gap) continues its word.
+    joined: bool = False
+    order: int = -1  # the rectangle's place in pdfium's stream (pieces only)
 
     @property
     def height(self) -> float:
@@ -53,16 +57,45 @@ def page_lines(page: pdfium.PdfPage, number: int) -> list[TextLine]:
     textpage = page.get_textpage()
     try:
         height = page.get_height()
+        stream = textpage.get_text_range()
+        cursor = 0
         pieces: list[TextLine] = []
         for i in range(textpage.count_rects()):
             left, bottom, right, top = textpage.get_rect(i)
-            text = textpage.get_text_bounded(left, bottom, right, top)
-            text = normalize_text(text).replace("\n", " ").replace("\t", " ")
+            raw = textpage.get_text_bounded(left, bottom, right, top)
+            joined, cursor = _follows_directly(stream, raw, cursor)
+            text = normalize_text(raw).replace("\n", " ").replace("\t", " ")
             if text.strip():
-                pieces.append(TextLine(number, left, height - top, right, height - bottom, text))
+                pieces.append(
+                    TextLine(number, left, height - top, right, height - bottom, text, joined, i)
+                )
     finally:
         textpage.close()
     return _group_into_lines(pieces)
+
+
+def _follows_directly(stream: str, raw: str, cursor: int) -> tuple[bool, int]:
+    """Whether a rectangle's text follows the one before it in pdfium's character
+    stream with nothing between them, and the stream position after it.
+
+    pdfium splits a run of glyphs into rectangles where the producer wrote them as
+    separate text objects — wide digits often come one object each ("9" "9.94%",
+    "202" "4"). Where the gap was wide enough pdfium puts a generated space in the
+    stream; where there is neither a real nor a generated space the two pieces are
+    one word, and must not be parted by a space (that would make "99.94" read as
+    "9 9.94").
+    """
+    core = raw.strip()
+    if not core:
+        return False, cursor
+    found = stream.find(core, cursor, cursor + len(core) + 64)
+    if found == -1:
+        return False, cursor
+    return (cursor > 0 and found == cursor), found + len(core)
+
+
+def _one_word(previous: TextLine | None, piece: TextLine) -> bool:
+    return piece.joined and previous is not None and previous.order == piece.order - 1
 
 
 def _group_into_lines(pieces: list[TextLine]) -> list[TextLine]:
@@ -82,16 +115,19 @@ def _group_into_lines(pieces: list[TextLine]) -> list[TextLine]:
     for group in lines:
         group.sort(key=lambda p: p.x0)
         text = ""
+        previous: TextLine | None = None
         for piece in group:
             part = piece.text
             if (
                 text
                 and not text.endswith(" ")
+                and not _one_word(previous, piece)
                 and _ASCII_END.search(text)
                 and (_ASCII_START.search(part))
             ):
                 text += " "
             text += part
+            previous = piece
         text = re.sub(r"[ ]{2,}", " ", text).strip()
         if text:
             out.append(
