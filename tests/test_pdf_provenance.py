@@ -32,11 +32,21 @@ def _facts(d) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(package_files(d)["facts.csv"])))
 
 
+def _page(ghzy, key: str, value: str) -> str:
+    return next(r["page"] for r in _facts(ghzy) if (r["key"], r["value"]) == (key, value))
+
+
 def test_a_table_value_records_the_page_it_was_printed_on(ghzy):
-    rows = [r for r in _facts(ghzy) if r["evidence"].startswith("收入决算表｜合计｜本年收入合计")]
-    assert rows and {r["page"] for r in rows} == {"8"}
-    rows = [r for r in _facts(ghzy) if r["evidence"].startswith("支出决算表｜合计｜本年支出合计")]
-    assert rows and {r["page"] for r in rows} == {"10"}
+    assert _page(ghzy, "revenue.current_year", "9746.50") == "7"  # 收入支出决算总表
+    assert _page(ghzy, "revenue.fiscal_appropriation", "9746.50") == "8"  # 收入决算表
+    assert _page(ghzy, "expenditure.basic", "5377.64") == "10"  # 支出决算表
+    assert _page(ghzy, "sangong.reception", "0.39") == "17"  # 三公 table
+
+
+def test_both_sides_of_a_contradiction_keep_their_own_page(ghzy):
+    # 基本支出 5364.75 in the 一般公共预算 table (p15), 5377.64 in the prose (p24)
+    assert _page(ghzy, "gpb.basic", "5364.75") == "15"
+    assert _page(ghzy, "gpb.basic", "5377.64") == "24"
 
 
 def test_every_fact_of_a_pdf_has_a_page(ghzy):
