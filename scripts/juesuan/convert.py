@@ -11,7 +11,7 @@ from pathlib import Path
 
 from juesuan.checks import CheckInput, CheckResult, run_checks
 from juesuan.disclosure import Disclosure
-from juesuan.domain.template import CORE_PARTS, TEMPLATE_PARTS, DocumentKind
+from juesuan.domain.template import BUDGET_REFUSAL, CORE_PARTS, TEMPLATE_PARTS, DocumentKind
 from juesuan.extract.completeness import ScoredText, scorecard
 from juesuan.extract.expenditure_by_economic import EconomicRow, economic_rows
 from juesuan.extract.expenditure_by_function import (
@@ -217,11 +217,7 @@ def assemble(
 
 def _refuse_unless_disclosure(raw: RawSource, read: ReadText, found: Extracted) -> None:
     if read.meta.document_kind == DocumentKind.BUDGET:
-        raise SourceError(
-            raw.path,
-            "这是预算公开（部门预算），不是决算：本门户只发布决算，预算数不能当作决算数发布 / "
-            "a budget (预算), not final accounts: not published",
-        )
+        raise SourceError(raw.path, BUDGET_REFUSAL)
     if read.meta.document_kind is None or (not found.facts and len(read.sections) < 3):
         # What the format reader could not read (a scanned page, a cap) is the likelier cause.
         why = "；".join(raw.layout.notes[:2]) + " | " if raw.layout and raw.layout.notes else ""

@@ -64,3 +64,15 @@ def test_a_budget_cover_in_real_wording_is_recognised():
     )
     assert is_budget(cover)
     assert not is_budget(cover.replace("预算表", "决算表").replace("部门预算", "部门决算"))
+
+
+@needs_originals
+def test_a_budget_pdf_is_refused_before_its_tables_are_parsed(monkeypatch):
+    import juesuan.read.pdf as pdf
+
+    def no_table_parsing(*args, **kwargs):
+        raise AssertionError("tables parsed for a budget")
+
+    monkeypatch.setattr(pdf, "_find_tables", no_table_parsing)
+    with pytest.raises(SourceError, match="不是决算"):
+        read_source(ORIGINALS / "yusuan_2019_jiangsu_gaoyuan.pdf")

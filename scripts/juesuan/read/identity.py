@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
 
-from juesuan.domain.template import DocumentKind
+from juesuan.domain.template import DocumentKind, is_budget
 from juesuan.read.source import Region, Sidecar
 
 # Names of public bodies end in one of these; anything else read as a
@@ -90,21 +90,6 @@ def detect_fiscal_year(text: str) -> int | None:
         return None
     (year, n), total = counts.most_common(1)[0], sum(counts.values())
     return year if n * 2 > total else None
-
-
-# How a budget (预算) and a final-accounts (决算) disclosure name themselves and their tables.
-_BUDGET_MARKS = re.compile(r"预算(?:公开|说明)|部门预算|单位预算|预算表|预算总表|收支预算|预算情况")
-_KIND_HEAD = 5000  # the cover, the contents and the first tables' titles
-
-
-def is_budget(text: str) -> bool:
-    """A 预算 (budget) disclosure, the sister document of a 决算: its cover, contents and table
-    titles name it 预算 many times and 决算 seldom. Both mention the other (a 决算 compares with
-    年初预算 and its cover form asks 是否编制部门预算; a budget cites last year's 决算), so
-    counts over the head decide, never one word."""
-    head = re.sub(r"\s+", "", text[:_KIND_HEAD])
-    budget = len(_BUDGET_MARKS.findall(head))
-    return budget >= 5 and budget > 2 * head.count("决算")
 
 
 def detect_document_kind(text: str) -> str | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,8 +53,13 @@ class _Page:
     scan: bool = False
 
 
-def read_pdf(data: bytes, path: Path | str) -> LaidOut:
-    """The PDF's text in reading order, its tables as tab rows, with pages and cell boxes."""
+def read_pdf(
+    data: bytes, path: Path | str, refuse: Callable[[str], str | None] | None = None
+) -> LaidOut:
+    """The PDF's text in reading order, its tables as tab rows, with pages and cell boxes.
+
+    `refuse(text)` sees the text of every page before any table is parsed (the costly part)
+    and may name a reason to stop there, e.g. that the document is a budget."""
     deadline = time.monotonic() + TIME_BUDGET_S
     if len(data) > MAX_PDF_BYTES:
         raise SourceError(
@@ -72,6 +78,10 @@ def read_pdf(data: bytes, path: Path | str) -> LaidOut:
         pages = _triage(doc, count, deadline, notes)
     finally:
         doc.close()
+    if refuse is not None:
+        problem = refuse("\n".join(line.text for page in pages for line in page.lines))
+        if problem:
+            raise SourceError(path, problem)
     _find_tables(data, pages, deadline, notes)
     return _lay_out(pages, notes)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from juesuan.domain.template import budget_refusal
 from juesuan.read.encoding import _BOMS, decode_source
 from juesuan.read.errors import SourceError
 from juesuan.read.layout import LaidOut, SourceFormat
@@ -198,7 +199,7 @@ def _read_format(fmt: SourceFormat, data: bytes, path: Path) -> LaidOut:
             from juesuan.read.pdf import read_pdf
         except ImportError as exc:
             raise SourceError(path, "PDF 读取不可用 (PDF reading is not available)") from exc
-        return read_pdf(data, path)
+        return read_pdf(data, path, refuse=budget_refusal)
     if fmt is SourceFormat.DOCX:
         from juesuan.read.docx import read_docx
 
