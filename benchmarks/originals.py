@@ -17,8 +17,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from read.originals import EXPECTED, ORIGINALS, convert_pdf, laid_out, score  # noqa: E402
+from juesuan.read.source import SourceError  # noqa: E402
+from read.originals import EXPECTED, ORIGINALS, convert_pdf, score  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -36,9 +38,9 @@ def main(argv: list[str]) -> int:
             print(f"{expected.stem:<38} (PDF absent)")
             continue
         start = time.perf_counter()
-        laid = laid_out(pdf)
-        disclosure = convert_pdf(pdf, laid)
+        disclosure = convert_pdf(pdf)
         seconds = time.perf_counter() - start
+        pages = len(disclosure.source.layout.pages) if disclosure.source.layout else 1
         s = score(pdf, disclosure)
         print(
             f"{s.name:<38} "
@@ -47,7 +49,7 @@ def main(argv: list[str]) -> int:
             f"{f'{s.economic_expected}/{s.economic_read}/{s.economic_correct}':>17} "
             f"{f'{s.sangong_expected}/{s.sangong_read}/{s.sangong_correct}':>16} "
             f"{f'{s.contradictions_found}/{s.contradictions_expected}':>7} "
-            f"{seconds:>6.2f} {seconds / len(laid.pages):>7.3f}"
+            f"{seconds:>6.2f} {seconds / pages:>7.3f}"
         )
         if verbose:
             for label, found in (
@@ -61,7 +63,23 @@ def main(argv: list[str]) -> int:
             ):
                 if found:
                     print(f"    {label}: " + "; ".join(found))
+    _budgets(folder)
     return 0
+
+
+def _budgets(folder: Path) -> None:
+    """Every other PDF must come out as a budget, refused: none may publish actuals."""
+    print(f"\n{'file':<42} {'outcome':<34} {'s':>6}")
+    for pdf in sorted(folder.glob("*.pdf")):
+        if (EXPECTED / f"{pdf.stem}.yaml").exists():
+            continue
+        start = time.perf_counter()
+        try:
+            d = convert_pdf(pdf)
+            outcome = f"CONVERTED as {d.meta.document_kind} ({len(d.facts)} facts)"
+        except SourceError as exc:
+            outcome = "refused: budget" if "不是决算" in exc.problem else f"refused: {exc.problem}"
+        print(f"{pdf.stem:<42} {outcome[:34]:<34} {time.perf_counter() - start:>6.2f}")
 
 
 if __name__ == "__main__":

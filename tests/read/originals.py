@@ -1,25 +1,22 @@
-"""Convert a real PDF the way the pipeline will once source sniffing lands (tests only).
+"""Convert a real PDF as the pipeline does, and score it against the hand-read values.
 
-`read_pdf` lays the PDF out as text; the text goes through the same `convert_source`
-as every text export. Kept out of the package: the source stage will own this step.
+Used by tests/extract/test_originals.py and benchmarks/originals.py.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 import yaml
 
-from juesuan.convert import convert_source
+from juesuan.convert import convert_path
 from juesuan.disclosure import Disclosure
 from juesuan.read.layout import LaidOut
 from juesuan.read.pdf import read_pdf
-from juesuan.read.source import RawSource, Sidecar
 
-ORIGINALS = Path("/work/shared/originals")
+ORIGINALS = Path(__file__).resolve().parents[3] / "shared" / "originals"
 EXPECTED = Path(__file__).resolve().parent.parent / "expected" / "originals"
 
 
@@ -27,18 +24,9 @@ def laid_out(pdf: Path) -> LaidOut:
     return read_pdf(Path(pdf).read_bytes(), pdf)
 
 
-def convert_pdf(pdf: Path, laid: LaidOut | None = None) -> Disclosure:
-    """One real PDF converted through `convert_source`, as a text export would be."""
-    data = Path(pdf).read_bytes()
-    laid = laid if laid is not None else read_pdf(data, pdf)
-    raw = RawSource(
-        path=Path(pdf),
-        sha256=hashlib.sha256(data).hexdigest(),
-        encoding="pdf",
-        text=laid.text,
-        sidecar=Sidecar(),
-    )
-    return convert_source(raw)
+def convert_pdf(pdf: Path) -> Disclosure:
+    """One real PDF through the pipeline's own path: sniffed, read, converted."""
+    return convert_path(Path(pdf))
 
 
 # ---- scoring against the hand-read expectations (tests/expected/originals/*.yaml) ----
