@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from juesuan.domain.amounts import MONEY_UNIT, NUMBER, parse_number, to_wan_yuan
+from juesuan.domain.amounts import budget_and_actual, budget_then_actual
 from juesuan.domain.sangong import COMPONENTS, COUNTS
 from juesuan.extract.facts import Fact, evidence_at
 from juesuan.extract.label_rules import COMPONENT_LABELS
@@ -23,12 +23,9 @@ from juesuan.extract.sangong_lists import ListedAmount
 from juesuan.extract.template_tables import sangong_cells
 from juesuan.read.tables import Table
 
-_PAIR = (
-    rf"(?:\s*支\s*出)?\s*(?:全\s*年)?\s*预\s*算\s*(?:数)?\s*(?:为|是)?\s*(?P<b>{NUMBER})\s*(?P<ub>{MONEY_UNIT})\s*"
-    rf"[，,]\s*(?:支\s*出)?\s*决\s*算\s*(?:数)?\s*(?:为|是)?\s*(?P<a>{NUMBER})\s*(?P<ua>{MONEY_UNIT})"
-)
 _PAIRS = {
-    c: re.compile(r"(?<![\u4e00-\u9fff])" + label + _PAIR) for c, label in COMPONENT_LABELS.items()
+    c: re.compile(r"(?<![\u4e00-\u9fff])" + label + budget_then_actual())
+    for c, label in COMPONENT_LABELS.items()
 }
 _ABROAD_COUNTS = re.compile(
     r"团\s*组\s*(?P<a>\d+)\s*个\s*[，,、]?\s*(?:因\s*公\s*出\s*国\s*[（(]\s*境\s*[）)]|累\s*计|共)?"
@@ -92,14 +89,13 @@ def sangong_rows(
         for m in pattern.finditer(text):
             if not _in_sangong_section(sections_at, m.start()):
                 continue
-            for phase, group, unit in (("budget", "b", "ub"), ("actual", "a", "ua")):
-                value = parse_number(m.group(group))
+            for phase, value in zip(("budget", "actual"), budget_and_actual(m), strict=True):
                 if value is not None:
                     rows.append(
                         SangongRow(
                             component,
                             phase,
-                            to_wan_yuan(value, m.group(unit)),
+                            value,
                             "wan_yuan",
                             evidence_at(text, m.start(), m.end()),
                             m.start(),
