@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from juesuan.domain.amounts import budget_and_actual, budget_then_actual
-from juesuan.domain.sangong import COMPONENTS, COUNTS
+from juesuan.domain.sangong import COMPONENTS, COUNTS, Phase
 from juesuan.extract.facts import Fact, evidence_at
 from juesuan.extract.label_rules import COMPONENT_LABELS
 from juesuan.extract.sangong_lists import ListedAmount
@@ -36,7 +36,7 @@ _ABROAD_COUNTS = re.compile(
 @dataclass(frozen=True)
 class SangongRow:
     item: str  # a component of COMPONENTS or a count of COUNTS
-    phase: str  # budget / actual (counts: actual)
+    phase: Phase  # counts: actual
     value: Decimal
     unit: str
     evidence: str
@@ -68,18 +68,18 @@ def sangong_rows(
             x.end,
         )
         for x in listed
-        if x.phase == "budget"
+        if x.phase == Phase.BUDGET
     ]
     for table in tables:
         for cell in sangong_cells(table):
             rows.append(
                 SangongRow(
                     cell.component,
-                    cell.phase,
+                    Phase(cell.phase),
                     cell.value,
                     "wan_yuan",
                     f"{table.code or ''} {table.title}｜{COMPONENTS[cell.component]}"
-                    f"｜{'预算数' if cell.phase == 'budget' else '决算数'}｜"
+                    f"｜{Phase(cell.phase).label_zh}数｜"
                     f"{cell.cell.text}".strip(),
                     cell.cell.start,
                     cell.cell.end,
@@ -89,7 +89,7 @@ def sangong_rows(
         for m in pattern.finditer(text):
             if not _in_sangong_section(sections_at, m.start()):
                 continue
-            for phase, value in zip(("budget", "actual"), budget_and_actual(m), strict=True):
+            for phase, value in zip(Phase, budget_and_actual(m), strict=True):
                 if value is not None:
                     rows.append(
                         SangongRow(
@@ -108,7 +108,7 @@ def sangong_rows(
                 rows.append(
                     SangongRow(
                         item,
-                        "actual",
+                        Phase.ACTUAL,
                         Decimal(m.group(group)),
                         COUNTS[item][1],
                         evidence_at(text, m.start(), m.end()),
@@ -120,7 +120,7 @@ def sangong_rows(
         if not fact.key.startswith("sangong."):
             continue
         item = fact.key.removeprefix("sangong.")
-        phase = "budget" if item == "budget_total" else "actual"
+        phase = Phase.BUDGET if item == "budget_total" else Phase.ACTUAL
         item = "total" if item == "budget_total" else item
         rows.append(
             SangongRow(item, phase, fact.value, fact.unit, fact.evidence, fact.start, fact.end)
@@ -130,10 +130,10 @@ def sangong_rows(
 
 def _dedupe(rows: list[SangongRow]) -> list[SangongRow]:
     order = list(COMPONENTS) + list(COUNTS)
-    kept: dict[tuple[str, str, Decimal], SangongRow] = {}
+    kept: dict[tuple[str, Phase, Decimal], SangongRow] = {}
     for row in sorted(rows, key=lambda r: r.start):
         kept.setdefault((row.item, row.phase, row.value), row)
-    per_slot: dict[tuple[str, str], int] = {}
+    per_slot: dict[tuple[str, Phase], int] = {}
     for item, phase, _ in kept:
         per_slot[(item, phase)] = per_slot.get((item, phase), 0) + 1
     out = [
