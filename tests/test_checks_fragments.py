@@ -17,6 +17,7 @@ from juesuan.checks.core import Term, amount_rounding, percent_check, share
 from juesuan.checks.performance import performance_checks
 from juesuan.checks.restated import restated_fact_checks
 from juesuan.checks.sums import economic_checks, functional_checks, sangong_checks
+from juesuan.domain.check_status import CheckStatus
 from juesuan.extract.expenditure_by_economic import EconomicRow
 from juesuan.extract.expenditure_by_function import FunctionItem
 from juesuan.extract.narrative import Candidate
@@ -48,7 +49,7 @@ def test_total_identity_with_a_term_missing_is_not_checkable():
     text = "2021年度收入总计100.00万元，其中：本年收入合计90.00万元，年初结转和结余10.00万元。\n"
     d = fragment_disclosure(HEAD + text)
     check = next(c for c in d.checks if c.check_id == "revenue.grand_total.parts")
-    assert check.status == "not_checkable" and "使用非财政拨款结余" in check.note
+    assert check.status == CheckStatus.NOT_CHECKABLE and "使用非财政拨款结余" in check.note
 
 
 @pytest.mark.parametrize(
@@ -224,7 +225,7 @@ def test_narrative_against_table():
     same = [Candidate("gpb.public_funds", D("36.70"), "wan_yuan", 9, 12, "表｜公用经费｜36.70")]
     other = [Candidate("gpb.public_funds", D("4.13"), "wan_yuan", 9, 12, "表｜公用经费｜4.13")]
     text = "公用经费36.70万元。表"
-    assert restated_fact_checks(text, narrative, same)[0].status == "pass"
+    assert restated_fact_checks(text, narrative, same)[0].status == CheckStatus.PASS
     check = restated_fact_checks(text, narrative, other)[0]
     assert (check.status, check.expected, check.actual) == ("fail", D("4.13"), D("36.70"))
     assert restated_fact_checks(text, narrative, []) == []  # stated once: nothing to compare
@@ -319,4 +320,4 @@ def test_rounding_rule():
     meta = CheckMeta("x", "shares", "x", "x")
     stated = Term("占比", D("0.005"), "占0.005%")
     parts = (Term("其他收入", D("0.38"), "0.38"), Term("本年收入", D("7851.22"), "7,851.22"))
-    assert percent_check(meta, stated, parts, share).status == "pass"  # 0.00484 → 0.005
+    assert percent_check(meta, stated, parts, share).status == CheckStatus.PASS  # 0.00484 → 0.005

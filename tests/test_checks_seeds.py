@@ -13,6 +13,7 @@ import pytest
 
 from conftest import SEEDS
 from juesuan.convert import convert_path
+from juesuan.domain.check_status import CheckStatus
 
 D = Decimal
 
@@ -60,7 +61,7 @@ def test_only_the_confirmed_checks_fail_or_round(checks, seed):
     found = {
         check_id: (c.status, c.expected, c.actual)
         for check_id, c in checks[seed].items()
-        if c.status in ("fail", "rounding")
+        if c.status in (CheckStatus.FAIL, CheckStatus.ROUNDING)
     }
     assert found == NOT_PASSING[seed]
 
@@ -76,7 +77,7 @@ def test_rounding_difference_is_reported_with_its_sign(checks):
 def test_a_contradicted_term_is_not_checkable_never_pass(checks):
     # 004: 公用经费 4.13 (table) and 36.70 (narrative) — 基本支出 = 人员 + 公用 cannot be checked.
     basic = checks["004"]["gpb.basic.parts"]
-    assert basic.status == "not_checkable" and basic.actual is None
+    assert basic.status == CheckStatus.NOT_CHECKABLE and basic.actual is None
     assert "数值冲突" in next(t.evidence for t in basic.terms if t.key == "gpb.public_funds")
 
 
@@ -89,33 +90,33 @@ def test_stated_shares_and_changes_are_checked(checks):
     change = checks["002"]["stated.change.L77"]
     assert (change.status, change.expected) == ("pass", D("-19.69"))
     # 003 l.366: 收、支总计各减少70.14万元，下降8.64% (741.64 this year).
-    assert checks["003"]["stated.change.L366"].status == "pass"
+    assert checks["003"]["stated.change.L366"].status == CheckStatus.PASS
     # 001 l.42: 年初预算数544.67万元，决算数7,850.84万元，预决算差异率1341.39%.
-    assert checks["001"]["stated.budget_deviation.L42"].status == "pass"
+    assert checks["001"]["stated.budget_deviation.L42"].status == CheckStatus.PASS
     # 003 l.452: “三公”经费支出预算为2.60万元，支出决算为2.46万元，完成预算的94.62%.
-    assert checks["003"]["stated.budget_completion.L452"].status == "pass"
+    assert checks["003"]["stated.budget_completion.L452"].status == CheckStatus.PASS
 
 
 def test_a_new_item_has_no_growth_rate(checks):
     # 001 l.53: 科技人才队伍建设 378.00, 比上年决算增加378.00万元，增长100.00% — last year 0.
     change = checks["001"]["functional.科学技术支出/基础研究/科技人才队伍建设.change"]
-    assert change.status == "not_checkable"
+    assert change.status == CheckStatus.NOT_CHECKABLE
 
 
 def test_narrative_and_table_agree_on_003(checks):
     # 003 states most values twice: 公开05表 l.259 and narrative l.428 give 行政单位医疗 6.97.
-    assert checks["003"]["restated.functional.2101101"].status == "pass"
-    assert checks["003"]["restated.gpb.personnel"].status == "pass"
+    assert checks["003"]["restated.functional.2101101"].status == CheckStatus.PASS
+    assert checks["003"]["restated.gpb.personnel"].status == CheckStatus.PASS
 
 
 def test_performance_scores_and_rates(checks):
     # 001 P01: 总分 99.14 = 资金 10 + indicators 89.14; 执行率 100.00% of 21.51.
-    assert checks["001"]["performance.P01.score"].status == "pass"
-    assert checks["001"]["performance.P01.execution_rate"].status == "pass"
+    assert checks["001"]["performance.P01.score"].status == CheckStatus.PASS
+    assert checks["001"]["performance.P01.execution_rate"].status == CheckStatus.PASS
     # 003 汇总表 l.579: 全年预算数 30, 执行数 26.6, 执行率 88.67%.
-    assert checks["003"]["performance.P06.execution_rate"].status == "pass"
+    assert checks["003"]["performance.P06.execution_rate"].status == CheckStatus.PASS
     # 000 整体支出绩效自评表 has no 总分 row.
-    assert checks["000"]["performance.overall.score"].status == "not_checkable"
+    assert checks["000"]["performance.overall.score"].status == CheckStatus.NOT_CHECKABLE
 
 
 def test_terms_are_json_with_evidence(checks):

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from juesuan.convert import convert_path
+from juesuan.infra import cache as infra_cache
 from juesuan.package.files import package_files
-from juesuan.pipeline import convert_cache
 from juesuan.pipeline.build import BuildPaths, convert_all, run_build
 from juesuan.read.identity import region_of
 from juesuan.render.config import RenderConfig
@@ -105,7 +105,7 @@ def test_cache_key_covers_the_sidecar_and_the_code(tmp_path, monkeypatch):
     sidecar.write_text(sidecar.read_text("utf-8").replace("2023", "2022"), "utf-8")
     changed = convert_all(paths, lambda _: None, cache_dir=cache)
     assert changed.converted == 1 and changed.disclosures[2].meta.fiscal_year == 2022
-    monkeypatch.setattr(convert_cache, "code_version", lambda: "another parser")
+    monkeypatch.setattr(infra_cache, "code_version", lambda: "another parser")
     assert convert_all(paths, lambda _: None, cache_dir=cache).converted == 5
 
 

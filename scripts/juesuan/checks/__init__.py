@@ -60,4 +60,4 @@ def run_checks(data: CheckInput) -> list[CheckResult]:
 
 def summary(checks: Sequence[CheckResult]) -> dict[str, int]:
     """Counts per status, every status present (for the page badge)."""
-    return {status: sum(c.status == status for c in checks) for status in STATUSES}
+    return {status.value: sum(c.status == status for c in checks) for status in STATUSES}

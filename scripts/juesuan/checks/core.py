@@ -27,11 +27,12 @@ from decimal import Decimal
 from typing import Protocol
 
 from juesuan.domain.amounts import format_decimal
+from juesuan.domain.check_status import CheckStatus
 from juesuan.extract.facts import Fact
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
-STATUSES = ("pass", "rounding", "fail", "not_checkable")
+STATUSES = tuple(CheckStatus)
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class CheckResult:
     family: str
     description_zh: str
     description_en: str
-    status: str
+    status: CheckStatus
     expected: Decimal | None
     actual: Decimal | None
     difference: Decimal | None
@@ -123,7 +124,7 @@ class Meta:
 
 def outcome(
     meta: Meta,
-    status: str,
+    status: CheckStatus,
     expected: Decimal | None,
     actual: Decimal | None,
     difference: Decimal | None,
@@ -150,7 +151,7 @@ def outcome(
 def not_checkable(meta: Meta, terms: Sequence[Term], note: str = "") -> CheckResult:
     missing = [t.name for t in terms if t.value is None]
     why = note or ("未读到或数值冲突：" + "、".join(missing) if missing else "")
-    return outcome(meta, "not_checkable", None, None, None, None, terms, why)
+    return outcome(meta, CheckStatus.NOT_CHECKABLE, None, None, None, None, terms, why)
 
 
 def sum_check(
@@ -169,7 +170,13 @@ def sum_check(
     tolerance = sum((rounding(t.value) for t in terms if t.value is not None), Decimal(0))
     assert expected is not None
     difference = actual - expected
-    status = "pass" if difference == 0 else "rounding" if abs(difference) <= tolerance else "fail"
+    status = (
+        CheckStatus.PASS
+        if difference == 0
+        else CheckStatus.ROUNDING
+        if abs(difference) <= tolerance
+        else CheckStatus.FAIL
+    )
     return outcome(meta, status, expected, actual, difference, tolerance, terms, note)
 
 
@@ -182,7 +189,13 @@ def at_most_check(meta: Meta, part: Term, bound: Term, note: str = "") -> CheckR
         return not_checkable(meta, (part, bound))
     difference = part.value - bound.value
     tolerance = amount_rounding(part.value) + amount_rounding(bound.value)
-    status = "pass" if difference <= 0 else "rounding" if difference <= tolerance else "fail"
+    status = (
+        CheckStatus.PASS
+        if difference <= 0
+        else CheckStatus.ROUNDING
+        if difference <= tolerance
+        else CheckStatus.FAIL
+    )
     return outcome(
         meta, status, bound.value, part.value, difference, tolerance, (part, bound), note
     )
@@ -225,17 +238,18 @@ def percent_check(
         actual = formula(*values)
     except ArithmeticError:
         if printed == 0 and all(v == 0 for v in values):
+            zero = Decimal(0)
             return outcome(
-                meta, "pass", printed, Decimal(0), Decimal(0) - printed, half, terms, "0/0：无差异"
+                meta, CheckStatus.PASS, printed, zero, zero - printed, half, terms, "0/0：无差异"
             )
         return not_checkable(meta, terms, "基数为0，比率无定义 / base is zero, rate undefined")
     actual = actual.quantize(Decimal("0.0001"))
     if abs(actual - printed) <= half:
-        status = "pass"
+        status = CheckStatus.PASS
     else:
         span = _ratio_range(formula, values)
         overlaps = span is not None and span[0] <= printed + half and span[1] >= printed - half
-        status = "rounding" if overlaps else "fail"
+        status = CheckStatus.ROUNDING if overlaps else CheckStatus.FAIL
     return outcome(meta, status, printed, actual, actual - printed, half, terms, note)
 
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from juesuan.checks.core import CheckResult, Meta, Term, outcome
 from juesuan.checks.sums import item_name
 from juesuan.domain.amounts import format_decimal
+from juesuan.domain.check_status import CheckStatus
 from juesuan.domain.vocabulary import load_vocabulary
 from juesuan.extract.expenditure_by_function import FunctionItem, narrative_items
 from juesuan.extract.facts import evidence_at
@@ -28,7 +29,7 @@ def _compare(meta: Meta, table: list[Term], narrative: list[Term]) -> CheckResul
     actual = differing[0].value if differing else narrative[0].value
     assert expected is not None and actual is not None
     conflicting = differing or [t for t in table if t.value != expected]
-    status = "fail" if conflicting else "pass"
+    status = CheckStatus.FAIL if conflicting else CheckStatus.PASS
     shown = sorted({format_decimal(t.value) for t in (*table, *narrative) if t.value is not None})
     return outcome(
         meta,
@@ -38,7 +39,7 @@ def _compare(meta: Meta, table: list[Term], narrative: list[Term]) -> CheckResul
         actual - expected,
         Decimal(0),
         (*table, *narrative),
-        "" if status == "pass" else "所列数值 / values stated: " + ", ".join(shown),
+        "" if status == CheckStatus.PASS else "所列数值 / values stated: " + ", ".join(shown),
     )
 
 

@@ -31,7 +31,14 @@ from juesuan.checks.core import (
     share,
 )
 from juesuan.checks.sums import item_ratio_checks
-from juesuan.domain.amounts import MONEY_UNIT, NUMBER, parse_number, to_wan_yuan
+from juesuan.domain.amounts import (
+    MONEY_UNIT,
+    NUMBER,
+    budget_and_actual,
+    budget_then_actual,
+    parse_number,
+    to_wan_yuan,
+)
 from juesuan.domain.vocabulary import EXPENDITURE_PARTS, REVENUE_PARTS, load_vocabulary
 from juesuan.extract.expenditure_by_function import FunctionItem
 from juesuan.extract.facts import Fact, evidence_at
@@ -52,9 +59,8 @@ _CHANGE = re.compile(
     rf"(?P<p>{NUMBER})\s*%"
 )
 _BUDGET = re.compile(
-    rf"预\s*算\s*(?:数\s*)?(?:为|是)?\s*(?P<b>{NUMBER})\s*(?P<ub>{MONEY_UNIT})\s*[，,]\s*"
-    rf"(?:支\s*出\s*)?决\s*算\s*(?:数\s*)?(?:为|是)?\s*(?P<a>{NUMBER})\s*(?P<ua>{MONEY_UNIT})\s*"
-    r"[，,]\s*(?:(?P<diff>预\s*决\s*算\s*差\s*异\s*率)|完\s*成\s*(?:年\s*初\s*)?预\s*算\s*(?:的)?)"
+    budget_then_actual(lead=False) + r"\s*[，,]\s*(?:(?P<diff>预\s*决\s*算\s*差\s*异\s*率)"
+    r"|完\s*成\s*(?:年\s*初\s*)?预\s*算\s*(?:的)?)"
     rf"\s*(?:为\s*)?(?P<p>{NUMBER})\s*%"
 )
 _AMOUNT_BEFORE = re.compile(rf"{_MONEY}\s*[，,]?\s*(?:占[^，,。；]{{0,30}}%\s*[，,]\s*)?$")
@@ -246,8 +252,9 @@ def budget_rate_checks(reader: _Reader) -> list[CheckResult]:
         if not re.sub(r"(?:年初|全年)$", "", subject):  # the item named in the sentence before
             subject = _strip(text[_clause_start(text, start - 1) : start]).rstrip("。") + subject
         evidence = reader.evidence(m.start(), m.end())
-        budget = Term("预算数", _money(m, "b", "ub"), evidence)
-        actual = Term("决算数", _money(m, "a", "ua"), evidence)
+        budget_value, actual_value = budget_and_actual(m)
+        budget = Term("预算数", budget_value, evidence)
+        actual = Term("决算数", actual_value, evidence)
         deviation = bool(m.group("diff"))
         stated = Term(
             "预决算差异率（%）" if deviation else "完成预算（%）",

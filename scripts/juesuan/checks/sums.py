@@ -25,7 +25,9 @@ from juesuan.checks.core import (
     stated_term,
     sum_check,
 )
-from juesuan.domain.sangong import COMPONENTS
+from juesuan.domain.check_status import CheckStatus
+from juesuan.domain.sangong import COMPONENTS, Phase
+from juesuan.domain.template import FunctionLevel
 from juesuan.extract.expenditure_by_economic import EconomicRow
 from juesuan.extract.expenditure_by_function import FunctionItem
 from juesuan.extract.facts import Fact, evidence_at
@@ -54,12 +56,16 @@ def _families(items: Sequence[FunctionItem]) -> list[tuple[str, list[FunctionIte
 
 def _children(parent: FunctionItem, group: Sequence[FunctionItem]) -> list[FunctionItem]:
     """Direct children: 款 of a 类 (or its 项 when no 款 is listed), 项 of a 款."""
-    if parent.level == "kuan":
-        return [i for i in group if i.level == "xiang" and i.names[:2] == parent.names[:2]]
-    kuan = [i for i in group if i.level == "kuan" and i.class_name == parent.class_name]
+    if parent.level == FunctionLevel.KUAN:
+        return [
+            i for i in group if i.level == FunctionLevel.XIANG and i.names[:2] == parent.names[:2]
+        ]
+    kuan = [i for i in group if i.level == FunctionLevel.KUAN and i.class_name == parent.class_name]
     if kuan:
         return kuan
-    return [i for i in group if i.level == "xiang" and i.class_name == parent.class_name]
+    return [
+        i for i in group if i.level == FunctionLevel.XIANG and i.class_name == parent.class_name
+    ]
 
 
 def functional_checks(items: Sequence[FunctionItem], facts: Sequence[Fact]) -> list[CheckResult]:
@@ -67,8 +73,8 @@ def functional_checks(items: Sequence[FunctionItem], facts: Sequence[Fact]) -> l
     gpb = fact_term(facts, "gpb.expenditure", "一般公共预算财政拨款支出")
     for source, group in _families(items):
         source_zh = "决算表" if source == "table" else "情况说明"
-        classes = [i for i in group if i.level == "class"]
-        xiang = [i for i in group if i.level == "xiang"]
+        classes = [i for i in group if i.level == FunctionLevel.CLASS]
+        xiang = [i for i in group if i.level == FunctionLevel.XIANG]
         for level, rows, zh in (("classes", classes, "各类"), ("items", xiang, "各项")):
             # Without its class list a family is what was left over after matching
             # narrative to table, not a full list, so its sum says nothing.
@@ -80,7 +86,7 @@ def functional_checks(items: Sequence[FunctionItem], facts: Sequence[Fact]) -> l
                     f"GPB expenditure = sum of {level} ({source})",
                 )
                 results.append(sum_check(meta, gpb, [item_term(i) for i in rows]))
-        for parent in (i for i in group if i.level in ("class", "kuan")):
+        for parent in (i for i in group if i.level in (FunctionLevel.CLASS, FunctionLevel.KUAN)):
             children = _children(parent, group)
             if not children:
                 continue
@@ -117,9 +123,9 @@ def code_checks(items: Sequence[FunctionItem]) -> list[CheckResult]:
     by code prefix), so only codes joined to narrative names are checked here.
     """
     results = []
-    class_codes = {i.class_name: i.code for i in items if i.level == "class" and i.code}
+    class_codes = {i.class_name: i.code for i in items if i.level == FunctionLevel.CLASS and i.code}
     for item in items:
-        if item.code_source != "code_table" or item.level == "class" or not item.code:
+        if item.code_source != "code_table" or item.level == FunctionLevel.CLASS or not item.code:
             continue
         code = class_codes.get(item.class_name)
         meta = Meta(
@@ -139,7 +145,7 @@ def code_checks(items: Sequence[FunctionItem]) -> list[CheckResult]:
         results.append(
             outcome(
                 meta,
-                "pass" if ok else "fail",
+                CheckStatus.PASS if ok else CheckStatus.FAIL,
                 None,
                 None,
                 None,
@@ -182,8 +188,8 @@ def economic_checks(rows: Sequence[EconomicRow], facts: Sequence[Fact]) -> list[
     return results
 
 
-def _sangong_term(rows: Sequence[SangongRow], item: str, phase: str) -> Term:
-    name = f"{COMPONENTS[item]}（{'预算' if phase == 'budget' else '决算'}）"
+def _sangong_term(rows: Sequence[SangongRow], item: str, phase: Phase) -> Term:
+    name = f"{COMPONENTS[item]}（{phase.label_zh}）"
     return stated_term(name, [r for r in rows if r.item == item and r.phase == phase], item)
 
 
@@ -193,7 +199,7 @@ def sangong_checks(rows: Sequence[SangongRow]) -> list[CheckResult]:
     Where the combined 公务用车 figure is not printed, its two parts stand in for it.
     """
     results = []
-    for phase, zh in (("actual", "决算"), ("budget", "预算")):
+    for phase in (Phase.ACTUAL, Phase.BUDGET):
         if not any(r.phase == phase and r.item in COMPONENTS for r in rows):
             continue
         term = {item: _sangong_term(rows, item, phase) for item in COMPONENTS}
@@ -205,7 +211,8 @@ def sangong_checks(rows: Sequence[SangongRow]) -> list[CheckResult]:
         meta = Meta(
             f"sangong.{phase}.total.parts",
             "sangong",
-            f"“三公”经费{zh}数 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费",
+            f"“三公”经费{phase.label_zh}数 = "
+            "因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费",
             f"Three public expenses ({phase}) = overseas travel + vehicles + reception",
         )
         parts = [term["abroad"], *vehicle, term["reception"]]
@@ -213,7 +220,7 @@ def sangong_checks(rows: Sequence[SangongRow]) -> list[CheckResult]:
         meta = Meta(
             f"sangong.{phase}.vehicle.parts",
             "sangong",
-            f"公务用车购置及运行维护费{zh}数 = 购置费 + 运行维护费",
+            f"公务用车购置及运行维护费{phase.label_zh}数 = 购置费 + 运行维护费",
             f"Official vehicles ({phase}) = purchase + operation",
         )
         if term["vehicle"].value is not None:

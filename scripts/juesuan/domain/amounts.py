@@ -48,3 +48,33 @@ def format_decimal(value: Decimal) -> str:
     """Plain positional notation (never 1E+1), stable across runs."""
     text = format(value, "f")
     return text.lstrip("-") if value == 0 else text
+
+
+def budget_then_actual(*, lead: bool = True, actual_optional: bool = False) -> str:
+    """The template's budget-then-actual pair, as a regex: “预算数X万元，决算数Y万元”.
+
+    Its wordings: (支出)(全年)预算(数)(为|是)X万元，(支出)决算(数)(为|是)Y万元 — e.g.
+    全年预算数6.53万元，决算数6.53万元 / 支出预算为2.60万元，支出决算为2.46万元. Named
+    groups: budget, budget_unit, actual, actual_unit (read them with budget_and_actual).
+    `lead`: the match may start before 预算 with 支出 / 全年 (after a label such as “三公”经费);
+    without it the match starts at 预算. `actual_optional`: the budget alone matches too.
+    """
+    budget = (
+        rf"预\s*算\s*(?:数\s*)?(?:为|是)?\s*(?P<budget>{NUMBER})\s*(?P<budget_unit>{MONEY_UNIT})"
+    )
+    actual = (
+        rf"\s*[，,]\s*(?:支\s*出\s*)?决\s*算\s*(?:数\s*)?(?:为|是)?\s*"
+        rf"(?P<actual>{NUMBER})\s*(?P<actual_unit>{MONEY_UNIT})"
+    )
+    head = r"(?:\s*支\s*出)?\s*(?:全\s*年)?\s*" if lead else ""
+    return head + budget + (f"(?:{actual})?" if actual_optional else actual)
+
+
+def budget_and_actual(match: re.Match[str]) -> tuple[Decimal | None, Decimal | None]:
+    """(budget, actual) in 万元 from a match of budget_then_actual; None where not read."""
+    found = []
+    for group in ("budget", "actual"):
+        printed = match.group(group)
+        value = parse_number(printed) if printed is not None else None
+        found.append(None if value is None else to_wan_yuan(value, match.group(f"{group}_unit")))
+    return found[0], found[1]

@@ -7,6 +7,21 @@ added here is understood everywhere.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
+
+class Phase(StrEnum):
+    """Which figure of a 三公 amount: the budget (预算数) or the actual (决算数); counts are
+    actuals. The values are the published `phase` codes."""
+
+    BUDGET = "budget"
+    ACTUAL = "actual"
+
+    @property
+    def label_zh(self) -> str:
+        return "预算" if self is Phase.BUDGET else "决算"
+
+
 # Component code → the template's name (the published label).
 COMPONENTS = {
     "total": "“三公”经费合计",

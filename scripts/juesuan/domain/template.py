@@ -35,6 +35,25 @@ class PartStatus(StrEnum):
     MISSING = "missing"
 
 
+class FoundBy(StrEnum):
+    """What showed a template part to be in a text (the published `found_by` codes)."""
+
+    TABLE = "table"
+    FACT = "fact"
+    SECTION = "section"
+    STATEMENT = "statement"  # the department's statement that it has no such money
+    PERFORMANCE_TABLE = "performance_table"
+
+
+class FunctionLevel(StrEnum):
+    """The level of an item of the functional classification (功能分类科目): 类, 款, 项;
+    the values are the published `level` codes."""
+
+    CLASS = "class"
+    KUAN = "kuan"
+    XIANG = "xiang"
+
+
 # Parts of the national template; which of them a text has tells how much of it we saw.
 TEMPLATE_PARTS = {
     "收入支出决算总体情况": "收入支出决算总体情况",

@@ -22,6 +22,7 @@ from juesuan.domain.template import (
     FACT_PARTS,
     SECTION_PARTS,
     TEMPLATE_TABLES,
+    FoundBy,
     Part,
     PartStatus,
     table_part,
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 class PartResult:
     part: Part
     status: PartStatus
-    found_by: str | None  # table / fact / section / statement / performance_table
+    found_by: FoundBy | None
     evidence: str
     start: int | None
 
@@ -117,11 +118,11 @@ def _table_results(d: ScoredText) -> Iterator[PartResult]:
             if table is not None:
                 evidence = f"{' '.join(x for x in (table.code, table.title) if x)}｜{evidence}"
             yield PartResult(
-                part, PartStatus.EMPTY_DECLARED, "statement", evidence, statement.start()
+                part, PartStatus.EMPTY_DECLARED, FoundBy.STATEMENT, evidence, statement.start()
             )
         elif table is not None:
             where = " ".join(x for x in (table.code, table.title) if x)
-            yield PartResult(part, PartStatus.PRESENT, "table", where, table.start)
+            yield PartResult(part, PartStatus.PRESENT, FoundBy.TABLE, where, table.start)
         else:
             yield PartResult(part, PartStatus.MISSING, None, "", None)
 
@@ -131,7 +132,7 @@ def _fact_evidence(d: ScoredText, keys: tuple[str, ...]) -> PartResult | None:
         for fact in d.facts:
             if fact.key == key:
                 return PartResult(
-                    Part("", "", ""), PartStatus.PRESENT, "fact", fact.evidence, fact.start
+                    Part("", "", ""), PartStatus.PRESENT, FoundBy.FACT, fact.evidence, fact.start
                 )
     return None
 
@@ -145,24 +146,26 @@ def scorecard(d: ScoredText) -> list[PartResult]:
             component = part.part_id.split(".", 1)[1]
             row = next((r for r in d.sangong if r.item == component), None)
             if row is not None:
-                hit = PartResult(part, PartStatus.PRESENT, "fact", row.evidence, row.start)
+                hit = PartResult(part, PartStatus.PRESENT, FoundBy.FACT, row.evidence, row.start)
         results.append(
-            PartResult(part, PartStatus.PRESENT, "fact", hit.evidence, hit.start)
+            PartResult(part, PartStatus.PRESENT, FoundBy.FACT, hit.evidence, hit.start)
             if hit
             else PartResult(part, PartStatus.MISSING, None, "", None)
         )
     for part, keys, marker in SECTION_PARTS:
         hit = _fact_evidence(d, keys)
         if hit:
-            results.append(PartResult(part, PartStatus.PRESENT, "fact", hit.evidence, hit.start))
+            results.append(
+                PartResult(part, PartStatus.PRESENT, FoundBy.FACT, hit.evidence, hit.start)
+            )
         elif part.part_id == "performance" and d.projects:
             p = d.projects[0]
             results.append(
-                PartResult(part, PartStatus.PRESENT, "performance_table", p.evidence, p.start)
+                PartResult(part, PartStatus.PRESENT, FoundBy.PERFORMANCE_TABLE, p.evidence, p.start)
             )
         elif section := _section_with_text(d, marker):
             results.append(
-                PartResult(part, PartStatus.PRESENT, "section", section.title, section.start)
+                PartResult(part, PartStatus.PRESENT, FoundBy.SECTION, section.title, section.start)
             )
         else:
             results.append(PartResult(part, PartStatus.MISSING, None, "", None))

@@ -18,6 +18,8 @@ from juesuan.domain.amounts import (
     MONEY_UNIT,
     NO_DIGIT_BEFORE,
     NUMBER,
+    budget_and_actual,
+    budget_then_actual,
     parse_number,
     to_wan_yuan,
 )
@@ -65,10 +67,7 @@ _SANGONG_BUDGET = re.compile(
     + PHRASE_START
     + SANGONG_PREFIX
     + SANGONG_LABEL
-    + r"(?:\s*支出)?\s*(?:全年)?\s*预\s*算\s*(?:数)?"
-    r"\s*(?:为|是)?\s*(?P<a>" + NUMBER + r")\s*(?P<unit>" + MONEY_UNIT + r")"
-    r"(?:\s*[，,]\s*(?:支出)?\s*决\s*算\s*(?:数)?\s*(?:为|是)?\s*(?P<b>" + NUMBER + r")\s*"
-    r"(?P<unit_b>" + MONEY_UNIT + r"))?"
+    + budget_then_actual(actual_optional=True)
 )
 _RECEPTION_GROUPS = re.compile(
     r"接待国内来访团组\s*(?P<a>\d+)\s*个\s*[、，,]\s*来宾\s*(?P<b>\d+)\s*人次"
@@ -185,13 +184,11 @@ def narrative_candidates(text: str, section_titles_at) -> Iterator[Candidate]:
             yield Candidate(exp, b, "wan_yuan", m.start(), m.end())
     # Its match starts where the label of the rule for sangong.total does.
     for m in matches_at_labels(_SANGONG_BUDGET, SANGONG_TOTAL.label, text, None):
-        value = _money(m)
-        if value is not None:
-            yield Candidate("sangong.budget_total", value, "wan_yuan", m.start(), m.end())
-        actual = parse_number(m.group("b")) if m.group("b") else None
+        budget, actual = budget_and_actual(m)
+        if budget is not None:
+            yield Candidate("sangong.budget_total", budget, "wan_yuan", m.start(), m.end())
         if actual is not None:
-            actual = to_wan_yuan(actual, m.group("unit_b"))
-            yield Candidate("sangong.total", actual, "wan_yuan", m.start("b"), m.end())
+            yield Candidate("sangong.total", actual, "wan_yuan", m.start("actual"), m.end())
     for m in _RECEPTION_GROUPS.finditer(text):
         yield from _reception(m)
     for pattern in _DIVISIONS:

@@ -15,20 +15,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from juesuan.domain.amounts import MONEY_UNIT, NUMBER, parse_number, to_wan_yuan
-from juesuan.domain.sangong import COMPONENTS, COUNTS
+from juesuan.domain.amounts import budget_and_actual, budget_then_actual
+from juesuan.domain.sangong import COMPONENTS, COUNTS, Phase
 from juesuan.extract.facts import Fact, evidence_at
 from juesuan.extract.label_rules import COMPONENT_LABELS
 from juesuan.extract.sangong_lists import ListedAmount
 from juesuan.extract.template_tables import sangong_cells
 from juesuan.read.tables import Table
 
-_PAIR = (
-    rf"(?:\s*支\s*出)?\s*(?:全\s*年)?\s*预\s*算\s*(?:数)?\s*(?:为|是)?\s*(?P<b>{NUMBER})\s*(?P<ub>{MONEY_UNIT})\s*"
-    rf"[，,]\s*(?:支\s*出)?\s*决\s*算\s*(?:数)?\s*(?:为|是)?\s*(?P<a>{NUMBER})\s*(?P<ua>{MONEY_UNIT})"
-)
 _PAIRS = {
-    c: re.compile(r"(?<![\u4e00-\u9fff])" + label + _PAIR) for c, label in COMPONENT_LABELS.items()
+    c: re.compile(r"(?<![\u4e00-\u9fff])" + label + budget_then_actual())
+    for c, label in COMPONENT_LABELS.items()
 }
 _ABROAD_COUNTS = re.compile(
     r"团\s*组\s*(?P<a>\d+)\s*个\s*[，,、]?\s*(?:因\s*公\s*出\s*国\s*[（(]\s*境\s*[）)]|累\s*计|共)?"
@@ -39,7 +36,7 @@ _ABROAD_COUNTS = re.compile(
 @dataclass(frozen=True)
 class SangongRow:
     item: str  # a component of COMPONENTS or a count of COUNTS
-    phase: str  # budget / actual (counts: actual)
+    phase: Phase  # counts: actual
     value: Decimal
     unit: str
     evidence: str
@@ -71,18 +68,18 @@ def sangong_rows(
             x.end,
         )
         for x in listed
-        if x.phase == "budget"
+        if x.phase == Phase.BUDGET
     ]
     for table in tables:
         for cell in sangong_cells(table):
             rows.append(
                 SangongRow(
                     cell.component,
-                    cell.phase,
+                    Phase(cell.phase),
                     cell.value,
                     "wan_yuan",
                     f"{table.code or ''} {table.title}｜{COMPONENTS[cell.component]}"
-                    f"｜{'预算数' if cell.phase == 'budget' else '决算数'}｜"
+                    f"｜{Phase(cell.phase).label_zh}数｜"
                     f"{cell.cell.text}".strip(),
                     cell.cell.start,
                     cell.cell.end,
@@ -92,14 +89,13 @@ def sangong_rows(
         for m in pattern.finditer(text):
             if not _in_sangong_section(sections_at, m.start()):
                 continue
-            for phase, group, unit in (("budget", "b", "ub"), ("actual", "a", "ua")):
-                value = parse_number(m.group(group))
+            for phase, value in zip(Phase, budget_and_actual(m), strict=True):
                 if value is not None:
                     rows.append(
                         SangongRow(
                             component,
                             phase,
-                            to_wan_yuan(value, m.group(unit)),
+                            value,
                             "wan_yuan",
                             evidence_at(text, m.start(), m.end()),
                             m.start(),
@@ -112,7 +108,7 @@ def sangong_rows(
                 rows.append(
                     SangongRow(
                         item,
-                        "actual",
+                        Phase.ACTUAL,
                         Decimal(m.group(group)),
                         COUNTS[item][1],
                         evidence_at(text, m.start(), m.end()),
@@ -124,7 +120,7 @@ def sangong_rows(
         if not fact.key.startswith("sangong."):
             continue
         item = fact.key.removeprefix("sangong.")
-        phase = "budget" if item == "budget_total" else "actual"
+        phase = Phase.BUDGET if item == "budget_total" else Phase.ACTUAL
         item = "total" if item == "budget_total" else item
         rows.append(
             SangongRow(item, phase, fact.value, fact.unit, fact.evidence, fact.start, fact.end)
@@ -134,10 +130,10 @@ def sangong_rows(
 
 def _dedupe(rows: list[SangongRow]) -> list[SangongRow]:
     order = list(COMPONENTS) + list(COUNTS)
-    kept: dict[tuple[str, str, Decimal], SangongRow] = {}
+    kept: dict[tuple[str, Phase, Decimal], SangongRow] = {}
     for row in sorted(rows, key=lambda r: r.start):
         kept.setdefault((row.item, row.phase, row.value), row)
-    per_slot: dict[tuple[str, str], int] = {}
+    per_slot: dict[tuple[str, Phase], int] = {}
     for item, phase, _ in kept:
         per_slot[(item, phase)] = per_slot.get((item, phase), 0) + 1
     out = [

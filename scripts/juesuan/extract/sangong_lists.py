@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from juesuan.domain.amounts import MONEY_UNIT, NUMBER, parse_number, to_wan_yuan
+from juesuan.domain.sangong import Phase
 from juesuan.extract.label_rules import COMPONENT_LABELS
 from juesuan.extract.narrative import Candidate
 
@@ -41,7 +42,7 @@ class ListedAmount:
     """One component's amount read from a phased list, with the list's phase."""
 
     component: str  # a key of sangong.COMPONENTS
-    phase: str  # budget / actual
+    phase: Phase
     value: Decimal
     start: int
     end: int
@@ -88,7 +89,7 @@ def listed_amounts(text: str, fiscal_year: int | None) -> list[ListedAmount]:
         year = int(head.group("year")) if head.group("year") else year_on_line.get(line)
         if head.group("prior") or (year is not None and year != fiscal_year):
             continue
-        phase = "budget" if "预" in head.group("phase") else "actual"
+        phase = Phase.BUDGET if "预" in head.group("phase") else Phase.ACTUAL
         following = heads[i + 1].start() if i + 1 < len(heads) else None
         end = _list_end(text, head.end(), following)
         for component, pattern in _ITEM.items():
@@ -111,5 +112,5 @@ def actual_candidates(listed: list[ListedAmount]) -> list[Candidate]:
     return [
         Candidate(f"sangong.{x.component}", x.value, "wan_yuan", x.start, x.end)
         for x in listed
-        if x.phase == "actual"
+        if x.phase == Phase.ACTUAL
     ]

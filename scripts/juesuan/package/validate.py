@@ -15,13 +15,11 @@ Invalid packages leave no marker: their problems are reported on every build.
 
 from __future__ import annotations
 
-import hashlib
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from juesuan.infra.atomic import write_file_atomically
-from juesuan.infra.cache import code_version, mark_used
+from juesuan.infra.cache import Cache, entry_key
 from juesuan.infra.parallel import map_in_order, worker_count
 from juesuan.package.files import files_digest
 from juesuan.package.validate_batch import validate_batch
@@ -36,11 +34,10 @@ def find_packages(root: Path) -> list[Path]:
 
 @cache
 def validator_version() -> str:
-    """What a verdict depends on besides the files: frictionless, its JSON Schema
-    validator, and our code (which writes the schemas and reads the reports)."""
-    return f"frictionless {version('frictionless')}\0jsonschema {version('jsonschema')}\0" + (
-        code_version()
-    )
+    """What a verdict depends on besides the files and our code (which writes the schemas
+    and reads the reports, and is part of every entry_key): frictionless and its JSON
+    Schema validator."""
+    return f"frictionless {version('frictionless')}\0jsonschema {version('jsonschema')}"
 
 
 def package_key(descriptor: Path) -> str | None:
@@ -55,7 +52,7 @@ def package_key(descriptor: Path) -> str | None:
         }
     except OSError:
         return None
-    return hashlib.sha256(f"{validator_version()}\0{files_digest(files)}".encode()).hexdigest()
+    return entry_key(validator_version(), files_digest(files))
 
 
 BATCH_SIZE = 500  # at most this many packages per frictionless pass (validate_batch.py)
@@ -86,20 +83,18 @@ def validate_all(root: Path, cache_dir: Path | None = None) -> tuple[int, list[V
     """(number of packages, problems) for every package below `root`, in package order;
     with `cache_dir`, packages already found valid as they are now are not validated again."""
     packages = find_packages(root)
-    keys = [package_key(p) if cache_dir is not None else None for p in packages]
+    store = Cache(cache_dir) if cache_dir is not None else None
+    keys = [package_key(p) if store is not None else None for p in packages]
     todo = [
         i
         for i, key in enumerate(keys)
-        if cache_dir is None or key is None or not (cache_dir / key).is_file()
+        if store is None or key is None or not store.has(key)  # has() marks a marker used
     ]
-    if cache_dir is not None:
-        for i in set(range(len(keys))) - set(todo):
-            mark_used(cache_dir / str(keys[i]))
     found = dict(zip(todo, _validate_many([packages[i] for i in todo]), strict=True))
     for i, problems in found.items():
         key = keys[i]
-        if cache_dir is None or key is None or problems:
+        if store is None or key is None or problems:
             continue
         if package_key(packages[i]) == key:  # what was validated is what was hashed
-            write_file_atomically(cache_dir / key, f"{packages[i].parent.name}\n")
+            store.store(key, f"{packages[i].parent.name}\n")
     return len(packages), [p for i in todo for p in found[i]]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import fcntl
-import hashlib
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -22,12 +21,8 @@ from pathlib import Path
 
 from juesuan.disclosure import Disclosure
 from juesuan.extract.expenditure_by_function import code_table, fill_codes
-from juesuan.infra.atomic import (
-    clear_interrupted,
-    write_directory_atomically,
-    write_file_atomically,
-)
-from juesuan.infra.cache import build_started, mark_used, prune_unused
+from juesuan.infra.atomic import clear_interrupted, write_directory_atomically
+from juesuan.infra.cache import Cache, build_started, entry_key, prune_unused
 from juesuan.infra.gc_pause import long_lived
 from juesuan.package.files import files_digest, package_files
 from juesuan.package.portal import portal_files
@@ -208,18 +203,18 @@ def fill_codes_across(disclosures: list[Disclosure]) -> list[Disclosure]:
     ]
 
 
-def _previous_files(folder: Path, key: str, markers: Path) -> dict[str, bytes] | None:
+def _previous_files(folder: Path, key: str, markers: Cache) -> dict[str, bytes] | None:
     """The files in `folder` as the previous build wrote them, if they are what would be laid
     out now: the marker named after `key` (what they depend on) holds their digest."""
-    try:
-        expected = (markers / key).read_text("ascii")
-        found = {p.name: p.read_bytes() for p in folder.iterdir()}
-    except OSError:
-        return None
-    if files_digest(found) != expected:
-        return None
-    mark_used(markers / key)
-    return found
+
+    def files_if_current(expected: bytes) -> dict[str, bytes] | None:
+        try:
+            found = {p.name: p.read_bytes() for p in folder.iterdir()}
+        except OSError:
+            return None
+        return found if files_digest(found) == expected.decode("ascii", "replace") else None
+
+    return markers.load(key, files_if_current)
 
 
 def write_packages(disclosures: list[Disclosure], root: Path, markers: Path | None = None) -> None:
@@ -230,11 +225,12 @@ def write_packages(disclosures: list[Disclosure], root: Path, markers: Path | No
     With `markers`, a package is not even laid out again when what it depends on is
     unchanged: a disclosure's key (conversion_key) for its own package, the sequence of every
     disclosure's key for the portal's."""
+    store = Cache(markers) if markers is not None else None
     files: dict[str, str | bytes] = {}
     laid_out: dict[str, str] = {}  # marker name → digest of the package laid out afresh
 
     def add(folder: str, key: str, lay_out: Callable[[], dict[str, str]]) -> None:
-        found = _previous_files(root / folder, key, markers) if markers is not None else None
+        found = _previous_files(root / folder, key, store) if store is not None else None
         if found is None:
             found = {name: text.encode("utf-8") for name, text in lay_out().items()}
             laid_out[key] = files_digest(found)
@@ -243,12 +239,12 @@ def write_packages(disclosures: list[Disclosure], root: Path, markers: Path | No
     keys = [conversion_key(d) for d in disclosures]
     for d, key in zip(disclosures, keys, strict=True):
         add(d.name, key, lambda d=d: package_files(d))
-    portal_key = hashlib.sha256("\0".join([PORTAL_NAME, *keys]).encode()).hexdigest()
+    portal_key = entry_key(PORTAL_NAME, *keys)
     add(PORTAL_NAME, portal_key, lambda: portal_files(disclosures))
     write_directory_atomically(root, files, reuse=root)
-    if markers is not None:  # only now: a marker names files that are in place
+    if store is not None:  # only now: a marker names files that are in place
         for key, digest in laid_out.items():
-            write_file_atomically(markers / key, digest)
+            store.store(key, digest)
 
 
 def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) -> BuildResult:

@@ -12,7 +12,6 @@ fail fast and their error must be reported on every build.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 import zlib
 from collections.abc import Iterator
@@ -21,8 +20,7 @@ from pathlib import Path
 
 from juesuan.convert import convert_path
 from juesuan.disclosure import Disclosure
-from juesuan.infra.atomic import write_file_atomically
-from juesuan.infra.cache import code_version, mark_used
+from juesuan.infra.cache import Cache, entry_key
 from juesuan.infra.gc_pause import cyclic_gc_paused
 from juesuan.infra.parallel import map_in_order, worker_count
 from juesuan.read.source import SourceError, sidecar_path
@@ -45,20 +43,21 @@ class Converted:
 def cache_key(path: Path) -> str | None:
     """Key of a source's conversion, or None when the source cannot be read."""
     try:
-        digest = hashlib.sha256(f"{code_version()}\0{path}\0".encode())
-        digest.update(path.read_bytes() + b"\0")
         side = sidecar_path(path)
-        digest.update(side.read_bytes() if side else b"-")
+        return entry_key(str(path), path.read_bytes(), side.read_bytes() if side else b"-")
     except OSError:
         return None
-    return digest.hexdigest()
 
 
-def _load(entry: Path) -> Disclosure | None:
+def _entry_name(key: str) -> str:
+    return f"{key}.pickle.z"
+
+
+def _decode(data: bytes) -> Disclosure | None:
     try:
-        found = pickle.loads(zlib.decompress(entry.read_bytes()))
-    except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError):
-        return None  # missing or unreadable (older code, interrupted write): convert again
+        found = pickle.loads(zlib.decompress(data))
+    except (zlib.error, pickle.UnpicklingError, EOFError, AttributeError):
+        return None  # unreadable (older code, interrupted write): convert again
     return found if isinstance(found, Disclosure) else None
 
 
@@ -74,15 +73,15 @@ def convert_many(
     paths: list[Path], cache_dir: Path | None, workers: int | None = None
 ) -> Iterator[Converted]:
     """Every source's outcome, in the order of `paths`; unchanged ones from the cache."""
-    keys = [cache_key(p) if cache_dir is not None else None for p in paths]
+    store = Cache(cache_dir) if cache_dir is not None else None
+    keys = [cache_key(p) if store is not None else None for p in paths]
     done: dict[int, Converted] = {}
     with cyclic_gc_paused():
         for i, (path, key) in enumerate(zip(paths, keys, strict=True)):
-            if cache_dir is not None and key is not None:
-                d = _load(cache_dir / f"{key}.pickle.z")
+            if store is not None and key is not None:
+                d = store.load(_entry_name(key), _decode)
                 if d is not None:
                     done[i] = Converted(path, d, cached=True)
-                    mark_used(cache_dir / f"{key}.pickle.z")
     todo = [i for i in range(len(paths)) if i not in done]
     fresh = map_in_order(
         _convert, [paths[i] for i in todo], workers=worker_count(len(todo), workers)
@@ -90,9 +89,9 @@ def convert_many(
     results = dict(zip(todo, fresh, strict=True))
     for i, outcome in results.items():
         key = keys[i]
-        if cache_dir is not None and key is not None and outcome.disclosure is not None:
+        if store is not None and key is not None and outcome.disclosure is not None:
             data = zlib.compress(pickle.dumps(outcome.disclosure, pickle.HIGHEST_PROTOCOL), 1)
-            write_file_atomically(cache_dir / f"{key}.pickle.z", data)
+            store.store(_entry_name(key), data)
     done.update(results)
     for i in range(len(paths)):
         yield done[i]

@@ -5,6 +5,7 @@ Part of the data dictionary (see fields.py).
 
 from __future__ import annotations
 
+from juesuan.domain.check_status import CheckStatus
 from juesuan.registry.fields import Field, ResourceSpec
 
 CHECK_FAMILIES = [
@@ -67,7 +68,7 @@ CHECKS = ResourceSpec(
             "not_checkable: a term is not stated, contradicted or the base of a rate is zero or "
             "unknown. A bound (≤) passes when it holds; narrative vs table allows no rounding.",
             True,
-            {"enum": ["pass", "rounding", "fail", "not_checkable"]},
+            {"enum": [s.value for s in CheckStatus]},
         ),
         Field(
             "expected",

@@ -5,9 +5,10 @@ Part of the data dictionary (see fields.py).
 
 from __future__ import annotations
 
+from juesuan.domain.template import FoundBy, PartStatus
 from juesuan.registry.fields import Field, ResourceSpec
 
-PART_STATUSES = ["present", "empty_declared", "missing"]
+PART_STATUSES = [s.value for s in PartStatus]
 
 COMPLETENESS = ResourceSpec(
     name="completeness",
@@ -64,7 +65,7 @@ COMPLETENESS = ResourceSpec(
             "识别方式",
             "Found by",
             "table, fact, section, statement or performance table; empty when missing.",
-            constraints={"enum": ["table", "fact", "section", "statement", "performance_table"]},
+            constraints={"enum": [f.value for f in FoundBy]},
             description_zh="识别依据的类型：表格、事实、章节、声明或绩效自评表；未见时为空。",
         ),
         Field(

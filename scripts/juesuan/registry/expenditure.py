@@ -6,7 +6,8 @@ here and becomes the Table Schema, the page headers and the dictionary page.
 
 from __future__ import annotations
 
-from juesuan.domain.sangong import COMPONENTS, COUNTS
+from juesuan.domain.sangong import COMPONENTS, COUNTS, Phase
+from juesuan.domain.template import FunctionLevel
 from juesuan.registry.fields import (
     Field,
     ResourceSpec,
@@ -52,7 +53,7 @@ EXPENDITURE_BY_FUNCTION = ResourceSpec(
             "Level",
             "class (类), kuan (款) or xiang (项).",
             True,
-            {"enum": ["class", "kuan", "xiang"]},
+            {"enum": [level.value for level in FunctionLevel]},
             "科目层级：类、款或项。",
         ),
         Field(
@@ -251,7 +252,7 @@ SANGONG = ResourceSpec(
             "Phase",
             "budget (全年预算数) or actual (决算数).",
             True,
-            {"enum": ["budget", "actual"]},
+            {"enum": [p.value for p in Phase]},
             "budget：全年预算数；actual：决算数。",
             "phase:id",
         ),

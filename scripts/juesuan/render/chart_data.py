@@ -14,7 +14,8 @@ import pandas as pd
 
 from juesuan.disclosure import Disclosure
 from juesuan.domain.amounts import format_decimal
-from juesuan.domain.sangong import COMPONENTS
+from juesuan.domain.sangong import COMPONENTS, Phase
+from juesuan.domain.template import FunctionLevel
 from juesuan.domain.vocabulary import EXPENDITURE_PARTS, REVENUE_PARTS, load_vocabulary
 
 
@@ -81,7 +82,7 @@ def _fact_chart(d: Disclosure, spec: tuple[str, str, str, str, tuple[str, ...]])
     )
 
 
-def _function_chart(d: Disclosure, level: str) -> ChartData:
+def _function_chart(d: Disclosure, level: FunctionLevel) -> ChartData:
     rows = [
         {
             "code": i.code or "",
@@ -99,7 +100,7 @@ def _function_chart(d: Disclosure, level: str) -> ChartData:
         if i.level == level and i.amount is None
     )
     frame = pd.DataFrame(rows, columns=["code", "label", "value", "share_pct", "evidence"])
-    if level == "class":
+    if level == FunctionLevel.CLASS:
         ids = ("function-classes", "支出功能分类：类", "Spending by functional class")
     else:
         ids = ("function-items", "支出功能分类：项", "Spending by functional item")
@@ -120,7 +121,7 @@ def _sangong_chart(d: Disclosure) -> ChartData:
         {
             "component": r.item,
             "label": COMPONENTS[r.item],
-            "phase": "预算 budget" if r.phase == "budget" else "决算 actual",
+            "phase": "预算 budget" if r.phase == Phase.BUDGET else "决算 actual",
             "value": format_decimal(r.value),
             "evidence": r.evidence,
         }
@@ -179,8 +180,8 @@ def chart_data(d: Disclosure) -> list[ChartData]:
     charts = [
         _fact_chart(d, _FACT_CHARTS[0]),
         _fact_chart(d, _FACT_CHARTS[1]),
-        _function_chart(d, "class"),
-        _function_chart(d, "xiang"),
+        _function_chart(d, FunctionLevel.CLASS),
+        _function_chart(d, FunctionLevel.XIANG),
         _sangong_chart(d),
         _projects_chart(d),
         _fact_chart(d, _FACT_CHARTS[2]),

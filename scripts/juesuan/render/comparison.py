@@ -17,6 +17,7 @@ from pypinyin import Style, lazy_pinyin
 
 from juesuan.disclosure import Disclosure
 from juesuan.domain.amounts import format_decimal
+from juesuan.domain.template import FunctionLevel
 from juesuan.render.pages import region_label
 
 KEY_FIGURES: tuple[tuple[str, str, str], ...] = (
@@ -109,7 +110,7 @@ def by_function_class(disclosures: list[Disclosure]) -> pd.DataFrame:
     rows = []
     for d in disclosures:
         for item in d.expenditure_items:
-            if item.level == "class" and item.amount is not None:
+            if item.level == FunctionLevel.CLASS and item.amount is not None:
                 rows.append(
                     {
                         "package": d.name,

@@ -11,15 +11,13 @@ are not cached here: they change whenever any disclosure does.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import shutil
-import tempfile
 from pathlib import Path
 
 from juesuan.disclosure import Disclosure
-from juesuan.infra.cache import code_version, mark_used
+from juesuan.infra.cache import Cache, entry_key
 from juesuan.infra.parallel import map_in_order, worker_count
 from juesuan.package.download_zip import package_zip
 from juesuan.package.original import original_bytes, original_name
@@ -64,16 +62,17 @@ def conversion_key(d: Disclosure) -> str:
     province's scale, on every build.
     """
     after_conversion = (d.name_suffix, d.warnings, d.expenditure_items)
-    digest = hashlib.sha256(code_version().encode() + b"\0")
-    for part in (str(d.source.path), d.source.sha256, d.source.sidecar.model_dump_json()):
-        digest.update(part.encode("utf-8") + b"\0")
-    digest.update(pickle.dumps(after_conversion, protocol=5))
-    return digest.hexdigest()
+    return entry_key(
+        str(d.source.path),
+        d.source.sha256,
+        d.source.sidecar.model_dump_json(),
+        pickle.dumps(after_conversion, protocol=5),
+    )
 
 
 def render_key(d: Disclosure, config: RenderConfig) -> str:
     """What a disclosure's pages depend on: its conversion and the build's settings."""
-    return hashlib.sha256(f"{conversion_key(d)}\0{config.digest()}".encode()).hexdigest()
+    return entry_key(conversion_key(d), config.digest())
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
@@ -84,24 +83,12 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def _store(entry: Path, files: Files) -> None:
-    """Write one disclosure's files as a cache entry, whole or not at all."""
-    staging = Path(tempfile.mkdtemp(prefix=f".{entry.name}.", dir=entry.parent))
-    for name, content in files.items():
-        path = staging / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-        path.chmod(0o444)  # shared by hard link with every docs directory: never edit in place
-    try:
-        os.rename(staging, entry)
-    except OSError:  # written meanwhile by a concurrent build: theirs is as good
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def _render_entry(d: Disclosure, entry: Path, written: Path | None, config: RenderConfig) -> None:
+def _render_entry(
+    d: Disclosure, store: Cache, key: str, written: Path | None, config: RenderConfig
+) -> None:
     """Render one disclosure into its cache entry, in a worker: the files never travel
     back to the parent, which would otherwise write every one of them itself."""
-    _store(entry, disclosure_files(d, written, config))
+    store.store_files(key, disclosure_files(d, written, config))
 
 
 def render_all(
@@ -114,22 +101,22 @@ def render_all(
     """Put every disclosure's files into `docs` (hard links into the cache); return how
     many disclosures were rendered afresh. `packages` is the datapackages/ directory this
     build has just written, if any."""
+    store = Cache(cache_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    entries = [cache_dir / render_key(d, config) for d in disclosures]
-    todo = [i for i, entry in enumerate(entries) if not entry.is_dir()]
-    for i in set(range(len(entries))) - set(todo):
-        mark_used(entries[i])
+    keys = [render_key(d, config) for d in disclosures]
+    todo = [i for i, key in enumerate(keys) if not store.has(key)]  # has() marks it used
     jobs = [disclosures[i] for i in todo]
     written = [packages / d.name if packages is not None else None for d in jobs]
     map_in_order(
         _render_entry,
         jobs,
-        [entries[i] for i in todo],
+        [store] * len(todo),
+        [keys[i] for i in todo],
         written,
         [config] * len(todo),
         workers=worker_count(len(todo)),
     )
-    for entry in entries:
+    for entry in (store.path(key) for key in keys):
         for path in sorted(entry.rglob("*")):
             if path.is_file():
                 _link_or_copy(path, docs / path.relative_to(entry))

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from juesuan.disclosure import Disclosure
 from juesuan.domain.amounts import format_decimal
+from juesuan.domain.check_status import CheckStatus
 from juesuan.domain.vocabulary import UNITS, load_vocabulary
 
 KEY_FIGURE_KEYS = (
@@ -54,16 +55,17 @@ def key_figure_rows(d: Disclosure) -> list[dict[str, str]]:
 
 def check_badge(d: Disclosure) -> dict[str, str]:
     """all consistent / N rounding differences / N contradictions, as text and a CSS class."""
-    fail = sum(c.status == "fail" for c in d.checks)
-    rounding = sum(c.status == "rounding" for c in d.checks)
-    passed = sum(c.status == "pass" for c in d.checks)
-    unchecked = sum(c.status == "not_checkable" for c in d.checks)
+    fail = sum(c.status == CheckStatus.FAIL for c in d.checks)
+    rounding = sum(c.status == CheckStatus.ROUNDING for c in d.checks)
+    passed = sum(c.status == CheckStatus.PASS for c in d.checks)
+    unchecked = sum(c.status == CheckStatus.NOT_CHECKABLE for c in d.checks)
     if fail:
-        text, css = f"❌ {fail} 处矛盾 / {fail} contradiction(s)", "fail"
+        text, css = f"❌ {fail} 处矛盾 / {fail} contradiction(s)", CheckStatus.FAIL.value
     elif rounding:
-        text, css = f"🟡 {rounding} 处尾差 / {rounding} rounding difference(s)", "rounding"
+        text = f"🟡 {rounding} 处尾差 / {rounding} rounding difference(s)"
+        css = CheckStatus.ROUNDING.value
     elif passed:
-        text, css = "✅ 全部一致 / all consistent", "pass"
+        text, css = "✅ 全部一致 / all consistent", CheckStatus.PASS.value
     else:
         text, css = "⚪ 无法检查 / nothing could be checked", "not-checkable"
     detail = f"{passed} 一致 · {rounding} 尾差 · {fail} 矛盾 · {unchecked} 无法检查"

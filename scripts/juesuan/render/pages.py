@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from juesuan.disclosure import Disclosure
 from juesuan.domain.amounts import format_decimal
+from juesuan.domain.check_status import CheckStatus
 from juesuan.domain.template import DOCUMENT_KINDS, PARTS
 from juesuan.domain.vocabulary import UNITS, load_vocabulary
 from juesuan.extract.completeness import present_count
@@ -85,12 +86,13 @@ def _kind_label(kind: str | None) -> str:
 
 def check_summary(d: Disclosure) -> str:
     counts = d.check_counts
-    if counts["fail"]:
-        return f"{counts['fail']} 项不一致"
-    if counts["rounding"]:
-        return f"一致（{counts['rounding']} 项尾差）"
-    if counts["pass"]:
-        return f"{counts['pass']} 项一致"
+    fail, rounding = counts[CheckStatus.FAIL], counts[CheckStatus.ROUNDING]
+    if fail:
+        return f"{fail} 项不一致"
+    if rounding:
+        return f"一致（{rounding} 项尾差）"
+    if counts[CheckStatus.PASS]:
+        return f"{counts[CheckStatus.PASS]} 项一致"
     return "无法检查"
 
 
