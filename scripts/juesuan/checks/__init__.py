@@ -19,10 +19,13 @@ from juesuan.checks.stated_ratios import stated_ratio_checks
 from juesuan.checks.sums import economic_checks, functional_checks, sangong_checks
 from juesuan.extract.expenditure_by_economic import EconomicRow
 from juesuan.extract.expenditure_by_function import FunctionItem
+from juesuan.extract.extracted import Extracted
 from juesuan.extract.facts import Fact
 from juesuan.extract.narrative import Candidate
 from juesuan.extract.performance.tables import PerformanceIndicator, PerformanceProject
 from juesuan.extract.sangong import SangongRow
+from juesuan.extract.sangong_lists import actual_candidates
+from juesuan.read.document import Document
 
 __all__ = ["CheckInput", "CheckResult", "run_checks", "summary"]
 
@@ -61,3 +64,23 @@ def run_checks(data: CheckInput) -> list[CheckResult]:
 def summary(checks: Sequence[CheckResult]) -> dict[str, int]:
     """Counts per status, every status present (for the page badge)."""
     return {status.value: sum(c.status == status for c in checks) for status in STATUSES}
+
+
+def check_document(doc: Document, found: Extracted) -> tuple[CheckResult, ...]:
+    """Arithmetic and restatement checks over what was read."""
+    return tuple(
+        run_checks(
+            CheckInput(
+                text=doc.text,
+                facts=found.facts,
+                narrative=[*found.narrative, *actual_candidates(list(found.listed))],
+                table_statements=list(found.table_statements),
+                items=found.items,
+                narrative_items=list(found.stated_items),
+                economic=found.economic,
+                sangong=found.sangong,
+                projects=found.projects,
+                indicators=found.indicators,
+            )
+        )
+    )

@@ -18,8 +18,6 @@ from juesuan.extract.label_rules import PHRASE_START, QUALIFIER, RULES, fuzzy
 _PRINTED = r"(?P<printed>[\d,.，．—–\-/ ]*\d[\d,.，．—–\-/ ]*|[—–\-/－]+)"
 _AMOUNT = re.compile(rf"{_PRINTED}\s*(?:{MONEY_UNIT})")
 # A number touching the end of a text with no line end after it may have lost digits.
-_CUT_NUMBER = re.compile(r"(?<![\d,.])[\d,.]*\d[\d,.]*\Z")
-_NUMBER_CHAR = re.compile(r"[\d,.]")
 
 
 def _loose(labels: tuple[str, ...]) -> re.Pattern[str]:
@@ -52,14 +50,3 @@ def unreadable_amounts(text: str, section_titles_at: Callable[[int], str]) -> li
                 phrase = " ".join(m.group(0).split())
                 notes.append(f"{rule.key} not read from “{phrase}”: “{printed}” is not a number")
     return notes
-
-
-def cut_number_at_end(text: str) -> int | None:
-    """Offset of a number the text ends in without a line end (perhaps cut short), else None."""
-    # A match can only start where the text's last run of digits and marks starts:
-    # find that by hand, since a search tries every offset of the text.
-    start = len(text)
-    while start and _NUMBER_CHAR.match(text, start - 1):
-        start -= 1
-    m = _CUT_NUMBER.match(text, start)
-    return m.start() if m else None

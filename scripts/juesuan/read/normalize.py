@@ -41,3 +41,19 @@ def normalize_text(text: str) -> str:
     text = _WORD_BOOKMARK.sub("", text)
     text = _PAGE_MARKER.sub("", text)
     return text
+
+
+# A number the text ends in, with no line end after it: the file may be cut off inside it.
+_CUT_NUMBER = re.compile(r"(?<![\d,.])[\d,.]*\d[\d,.]*\Z")
+_NUMBER_CHAR = re.compile(r"[\d,.]")
+
+
+def cut_number_at_end(text: str) -> int | None:
+    """Offset of a number the text ends in without a line end (perhaps cut short), else None."""
+    # A match can only start where the text's last run of digits and marks starts:
+    # find that by hand, since a search tries every offset of the text.
+    start = len(text)
+    while start and _NUMBER_CHAR.match(text, start - 1):
+        start -= 1
+    m = _CUT_NUMBER.match(text, start)
+    return m.start() if m else None

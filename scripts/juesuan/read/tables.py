@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from juesuan.read.layout import Box
+
 _CODE = re.compile(r"公开\s*(\d{1,2})\s*表")
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
 _MARKUP_CELL = re.compile(r"^[#>\s]*|[\s*]+$")
@@ -28,6 +30,8 @@ class Cell:
     text: str
     start: int
     end: int
+    # Where the cell was drawn (page and box), when the source was a PDF; see read/document.py.
+    box: Box | None = None
 
 
 @dataclass(frozen=True)
