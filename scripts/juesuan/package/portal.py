@@ -15,30 +15,14 @@ from typing import Any
 from juesuan.disclosure import Disclosure
 from juesuan.domain.template import PARTS
 from juesuan.extract.completeness import PartResult, present_count
-from juesuan.package.files import (
-    PORTAL_LICENSE,
-    cell_text,
-    completeness_rows,
-    csv_text,
-    fact_rows,
-    function_rows,
-    record_rows,
-    resource_descriptor,
-    sangong_rows_of,
-    with_pages,
-)
-from juesuan.registry.performance import PERFORMANCE_PROJECTS
+from juesuan.package.files import PORTAL_LICENSE, csv_text, resource_descriptor
+from juesuan.package.rows import cell_text, resource_rows
 from juesuan.registry.portal import (
     CATALOGUE,
     CATALOGUE_TOTALS,
     LEVELS,
-    PORTAL_COMPLETENESS,
-    PORTAL_FACTS,
-    PORTAL_ITEMS,
     PORTAL_NAME,
-    PORTAL_PROJECTS,
     PORTAL_RESOURCES,
-    PORTAL_SANGONG,
     RANKING,
 )
 
@@ -104,10 +88,6 @@ def ranking_rows(
     return rows
 
 
-def _with_package(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{"package": name, **row} for row in rows]
-
-
 def portal_descriptor(disclosures: list[Disclosure]) -> dict[str, Any]:
     years = sorted({d.meta.fiscal_year for d in disclosures if d.meta.fiscal_year})
     span = f"{years[0]}–{years[-1]}" if years else "—"
@@ -137,20 +117,10 @@ def portal_files(disclosures: list[Disclosure]) -> dict[str, str]:
     tables: dict[str, list[dict[str, Any]]] = {
         CATALOGUE.name: [catalogue_row(d, scores[d.name]) for d in ordered],
         RANKING.name: ranking_rows(ordered, scores),
-        PORTAL_FACTS.name: [],
-        PORTAL_ITEMS.name: [],
-        PORTAL_SANGONG.name: [],
-        PORTAL_PROJECTS.name: [],
-        PORTAL_COMPLETENESS.name: [],
     }
-    for d in ordered:
-        tables[PORTAL_FACTS.name] += _with_package(d.name, with_pages(d, fact_rows(d.facts)))
-        tables[PORTAL_ITEMS.name] += _with_package(d.name, with_pages(d, function_rows(d)))
-        tables[PORTAL_SANGONG.name] += _with_package(d.name, with_pages(d, sangong_rows_of(d)))
-        tables[PORTAL_PROJECTS.name] += _with_package(
-            d.name, with_pages(d, record_rows(PERFORMANCE_PROJECTS, d.projects))
-        )
-        tables[PORTAL_COMPLETENESS.name] += _with_package(d.name, completeness_rows(scores[d.name]))
+    for spec in PORTAL_RESOURCES:
+        if spec.records is not None:
+            tables[spec.name] = [row for d in ordered for row in resource_rows(spec, d)]
     descriptor = portal_descriptor(ordered)
     files = {
         "datapackage.json": json.dumps(descriptor, ensure_ascii=False, indent=2, sort_keys=True)

@@ -28,6 +28,7 @@ PACKAGE = Field(
     True,
     {"pattern": PACKAGE_PATTERN},
     "该公开文本的数据包名称（datapackages/NAME/）。",
+    source="@package",
 )
 _TO_CATALOGUE = {"fields": "package", "reference": {"resource": "catalogue", "fields": "package"}}
 
@@ -184,6 +185,7 @@ def combined(spec: ResourceSpec, description: str) -> ResourceSpec:
         fields=(PACKAGE, *spec.fields),
         primary_key=("package", *spec.primary_key),
         foreign_keys=(_TO_CATALOGUE,),
+        records=spec.records,
     )
 
 
