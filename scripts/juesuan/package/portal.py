@@ -47,9 +47,9 @@ def catalogue_row(d: Disclosure, scored: list[PartResult]) -> dict[str, Any]:
         "fiscal_year": cell_text(d.meta.fiscal_year),
         "document_kind": cell_text(d.meta.document_kind),
     }
-    for key, (column, _, _) in CATALOGUE_TOTALS.items():
-        fact = d.fact(key)
-        row[column] = cell_text(fact.value if fact else None)
+    for figure in CATALOGUE_TOTALS:
+        fact = d.fact(figure.key)
+        row[figure.column] = cell_text(fact.value if fact else None)
     row.update(
         facts=len(d.facts),
         checks=len(d.checks),
