@@ -16,7 +16,7 @@ def test_every_key_figure_is_a_vocabulary_key_and_used():
 
 
 def test_comparison_pages_use_the_list():
-    assert comparison.KEY_FIGURES == figures_for(COMPARE)
+    assert figures_for(COMPARE) == comparison.KEY_FIGURES
     headers = dict(portal_pages._FIGURE_COLUMNS)
     for f in figures_for(COMPARE):
         assert headers[f.key] == f"{f.label_zh}（{f.unit_zh}）"
