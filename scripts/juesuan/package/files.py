@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from juesuan.disclosure import Disclosure
+from juesuan.domain.licence import LICENCE, SOURCE_LICENCE
 from juesuan.domain.template import DOCUMENT_KINDS
 from juesuan.domain.vocabulary import vocabulary_csv_text
 from juesuan.infra.atomic import write_file_atomically
@@ -25,17 +26,6 @@ from juesuan.package.rows import resource_rows
 from juesuan.registry import RESOURCES
 from juesuan.registry.facts import VOCABULARY
 from juesuan.registry.fields import ResourceSpec
-
-DEFAULT_LICENCE = (
-    "政府信息公开（《中华人民共和国政府信息公开条例》）; "
-    "reuse with credit to the issuing department"
-)
-PORTAL_LICENSE = {
-    "name": "CC-BY-4.0",
-    "title": "Creative Commons Attribution 4.0 (the compilation); figures: public government "
-    "information, credit the issuing department",
-    "path": "https://creativecommons.org/licenses/by/4.0/",
-}
 
 
 def csv_text(spec: ResourceSpec, rows: list[dict[str, Any]]) -> str:
@@ -74,12 +64,12 @@ def package_descriptor(d: Disclosure) -> dict[str, Any]:
             f"{meta.department or 'an unknown department'}, fiscal year "
             f"{meta.fiscal_year or 'unknown'}; every value carries the sentence it was read from."
         ),
-        "licenses": [PORTAL_LICENSE],
+        "licenses": [LICENCE.descriptor()],
         "sources": [
             {
                 "title": side.original_filename or d.source.path.name,
                 "path": side.source_url or f"sources/{d.source.path.name}",
-                "licence": side.licence or DEFAULT_LICENCE,
+                "licence": side.licence or SOURCE_LICENCE,
             }
         ],
         "keywords": ["决算", "部门决算", "final accounts", kind_zh],

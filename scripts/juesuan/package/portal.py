@@ -13,9 +13,10 @@ from decimal import Decimal
 from typing import Any
 
 from juesuan.disclosure import Disclosure
+from juesuan.domain.licence import LICENCE
 from juesuan.domain.template import PARTS
 from juesuan.extract.completeness import PartResult, present_count
-from juesuan.package.files import PORTAL_LICENSE, csv_text, resource_descriptor
+from juesuan.package.files import csv_text, resource_descriptor
 from juesuan.package.rows import cell_text, resource_rows
 from juesuan.registry.portal import (
     CATALOGUE,
@@ -100,7 +101,7 @@ def portal_descriptor(disclosures: list[Disclosure]) -> dict[str, Any]:
             "items with codes, 三公 rows, performance projects and the completeness scorecard of "
             "every disclosure, each row tagged with the disclosure's package name."
         ),
-        "licenses": [PORTAL_LICENSE],
+        "licenses": [LICENCE.descriptor()],
         "keywords": ["决算", "部门决算", "final accounts", "open data", "合集"],
         "juesuan": {
             "packages": sorted(d.name for d in disclosures),

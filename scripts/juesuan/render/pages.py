@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from juesuan.disclosure import Disclosure
 from juesuan.domain.amounts import format_decimal
+from juesuan.domain.licence import LICENCE, citation
 from juesuan.domain.template import DOCUMENT_KINDS, PARTS
 from juesuan.domain.vocabulary import UNITS, load_vocabulary
 from juesuan.extract.completeness import present_count
@@ -138,6 +139,8 @@ def render_disclosure(d: Disclosure, config: RenderConfig = NO_SETTINGS) -> Disc
             checks=check_rows(d),
             check_counts=check_count_rows(d),
             resources=RESOURCES,
+            licence=LICENCE.markdown(),
+            citation=citation(d.meta.department, d.title),
             key_figures=key_figure_rows(d),
             badge=check_badge(d),
             report_url=report_problem_url(d, config.repository),
