@@ -91,6 +91,13 @@ class ResourceSpec:
     def columns(self) -> list[str]:
         return [f.name for f in self.fields]
 
+    def field(self, name: str) -> Field:
+        """The field of column `name`."""
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(f"{self.name} has no column {name!r}")
+
     def table_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"fields": [f.to_schema() for f in self.fields]}
         if self.primary_key:

@@ -39,6 +39,7 @@ from juesuan.render.disclosure_rows import (
 )
 from juesuan.render.escape import md
 from juesuan.render.fragments import FragmentCollector
+from juesuan.render.headers import header_cells, markdown_header, row_header
 from juesuan.render.headline import check_badge, key_figure_rows, report_problem_url
 
 
@@ -61,6 +62,9 @@ def template_environment() -> Environment:
         trim_blocks=False,
     )
     env.filters["e"] = md
+    env.globals.update(
+        header_cells=header_cells, markdown_header=markdown_header, row_header=row_header
+    )
     return env
 
 
