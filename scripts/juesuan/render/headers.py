@@ -76,8 +76,9 @@ TABLES: dict[str, tuple[ResourceSpec, tuple[Column, ...]]] = {
         SANGONG,
         (
             _field(SANGONG, "item"),
-            Column("预算数 Budget", unit=WAN),  # `value` of the phase `budget`
-            Column("决算数 Actual", unit=WAN),  # `value` of the phase `actual`
+            # `value` of the phase budget / actual: 万元, or a count for the count rows
+            Column("预算数 Budget"),
+            Column("决算数 Actual"),
         ),
     ),
     "projects": (
