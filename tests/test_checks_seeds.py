@@ -120,9 +120,10 @@ def test_performance_scores_and_rates(checks):
 
 
 def test_terms_are_json_with_evidence(checks):
-    from juesuan.package.files import check_rows
+    from juesuan.package.rows import rows as spec_rows
+    from juesuan.registry.checks import CHECKS
 
-    rows = check_rows(tuple(checks["000"].values()))
+    rows = spec_rows(CHECKS, tuple(checks["000"].values()))
     for row in rows:
         terms = json.loads(row["terms"])
         assert terms and all({"name", "key", "value", "evidence"} <= set(t) for t in terms)

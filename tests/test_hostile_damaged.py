@@ -15,7 +15,8 @@ import pytest
 from conftest import seed_text
 from fragments import fragment_disclosure
 from juesuan.convert import convert_path
-from juesuan.package.files import fact_rows
+from juesuan.package.rows import resource_rows
+from juesuan.registry.facts import FACTS
 from juesuan.render.charts import disclosure_charts
 from test_seed_facts import expected_pairs
 
@@ -81,7 +82,7 @@ def test_two_amounts_for_one_figure_are_both_kept_flagged_and_not_drawn():
     chart = next(c for c in disclosure_charts(d) if c.chart_id == "expenditure-structure")
     assert "expenditure.basic" not in set(chart.data.frame["key"])
     assert "基本支出" in chart.data.missing
-    rows = [r for r in fact_rows(d.facts) if r["key"] == "expenditure.basic"]
+    rows = [r for r in resource_rows(FACTS, d) if r["key"] == "expenditure.basic"]
     assert [(r["value"], r["conflict"]) for r in rows] == [("365.00", "true"), ("363.51", "true")]
 
 

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from juesuan.disclosure import Disclosure
+from juesuan.domain.licence import LICENCE, citation
 from juesuan.infra.deterministic_zip import deterministic_zip
 from juesuan.package.files import package_files, package_files_names
 from juesuan.package.original import original_bytes, original_name
@@ -26,10 +27,8 @@ def _readme(d: Disclosure) -> str:
         f" ({side.source_url or 'original URL unknown'})\n"
         f"- Department: {d.meta.department or 'unknown'}; fiscal year: "
         f"{d.meta.fiscal_year or 'unknown'}\n"
-        "- Licence: compilation CC BY 4.0; the figures are public government information "
-        "(政府信息公开): credit the issuing department.\n"
-        f"- Cite as: {d.meta.department or '发布部门'}，《{d.title}》，"
-        "juesuan 开放数据门户整理。\n\n"
+        f"- Licence: {LICENCE.markdown()}\n"
+        f"- Cite as: {citation(d.meta.department, d.title)}\n\n"
         "Files: datapackage.json (Frictionless descriptor with Table Schemas) and one CSV per "
         "resource; source.txt is the original text the values were read from. Every fact carries "
         "the sentence it was read from (column `evidence`) and its offsets in source.txt"

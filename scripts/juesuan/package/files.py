@@ -17,32 +17,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from juesuan.checks.core import CheckResult
 from juesuan.disclosure import Disclosure
-from juesuan.domain.amounts import format_decimal
+from juesuan.domain.licence import LICENCE, SOURCE_LICENCE
 from juesuan.domain.template import DOCUMENT_KINDS
 from juesuan.domain.vocabulary import vocabulary_csv_text
-from juesuan.extract.completeness import PartResult
-from juesuan.extract.facts import Fact
 from juesuan.infra.atomic import write_file_atomically
+from juesuan.package.rows import resource_rows
 from juesuan.registry import RESOURCES
-from juesuan.registry.checks import CHECKS
-from juesuan.registry.completeness import COMPLETENESS
-from juesuan.registry.expenditure import EXPENDITURE_BY_ECONOMIC, EXPENDITURE_BY_FUNCTION, SANGONG
-from juesuan.registry.facts import FACTS, VOCABULARY
+from juesuan.registry.facts import VOCABULARY
 from juesuan.registry.fields import ResourceSpec
-from juesuan.registry.performance import PERFORMANCE_INDICATORS, PERFORMANCE_PROJECTS
-
-DEFAULT_LICENCE = (
-    "政府信息公开（《中华人民共和国政府信息公开条例》）; "
-    "reuse with credit to the issuing department"
-)
-PORTAL_LICENSE = {
-    "name": "CC-BY-4.0",
-    "title": "Creative Commons Attribution 4.0 (the compilation); figures: public government "
-    "information, credit the issuing department",
-    "path": "https://creativecommons.org/licenses/by/4.0/",
-}
 
 
 def csv_text(spec: ResourceSpec, rows: list[dict[str, Any]]) -> str:
@@ -51,127 +34,6 @@ def csv_text(spec: ResourceSpec, rows: list[dict[str, Any]]) -> str:
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
-
-
-def with_pages(d: Disclosure, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each row's `page`: where its evidence (at `char_start`) sits in the original file."""
-    for row in rows:
-        page = d.page_at(row.get("char_start"))
-        row["page"] = "" if page is None else page
-    return rows
-
-
-def cell_text(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if hasattr(value, "as_tuple"):  # Decimal
-        return format_decimal(value)
-    return value
-
-
-def fact_rows(facts: tuple[Fact, ...]) -> list[dict[str, Any]]:
-    return [
-        {
-            "key": f.key,
-            "value": cell_text(f.value),
-            "unit": f.unit,
-            "evidence": f.evidence,
-            "section": " > ".join(f.section),
-            "char_start": f.start,
-            "char_end": f.end,
-            "conflict": cell_text(f.conflict),
-        }
-        for f in facts
-    ]
-
-
-def function_rows(d: Disclosure) -> list[dict[str, Any]]:
-    """Items with ids F001…; `class_id` links each row to its class (类) row, if stated."""
-    items = [(f"F{n:03d}", item) for n, item in enumerate(d.expenditure_items, 1)]
-    class_ids: dict[str, str] = {}
-    for item_id, item in items:
-        if item.level == "class":
-            class_ids.setdefault(item.class_name, item_id)
-    rows = []
-    for item_id, item in items:
-        row = {
-            name: cell_text(getattr(item, name, None)) for name in EXPENDITURE_BY_FUNCTION.columns
-        }
-        row.update(
-            item_id=item_id,
-            class_id=class_ids.get(item.class_name, "") if item.level != "class" else "",
-            evidence=item.evidence,
-            char_start=item.start,
-            char_end=item.end,
-        )
-        rows.append(row)
-    return rows
-
-
-def completeness_rows(results: list[PartResult]) -> list[dict[str, Any]]:
-    return [
-        {
-            "part_id": r.part.part_id,
-            "label_zh": r.part.label_zh,
-            "label_en": r.part.label_en,
-            "status": r.status,
-            "found_by": cell_text(r.found_by),
-            "evidence": r.evidence,
-            "char_start": cell_text(r.start),
-        }
-        for r in results
-    ]
-
-
-def economic_rows_of(d: Disclosure) -> list[dict[str, Any]]:
-    return [
-        {
-            "code": r.code,
-            "name": r.name,
-            "amount": cell_text(r.amount),
-            "category": r.category or "",
-            "evidence": r.evidence,
-            "char_start": r.start,
-            "char_end": r.end,
-        }
-        for r in d.economic
-    ]
-
-
-def sangong_rows_of(d: Disclosure) -> list[dict[str, Any]]:
-    return [
-        {
-            "item": r.item,
-            "phase": r.phase,
-            "value": cell_text(r.value),
-            "unit": r.unit,
-            "evidence": r.evidence,
-            "char_start": r.start,
-            "char_end": r.end,
-            "conflict": cell_text(r.conflict),
-        }
-        for r in d.sangong
-    ]
-
-
-def record_rows(spec: ResourceSpec, records: tuple[Any, ...]) -> list[dict[str, Any]]:
-    rows = []
-    for record in records:
-        row = {name: cell_text(getattr(record, name, None)) for name in spec.columns}
-        row.update(char_start=record.start, char_end=record.end)
-        rows.append(row)
-    return rows
-
-
-def check_rows(checks: tuple[CheckResult, ...]) -> list[dict[str, Any]]:
-    rows = []
-    for check in checks:
-        row = {name: cell_text(getattr(check, name, None)) for name in CHECKS.columns}
-        row["terms"] = check.terms_json
-        rows.append(row)
-    return rows
 
 
 def resource_descriptor(spec: ResourceSpec) -> dict[str, Any]:
@@ -202,12 +64,12 @@ def package_descriptor(d: Disclosure) -> dict[str, Any]:
             f"{meta.department or 'an unknown department'}, fiscal year "
             f"{meta.fiscal_year or 'unknown'}; every value carries the sentence it was read from."
         ),
-        "licenses": [PORTAL_LICENSE],
+        "licenses": [LICENCE.descriptor()],
         "sources": [
             {
                 "title": side.original_filename or d.source.path.name,
                 "path": side.source_url or f"sources/{d.source.path.name}",
-                "licence": side.licence or DEFAULT_LICENCE,
+                "licence": side.licence or SOURCE_LICENCE,
             }
         ],
         "keywords": ["决算", "部门决算", "final accounts", kind_zh],
@@ -270,27 +132,13 @@ def descriptor_text(d: Disclosure) -> str:
 
 def package_files(d: Disclosure) -> dict[str, str]:
     """File name → exact text of every file of the package."""
-    return {
-        "datapackage.json": descriptor_text(d) + "\n",
-        FACTS.path: csv_text(FACTS, with_pages(d, fact_rows(d.facts))),
-        EXPENDITURE_BY_FUNCTION.path: csv_text(
-            EXPENDITURE_BY_FUNCTION, with_pages(d, function_rows(d))
-        ),
-        EXPENDITURE_BY_ECONOMIC.path: csv_text(
-            EXPENDITURE_BY_ECONOMIC, with_pages(d, economic_rows_of(d))
-        ),
-        SANGONG.path: csv_text(SANGONG, with_pages(d, sangong_rows_of(d))),
-        PERFORMANCE_PROJECTS.path: csv_text(
-            PERFORMANCE_PROJECTS, with_pages(d, record_rows(PERFORMANCE_PROJECTS, d.projects))
-        ),
-        PERFORMANCE_INDICATORS.path: csv_text(
-            PERFORMANCE_INDICATORS,
-            with_pages(d, record_rows(PERFORMANCE_INDICATORS, d.indicators)),
-        ),
-        COMPLETENESS.path: csv_text(COMPLETENESS, completeness_rows(list(d.completeness))),
-        CHECKS.path: csv_text(CHECKS, check_rows(d.checks)),
-        VOCABULARY.path: vocabulary_csv_text(),
-    }
+    files = {"datapackage.json": descriptor_text(d) + "\n"}
+    for spec in RESOURCES:
+        if spec is VOCABULARY:
+            files[spec.path] = vocabulary_csv_text()
+        else:
+            files[spec.path] = csv_text(spec, resource_rows(spec, d))
+    return files
 
 
 @cache

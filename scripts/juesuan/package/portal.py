@@ -13,32 +13,17 @@ from decimal import Decimal
 from typing import Any
 
 from juesuan.disclosure import Disclosure
+from juesuan.domain.licence import LICENCE
 from juesuan.domain.template import PARTS
 from juesuan.extract.completeness import PartResult, present_count
-from juesuan.package.files import (
-    PORTAL_LICENSE,
-    cell_text,
-    completeness_rows,
-    csv_text,
-    fact_rows,
-    function_rows,
-    record_rows,
-    resource_descriptor,
-    sangong_rows_of,
-    with_pages,
-)
-from juesuan.registry.performance import PERFORMANCE_PROJECTS
+from juesuan.package.files import csv_text, resource_descriptor
+from juesuan.package.rows import cell_text, resource_rows
 from juesuan.registry.portal import (
     CATALOGUE,
     CATALOGUE_TOTALS,
     LEVELS,
-    PORTAL_COMPLETENESS,
-    PORTAL_FACTS,
-    PORTAL_ITEMS,
     PORTAL_NAME,
-    PORTAL_PROJECTS,
     PORTAL_RESOURCES,
-    PORTAL_SANGONG,
     RANKING,
 )
 
@@ -63,9 +48,9 @@ def catalogue_row(d: Disclosure, scored: list[PartResult]) -> dict[str, Any]:
         "fiscal_year": cell_text(d.meta.fiscal_year),
         "document_kind": cell_text(d.meta.document_kind),
     }
-    for key, (column, _, _) in CATALOGUE_TOTALS.items():
-        fact = d.fact(key)
-        row[column] = cell_text(fact.value if fact else None)
+    for figure in CATALOGUE_TOTALS:
+        fact = d.fact(figure.key)
+        row[figure.column] = cell_text(fact.value if fact else None)
     row.update(
         facts=len(d.facts),
         checks=len(d.checks),
@@ -104,10 +89,6 @@ def ranking_rows(
     return rows
 
 
-def _with_package(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{"package": name, **row} for row in rows]
-
-
 def portal_descriptor(disclosures: list[Disclosure]) -> dict[str, Any]:
     years = sorted({d.meta.fiscal_year for d in disclosures if d.meta.fiscal_year})
     span = f"{years[0]}–{years[-1]}" if years else "—"
@@ -120,7 +101,7 @@ def portal_descriptor(disclosures: list[Disclosure]) -> dict[str, Any]:
             "items with codes, 三公 rows, performance projects and the completeness scorecard of "
             "every disclosure, each row tagged with the disclosure's package name."
         ),
-        "licenses": [PORTAL_LICENSE],
+        "licenses": [LICENCE.descriptor()],
         "keywords": ["决算", "部门决算", "final accounts", "open data", "合集"],
         "juesuan": {
             "packages": sorted(d.name for d in disclosures),
@@ -137,20 +118,10 @@ def portal_files(disclosures: list[Disclosure]) -> dict[str, str]:
     tables: dict[str, list[dict[str, Any]]] = {
         CATALOGUE.name: [catalogue_row(d, scores[d.name]) for d in ordered],
         RANKING.name: ranking_rows(ordered, scores),
-        PORTAL_FACTS.name: [],
-        PORTAL_ITEMS.name: [],
-        PORTAL_SANGONG.name: [],
-        PORTAL_PROJECTS.name: [],
-        PORTAL_COMPLETENESS.name: [],
     }
-    for d in ordered:
-        tables[PORTAL_FACTS.name] += _with_package(d.name, with_pages(d, fact_rows(d.facts)))
-        tables[PORTAL_ITEMS.name] += _with_package(d.name, with_pages(d, function_rows(d)))
-        tables[PORTAL_SANGONG.name] += _with_package(d.name, with_pages(d, sangong_rows_of(d)))
-        tables[PORTAL_PROJECTS.name] += _with_package(
-            d.name, with_pages(d, record_rows(PERFORMANCE_PROJECTS, d.projects))
-        )
-        tables[PORTAL_COMPLETENESS.name] += _with_package(d.name, completeness_rows(scores[d.name]))
+    for spec in PORTAL_RESOURCES:
+        if spec.records is not None:
+            tables[spec.name] = [row for d in ordered for row in resource_rows(spec, d)]
     descriptor = portal_descriptor(ordered)
     files = {
         "datapackage.json": json.dumps(descriptor, ensure_ascii=False, indent=2, sort_keys=True)

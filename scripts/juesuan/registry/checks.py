@@ -110,10 +110,12 @@ CHECKS = ResourceSpec(
             "value (decimal string, null when not read) and evidence (the sentence or table "
             "cell as printed, or why it is missing).",
             True,
+            source="terms_json",
         ),
         Field(
             "note", "string", "说明", "Note", "Why a check is not checkable, or what it assumed."
         ),
     ),
     primary_key=("check_id",),
+    records="checks",
 )

@@ -30,6 +30,7 @@ COMPLETENESS = ResourceSpec(
             True,
             {"pattern": r"^[a-z_]+(\.[a-z0-9_]+)?$"},
             "标准公开内容中该部分的稳定编号。",
+            source="part.part_id",
         ),
         Field(
             "label_zh",
@@ -39,6 +40,7 @@ COMPLETENESS = ResourceSpec(
             "Name of the part in the national template.",
             True,
             description_zh="该部分在全国统一模板中的名称。",
+            source="part.label_zh",
         ),
         Field(
             "label_en",
@@ -48,6 +50,7 @@ COMPLETENESS = ResourceSpec(
             "English name of the part.",
             True,
             description_zh="该部分的英文名称。",
+            source="part.label_en",
         ),
         Field(
             "status",
@@ -84,7 +87,9 @@ COMPLETENESS = ResourceSpec(
             "Offset of the evidence in the normalised text.",
             constraints={"minimum": 0},
             description_zh="依据在规范化文本中的起始字符位置。",
+            source="start",
         ),
     ),
     primary_key=("part_id",),
+    records="completeness",
 )

@@ -45,6 +45,7 @@ EXPENDITURE_BY_FUNCTION = ResourceSpec(
             {"pattern": ITEM_ID_PATTERN},
             "包内稳定的行编号。",
             "budget-line-id",
+            source="@item_id",
         ),
         Field(
             "level",
@@ -65,6 +66,7 @@ EXPENDITURE_BY_FUNCTION = ResourceSpec(
             "does not state the class as a row of its own.",
             constraints={"pattern": ITEM_ID_PATTERN},
             description_zh="本行所属“类”级科目所在行的序号；公开文本未单列该类时为空。",
+            source="@class_id",
         ),
         Field(
             "code",
@@ -171,6 +173,7 @@ EXPENDITURE_BY_FUNCTION = ResourceSpec(
         *provenance(),
     ),
     primary_key=("item_id",),
+    records="expenditure_items",
     foreign_keys=({"fields": "class_id", "reference": {"resource": "", "fields": "item_id"}},),
 )
 
@@ -223,6 +226,7 @@ EXPENDITURE_BY_ECONOMIC = ResourceSpec(
         *provenance(),
     ),
     primary_key=("code",),
+    records="economic",
 )
 
 SANGONG = ResourceSpec(
@@ -280,4 +284,5 @@ SANGONG = ResourceSpec(
         ),
     ),
     primary_key=("item", "phase", "value"),
+    records="sangong",
 )

@@ -60,6 +60,7 @@ def _facts_spec() -> ResourceSpec:
                 "Section",
                 "Path of the section headings above the evidence, joined with ' > '.",
                 description_zh="依据所在的各级章节标题，以“ > ”连接。",
+                source="@section_path",
             ),
             *offsets(),
             Field(
@@ -73,6 +74,7 @@ def _facts_spec() -> ResourceSpec:
             ),
         ),
         primary_key=("key", "value"),
+        records="facts",
         foreign_keys=({"fields": "key", "reference": {"resource": "vocabulary", "fields": "key"}},),
     )
 

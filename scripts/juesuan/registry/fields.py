@@ -31,6 +31,15 @@ class Field:
     constraints: dict[str, Any] = field(default_factory=dict)
     description_zh: str = ""
     column_type: str | None = None
+    source: str | None = None
+
+    @property
+    def getter(self) -> str:
+        """How the row writer (package/rows.py) takes this column's value from a record:
+        `source` is a dotted attribute path ("start", "part.part_id") or "@name", a named
+        accessor of the writer for a derived column (a row id, a link, a page); by default
+        the record's attribute of the column's own name."""
+        return self.source or self.name
 
     @property
     def all_constraints(self) -> dict[str, Any]:
@@ -70,6 +79,9 @@ class ResourceSpec:
     fields: tuple[Field, ...]
     primary_key: tuple[str, ...] = ()
     foreign_keys: tuple[dict[str, Any], ...] = ()
+    # The attribute of a converted disclosure that holds the table's records (one row each);
+    # None for a table not written from a disclosure's records (the vocabulary, the catalogue).
+    records: str | None = None
 
     @property
     def path(self) -> str:
@@ -78,6 +90,13 @@ class ResourceSpec:
     @property
     def columns(self) -> list[str]:
         return [f.name for f in self.fields]
+
+    def field(self, name: str) -> Field:
+        """The field of column `name`."""
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(f"{self.name} has no column {name!r}")
 
     def table_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"fields": [f.to_schema() for f in self.fields]}
@@ -109,6 +128,7 @@ PAGE = Field(
     False,
     {"minimum": 1},
     "依据所在的原始文件页码（PDF 页、Word 分页、Excel 工作表序号）；文本来源为空。",
+    source="@page",
 )
 
 
@@ -125,6 +145,7 @@ def offsets() -> tuple[Field, Field, Field]:
             True,
             {"minimum": 0},
             "依据在规范化文本中的起始字符位置。",
+            source="start",
         ),
         Field(
             "char_end",
@@ -135,6 +156,7 @@ def offsets() -> tuple[Field, Field, Field]:
             True,
             {"minimum": 0},
             "依据在规范化文本中的结束字符位置（不含）。",
+            source="end",
         ),
         PAGE,
     )

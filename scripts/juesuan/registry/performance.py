@@ -112,6 +112,7 @@ PERFORMANCE_PROJECTS = ResourceSpec(
         *provenance(),
     ),
     primary_key=("project_id",),
+    records="projects",
 )
 
 PERFORMANCE_INDICATORS = ResourceSpec(
@@ -152,6 +153,7 @@ PERFORMANCE_INDICATORS = ResourceSpec(
         *offsets(),
     ),
     primary_key=("project_id", "row"),
+    records="indicators",
     foreign_keys=(
         {
             "fields": "project_id",

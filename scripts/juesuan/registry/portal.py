@@ -7,6 +7,8 @@ means the same thing in a disclosure's package and in the portal's.
 
 from __future__ import annotations
 
+from juesuan.domain.key_figures import CATALOGUE as CATALOGUE_USE
+from juesuan.domain.key_figures import figures_for
 from juesuan.domain.template import DOCUMENT_KINDS
 from juesuan.registry.completeness import COMPLETENESS
 from juesuan.registry.expenditure import EXPENDITURE_BY_FUNCTION, SANGONG
@@ -28,17 +30,12 @@ PACKAGE = Field(
     True,
     {"pattern": PACKAGE_PATTERN},
     "该公开文本的数据包名称（datapackages/NAME/）。",
+    source="@package",
 )
 _TO_CATALOGUE = {"fields": "package", "reference": {"resource": "catalogue", "fields": "package"}}
 
-# Key totals shown in the catalogue: vocabulary key → column.
-CATALOGUE_TOTALS = {
-    "revenue.grand_total": ("revenue_grand_total", "收入总计", "Total revenue"),
-    "expenditure.grand_total": ("expenditure_grand_total", "支出总计", "Total expenditure"),
-    "expenditure.current_year": ("expenditure_current_year", "本年支出合计", "Spent this year"),
-    "gpb.expenditure": ("gpb_expenditure", "一般公共预算财政拨款支出", "GPB expenditure"),
-    "sangong.total": ("sangong_total", "“三公”经费支出", "Three public expenses"),
-}
+# Key totals shown in the catalogue, one column each (domain/key_figures.py).
+CATALOGUE_TOTALS = figures_for(CATALOGUE_USE)
 LEVELS = ["province", "prefecture", "county"]
 
 
@@ -97,14 +94,15 @@ CATALOGUE = ResourceSpec(
         ),
         *(
             Field(
-                column,
+                f.column,
                 "number",
-                zh,
-                en,
-                f"`{key}` as stated (万元); empty when not stated or stated twice differently.",
-                description_zh=f"{zh}（万元）；未公开或前后不一致时为空。",
+                f.label_zh,
+                f.title_en,
+                f"`{f.key}` as stated ({f.unit_zh}); empty when not stated or stated twice "
+                "differently.",
+                description_zh=f"{f.label_zh}（{f.unit_zh}）；未公开或前后不一致时为空。",
             )
-            for key, (column, zh, en) in CATALOGUE_TOTALS.items()
+            for f in CATALOGUE_TOTALS
         ),
         _count("facts", "事实数", "Facts", "Rows of the facts resource.", "事实表行数。"),
         _count("checks", "检查数", "Checks", "Rows of the checks resource.", "勾稽检查项数。"),
@@ -184,6 +182,7 @@ def combined(spec: ResourceSpec, description: str) -> ResourceSpec:
         fields=(PACKAGE, *spec.fields),
         primary_key=("package", *spec.primary_key),
         foreign_keys=(_TO_CATALOGUE,),
+        records=spec.records,
     )
 
 

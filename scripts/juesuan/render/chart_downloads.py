@@ -11,6 +11,7 @@ seven zips of one CSV each took ~8 KB a disclosure (40 MB at a province's scale)
 from __future__ import annotations
 
 from juesuan.disclosure import Disclosure
+from juesuan.domain.licence import LICENCE, citation
 from juesuan.infra.deterministic_zip import deterministic_zip
 from juesuan.render.chart_data import ChartData
 
@@ -21,16 +22,14 @@ def chart_csv(c: ChartData) -> str:
 
 def chart_readme(d: Disclosure, charts: list[ChartData]) -> str:
     side = d.source.sidecar
-    department = d.meta.department or "发布部门 (unknown department)"
     url = side.source_url or "original URL unknown"
     parts = [
         f"# {d.title}: chart data / 图表数据\n\n"
         f"- Source disclosure: {d.title} — {side.original_filename or d.source.path.name} "
         f"({url})\n"
         f"- Data package: {d.name} (data/{d.name}.zip on the site)\n"
-        "- Licence: compilation CC BY 4.0; the figures are public government information "
-        "(政府信息公开) — credit the issuing department.\n"
-        f"- Cite as: {department}，《{d.title}》；juesuan 开放数据门户整理。\n"
+        f"- Licence: {LICENCE.markdown()}\n"
+        f"- Cite as: {citation(d.meta.department, d.title)}\n"
     ]
     for c in charts:
         missing = "、".join(c.missing) if c.missing else "none"

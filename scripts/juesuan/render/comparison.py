@@ -17,17 +17,12 @@ from pypinyin import Style, lazy_pinyin
 
 from juesuan.disclosure import Disclosure
 from juesuan.domain.amounts import format_decimal
+from juesuan.domain.key_figures import COMPARE, figures_for
 from juesuan.domain.template import FunctionLevel
 from juesuan.render.pages import region_label
 
-KEY_FIGURES: tuple[tuple[str, str, str], ...] = (
-    ("revenue.current_year", "本年收入合计", "Revenue of the year"),
-    ("expenditure.current_year", "本年支出合计", "Expenditure of the year"),
-    ("expenditure.basic", "基本支出", "Basic expenditure"),
-    ("expenditure.project", "项目支出", "Project expenditure"),
-    ("sangong.total", "“三公”经费支出", "Three public expenses"),
-    ("staff.active", "在职人员", "Active staff"),
-)
+# The key figures compared across disclosures (domain/key_figures.py).
+KEY_FIGURES = figures_for(COMPARE)
 CENT = Decimal("0.01")
 
 
@@ -73,7 +68,7 @@ def key_figures(disclosures: list[Disclosure]) -> pd.DataFrame:
     """One row per disclosure: key figures, shares of spending and per-staff amounts."""
     rows = []
     for d in disclosures:
-        v = {key: _value(d, key) for key, _, _ in KEY_FIGURES}
+        v = {f.key: _value(d, f.key) for f in KEY_FIGURES}
         spent, staff = v["expenditure.current_year"], v["staff.active"]
         rows.append(
             {

@@ -12,26 +12,14 @@ from urllib.parse import urlencode
 from juesuan.disclosure import Disclosure
 from juesuan.domain.amounts import format_decimal
 from juesuan.domain.check_status import CheckStatus
-from juesuan.domain.vocabulary import UNITS, load_vocabulary
-
-KEY_FIGURE_KEYS = (
-    "revenue.current_year",
-    "expenditure.current_year",
-    "expenditure.basic",
-    "expenditure.project",
-    "sangong.total",
-    "staff.total",
-    "staff.active",
-)
+from juesuan.domain.key_figures import HEADLINE, figures_for
 
 
 def key_figure_rows(d: Disclosure) -> list[dict[str, str]]:
     """The headline figures in a fixed order; unread ones say so instead of vanishing."""
-    vocabulary = load_vocabulary()
     rows = []
-    for key in KEY_FIGURE_KEYS:
-        stated = [f for f in d.facts if f.key == key]
-        entry = vocabulary[key]
+    for figure in figures_for(HEADLINE):
+        stated = [f for f in d.facts if f.key == figure.key]
         if len(stated) == 1:
             value, evidence = format_decimal(stated[0].value), stated[0].evidence
         elif stated:
@@ -43,10 +31,10 @@ def key_figure_rows(d: Disclosure) -> list[dict[str, str]]:
             value, evidence = "未读到", "not stated, or could not be read"
         rows.append(
             {
-                "label": entry.label_zh,
-                "label_en": entry.label_en,
+                "label": figure.label_zh,
+                "label_en": figure.label_en,
                 "value": value,
-                "unit": UNITS[entry.unit].zh,
+                "unit": figure.unit_zh,
                 "evidence": evidence,
             }
         )

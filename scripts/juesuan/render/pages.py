@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from juesuan.disclosure import Disclosure
 from juesuan.domain.amounts import format_decimal
 from juesuan.domain.check_status import CheckStatus
+from juesuan.domain.licence import LICENCE, citation
 from juesuan.domain.template import DOCUMENT_KINDS, PARTS
 from juesuan.domain.vocabulary import UNITS, load_vocabulary
 from juesuan.extract.completeness import present_count
@@ -39,6 +40,7 @@ from juesuan.render.disclosure_rows import (
 )
 from juesuan.render.escape import md
 from juesuan.render.fragments import FragmentCollector
+from juesuan.render.headers import header_cells, markdown_header, row_header
 from juesuan.render.headline import check_badge, key_figure_rows, report_problem_url
 
 
@@ -61,6 +63,9 @@ def template_environment() -> Environment:
         trim_blocks=False,
     )
     env.filters["e"] = md
+    env.globals.update(
+        header_cells=header_cells, markdown_header=markdown_header, row_header=row_header
+    )
     return env
 
 
@@ -140,6 +145,8 @@ def render_disclosure(d: Disclosure, config: RenderConfig = NO_SETTINGS) -> Disc
             checks=check_rows(d),
             check_counts=check_count_rows(d),
             resources=RESOURCES,
+            licence=LICENCE.markdown(),
+            citation=citation(d.meta.department, d.title),
             key_figures=key_figure_rows(d),
             badge=check_badge(d),
             report_url=report_problem_url(d, config.repository),

@@ -27,11 +27,9 @@ from juesuan.render.escape import json_for_script
 from juesuan.render.html_table import frame_table
 from juesuan.render.pages import plain_title, region_label, template_environment
 
-_FIGURE_COLUMNS = [
-    (key, f"{zh}（{'人' if key.startswith('staff') else '万元'}）") for key, zh, _ in KEY_FIGURES
-]
+_FIGURE_COLUMNS = [(f.key, f"{f.label_zh}（{f.unit_zh}）") for f in KEY_FIGURES]
 _NUMERIC = frozenset(
-    [key for key, _, _ in KEY_FIGURES]
+    [f.key for f in KEY_FIGURES]
     + ["basic_share_pct", "project_share_pct", "expenditure_per_staff", "sangong_per_staff"]
     + ["amount", "share_pct", "rank"]
 )
@@ -272,10 +270,10 @@ def department_pages(disclosures: list[Disclosure]) -> list[PortalPage]:
 
 def _department_page(key: DepartmentKey, group: list[Disclosure]) -> PortalPage:
     figures = key_figures(group).sort_values(["year", "package"]).reset_index(drop=True)
-    money = [k for k, _, _ in KEY_FIGURES if not k.startswith("staff")]
+    money = [f.key for f in KEY_FIGURES if f.unit == "wan_yuan"]
     long = figures.melt(id_vars=["year"], value_vars=money, var_name="key", value_name="value")
     long = long[long["value"] != ""]
-    labels = {k: zh for k, zh, _ in KEY_FIGURES}
+    labels = {f.key: f.label_zh for f in KEY_FIGURES}
     long["figure"] = long["key"].map(labels)
     charts = []
     if not long.empty:

@@ -21,10 +21,10 @@ from typing import Any
 import yaml
 
 from juesuan.disclosure import Disclosure
+from juesuan.domain.licence import LICENCE
 from juesuan.registry.portal import CATALOGUE, PORTAL_NAME
 from juesuan.render.pages import region_label
 
-LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 DATAPACKAGE_SPEC = "https://specs.frictionlessdata.io/data-package/"
 
 
@@ -73,7 +73,7 @@ def _dataset(d: Disclosure, base: str) -> dict[str, Any]:
         "keyword": ["决算", "部门决算", "final accounts", *(k for k in [meta.department] if k)],
         "identifier": d.name,
         "accessLevel": "public",
-        "license": LICENSE_URL,
+        "license": LICENCE.url,
         "language": ["zh"],
         "landingPage": f"{base}disclosures/{d.name}/",
         "distribution": [_zip_distribution(base, d.name)],
@@ -100,7 +100,7 @@ def _portal_dataset(disclosures: list[Disclosure], base: str) -> dict[str, Any]:
         "keyword": ["决算", "部门决算", "final accounts", "合集"],
         "identifier": PORTAL_NAME,
         "accessLevel": "public",
-        "license": LICENSE_URL,
+        "license": LICENCE.url,
         "language": ["zh"],
         "landingPage": f"{base}completeness/",
         "publisher": {"@type": "org:Organization", "name": "juesuan 开放数据门户"},
