@@ -24,7 +24,7 @@ from juesuan.read.normalize import normalize_text
 from juesuan.read.source import read_source
 from juesuan.read.tables import find_tables
 
-EXPECTED = Path(__file__).parent / "expected"
+EXPECTED = Path(__file__).parents[1] / "expected"
 MONEY = ("initial_budget", "full_year_budget", "executed")
 
 # Shapes the parser does not read yet: a fix shows up here as an unexpected pass.

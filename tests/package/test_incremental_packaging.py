@@ -11,14 +11,13 @@ import dataclasses
 import io
 import json
 import os
-import re
-import shutil
 from pathlib import Path
 
 import frictionless
 import pytest
 
-from conftest import ROOT, SEEDS
+from build_edits import EDITS, layout, state_licence
+from conftest import SEEDS
 from juesuan import cli
 from juesuan.convert import convert_path
 from juesuan.disclosure import Disclosure
@@ -31,17 +30,6 @@ from juesuan.pipeline.build import BuildPaths, run_build
 from juesuan.registry.portal import PORTAL_NAME
 
 pytestmark = pytest.mark.build  # runs full builds or the frictionless CLI
-
-
-def layout(tmp: Path) -> BuildPaths:
-    sources = tmp / "sources"
-    sources.mkdir(parents=True)
-    for seed in ("002", "004"):
-        shutil.copy(SEEDS[seed], sources)
-        shutil.copy(SEEDS[seed].with_suffix(".yml"), sources)
-    return BuildPaths(
-        sources, tmp / "datapackages", tmp / "build", ROOT / "docs", ROOT / "mkdocs.yml"
-    )
 
 
 @pytest.fixture
@@ -78,14 +66,6 @@ def package_of(paths: BuildPaths, seed: str) -> Path:
         for p in paths.datapackages.glob("*/datapackage.json")
         if f'"source_file": "{SEEDS[seed].name}"' in p.read_text("utf-8")
     )
-
-
-def state_licence(paths: BuildPaths, seed: str) -> None:
-    """A change to one disclosure's descriptor only (the sidecar states a licence)."""
-    with (paths.sources / SEEDS[seed].with_suffix(".yml").name).open(
-        "a", encoding="utf-8"
-    ) as handle:
-        handle.write("licence: CC0\n")
 
 
 def test_a_rebuild_validates_exactly_the_packages_whose_bytes_changed(tmp_path, validated):
@@ -243,34 +223,6 @@ def test_an_unchanged_package_is_not_laid_out_again_and_a_hand_edit_is_undone(
     assert laid_out == [SEEDS["002"].name, PORTAL_NAME]
     assert facts.read_bytes() == expected and catalogue.is_file()
     assert files(paths.datapackages).keys() == first.keys()
-
-
-def _descriptor_edit(change):
-    def edit(package: Path) -> None:
-        path = package / "datapackage.json"
-        descriptor = json.loads(path.read_text("utf-8"))
-        change(descriptor)
-        path.write_text(json.dumps(descriptor, ensure_ascii=False), "utf-8")
-
-    return edit
-
-
-EDITS = {
-    "as written": lambda package: None,
-    "not JSON": lambda package: (package / "datapackage.json").write_text("{", "utf-8"),
-    "bad name": _descriptor_edit(lambda d: d.update(name="Bad Name!")),
-    "unsafe path": _descriptor_edit(lambda d: d["resources"][0].update(path="../facts.csv")),
-    "missing file": lambda package: (package / "sangong.csv").unlink(),
-    "bad cells": lambda package: (package / "sangong.csv").write_text(
-        (package / "sangong.csv").read_text("utf-8").replace(",", ",x", 3), "utf-8"
-    ),
-    "dangling key": lambda package: (package / "facts.csv").write_text(
-        re.sub(
-            r"\n[^,\n]+,", "\nno.such.key,", (package / "facts.csv").read_text("utf-8"), count=1
-        ),
-        "utf-8",
-    ),
-}
 
 
 @pytest.mark.parametrize("edit", EDITS)

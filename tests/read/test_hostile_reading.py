@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS, seed_text
+from expectations import expected_pairs
 from juesuan.convert import convert_path
 from juesuan.pipeline.build import convert_all, list_sources
 from juesuan.read.source import SourceError, read_source
-from test_seed_facts import expected_pairs
 
 _FULLWIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
 

@@ -25,7 +25,7 @@ from juesuan.render.escape import md
 
 pytestmark = pytest.mark.build  # runs full builds or the frictionless CLI
 
-EXPECTED = Path(__file__).parent / "expected"
+EXPECTED = Path(__file__).parents[1] / "expected"
 
 
 def hand_read(seed: str, key: str) -> Decimal:

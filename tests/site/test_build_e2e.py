@@ -156,7 +156,7 @@ def test_markup_from_sources_renders_as_text(built):
 def test_packages_are_byte_identical_to_the_committed_ones(built):
     """datapackages/ in git is what the build makes: a data change is always a reviewed diff."""
     paths, result = built
-    committed = Path(__file__).resolve().parent.parent / "datapackages"
+    committed = Path(__file__).resolve().parents[2] / "datapackages"
     test_only = {d.name for d in result.disclosures if d.source.path.name.startswith("zz_")}
     made = {
         p.relative_to(paths.datapackages): p.read_bytes()

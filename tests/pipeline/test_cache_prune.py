@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from build_edits import layout, state_licence
 from juesuan.infra.cache import CACHE_STAGES
 from juesuan.pipeline.build import BuildPaths, run_build
-from test_incremental_packaging import layout, state_licence
 
 pytestmark = pytest.mark.build  # runs full builds or the frictionless CLI
 

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from build_edits import EDITS
 from conftest import SEEDS
 from juesuan.convert import convert_path
 from juesuan.package import validate_batch as batch_module
 from juesuan.package.files import package_files
 from juesuan.package.validate_batch import validate_batch
 from juesuan.package.validate_one import validate_package
-from test_incremental_packaging import EDITS
 
 pytestmark = pytest.mark.build  # runs full builds or the frictionless CLI
 

@@ -13,12 +13,12 @@ from decimal import Decimal
 import pytest
 
 from conftest import seed_text
+from expectations import expected_pairs
 from fragments import fragment_disclosure
 from juesuan.convert import convert_path
 from juesuan.package.rows import resource_rows
 from juesuan.registry.facts import FACTS
 from juesuan.render.charts import disclosure_charts
-from test_seed_facts import expected_pairs
 
 # 003 公开01表, the 收入 side of the 总计 row: 741.64 as printed
 TOTAL_ROW = "<b>总计</b>\t31\t741.64\t<b>总计</b>\t62\t741.64"

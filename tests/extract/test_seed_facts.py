@@ -8,12 +8,11 @@ the parser's output.
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import SEEDS
+from expectations import expected_pairs
 from juesuan.convert import convert_path
 
 # seed → key → value as printed in the text (万元). Absent keys are not stated in template wording.
@@ -86,16 +85,6 @@ TOTAL_KEYS = (
     "expenditure.basic",
     "expenditure.project",
 )
-
-
-def expected_yaml(seed: str) -> dict:
-    path = Path(__file__).parent / "expected" / f"{seed}.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def expected_pairs(seed: str) -> set[tuple[str, Decimal]]:
-    facts = expected_yaml(seed).get("facts") or {}
-    return {(key, Decimal(str(v["value"]))) for key, values in facts.items() for v in values}
 
 
 @pytest.fixture(scope="module")

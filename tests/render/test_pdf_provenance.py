@@ -19,7 +19,7 @@ from juesuan.package.download_zip import package_zip
 from juesuan.package.files import package_files
 from juesuan.render.disclosure_files import disclosure_files
 
-GHZY = Path(__file__).resolve().parents[2] / "shared/originals/juesuan_2024_putuo_ghzy_draft.pdf"
+GHZY = Path(__file__).resolve().parents[3] / "shared/originals/juesuan_2024_putuo_ghzy_draft.pdf"
 pytestmark = pytest.mark.skipif(not GHZY.is_file(), reason="../shared/originals absent")
 
 

@@ -20,7 +20,7 @@ from juesuan.render.config import RenderConfig
 from juesuan.render.disclosure_files import render_all
 from juesuan.render.pages import render_disclosure
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "sources"
 
 

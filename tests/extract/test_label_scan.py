@@ -19,7 +19,7 @@ from juesuan.extract.narrative import _SANGONG_BUDGET
 from juesuan.read.normalize import normalize_text
 from juesuan.read.source import read_source
 
-SOURCES = sorted((Path(__file__).resolve().parent.parent / "sources").glob("*.txt"))
+SOURCES = sorted((Path(__file__).resolve().parents[2] / "sources").glob("*.txt"))
 FRAGMENTS = [
     # subject between year and label; 年度 after the digit
     "2024年区科协基本支出为124.88万元，2024年度区科协项目支出为3.00万元。",

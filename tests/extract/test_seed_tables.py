@@ -16,7 +16,9 @@ from juesuan.convert import convert_path
 from juesuan.pipeline.build import fill_codes_across
 
 EXPECTED = {
-    seed: yaml.safe_load((Path(__file__).parent / "expected" / f"{seed}.yaml").read_text("utf-8"))
+    seed: yaml.safe_load(
+        (Path(__file__).parents[1] / "expected" / f"{seed}.yaml").read_text("utf-8")
+    )
     for seed in SEEDS
 }
 
