@@ -65,6 +65,7 @@ test: $(STAMP) browser
 
 bench-extraction: $(STAMP)
 	$(BIN)/python benchmarks/extraction.py --details
+	$(BIN)/python benchmarks/realworld.py
 
 # Scale benchmark: N synthetic disclosures → full build, +1 incremental build, site and search.
 N ?= 100
