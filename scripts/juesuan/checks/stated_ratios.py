@@ -7,9 +7,13 @@ a 三公 component of the 三公 total, …). Changes: “比上年增加/减少
 about the amount just before it, about the figure the sentence names
 (收入支出总体, 一般公共预算财政拨款支出), or, when the sentence starts with 与上年相比,
 about the first amount of the sentence before. Budget rates: “预算数X万元，决算数Y万元，
-预决算差异率Z%” (Z = (Y−X)/X) and “…完成（年初）预算的Z%” (Z = Y/X). A percentage whose
-base cannot be identified is `not_checkable`. Item sentences (…（项）) are checked
-through the items, which carry their change and share.
+预决算差异率Z%” (Z = (Y−X)/X) and “…完成（年初）预算的Z%” (Z = Y/X). A rate of the
+年初预算 is of the 年初预算 the sentence states, also where a 全年预算 stands between it
+and the 决算 (年初预算为0万元，全年预算为X万元，支出决算为Y万元，完成年初预算的Z%). A
+completion rate of a stated zero budget with a non-zero 决算 has no finite value, so the
+sentence contradicts itself: `fail`, with the other budget's rate in the note where
+one is printed. A percentage whose base cannot be identified is `not_checkable`. Item
+sentences (…（项）) are checked through the items, which carry their change and share.
 """
 
 from __future__ import annotations

@@ -141,7 +141,6 @@ def _detail_rows(
 
 def class_amounts(tables: Iterable[Table]) -> list[ClassAmount]:
     """Every class amount the summary and detail tables print, in table order."""
-    tables = list(tables)
     kinds = {kind: None for _, summary, detail, _ in _PAIRS for kind in (summary, detail)}
     found: list[ClassAmount] = []
     for table in tables:
