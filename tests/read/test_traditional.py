@@ -26,7 +26,9 @@ def test_a_traditional_copy_with_pinyin_reads_as_the_simplified_original():
 
 
 def test_pinyin_in_full_width_parentheses_and_two_syllables_is_removed():
-    assert normalize_text("本单位经（jīng）费支出和公务（gōng wù）接待") == "本单位经费支出和公务接待"
+    assert (
+        normalize_text("本单位经（jīng）费支出和公务（gōng wù）接待") == "本单位经费支出和公务接待"
+    )
 
 
 def test_a_simplified_text_is_left_as_printed():
