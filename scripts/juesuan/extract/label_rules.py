@@ -23,9 +23,11 @@ from dataclasses import dataclass
 from juesuan.domain.amounts import MONEY_UNIT, NUMBER
 from juesuan.domain.sangong import PRINTED_NAMES
 
+# A phrase also starts after an item number (2.上级补助收入…, 2．…) and after 包括
+# (本年收入合计X万元；包括财政拨款收入Y万元…).
 PHRASE_START = (
     r"(?:(?<![^\s，。；：、,;:（）()])|(?<=其中)|(?<=本年度)|(?<=\d年度)|(?<=\d年)|(?<=\d\s年度)"
-    r"|(?<=共有)|(?<=现有)|(?<=年底)|(?<=年末))"
+    r"|(?<=共有)|(?<=现有)|(?<=年底)|(?<=年末)|(?<=包括)|(?<=\d\.)|(?<=\d．))"
 )
 # "2024年区科协基本支出为…": a year, then the unit's (short) name as subject, then the label.
 # The subject may not contain a word that would change what the figure is (a budget, an
@@ -79,9 +81,14 @@ class LabelRule:
 
 def _rules() -> tuple[LabelRule, ...]:
     money = [
-        ("revenue.grand_total", ("收入总计",), None),
+        # 总收入/总支出 (本单位2021年度总收入X万元，其中本年收入Y万元): the grand totals.
+        ("revenue.grand_total", ("收入总计", "总收入"), None),
         ("revenue.current_year", ("本年收入合计", "本年收入", "收入合计"), None),
-        ("revenue.non_fiscal_balance_used", ("使用非财政拨款结余",), None),
+        (
+            "revenue.non_fiscal_balance_used",
+            ("使用非财政拨款结余", "使用非财政拨款结余和专用结余", "使用非财政拨款结余及专用结余"),
+            None,
+        ),
         ("revenue.carryover_begin", ("年初结转和结余", "上年结转和结余"), None),
         ("revenue.fiscal_appropriation", ("财政拨款收入",), None),
         ("revenue.superior_subsidy", ("上级补助收入",), None),
@@ -89,7 +96,7 @@ def _rules() -> tuple[LabelRule, ...]:
         ("revenue.business", ("经营收入",), None),
         ("revenue.affiliate_remittance", ("附属单位上缴收入",), None),
         ("revenue.other", ("其他收入",), None),
-        ("expenditure.grand_total", ("支出总计",), None),
+        ("expenditure.grand_total", ("支出总计", "总支出"), None),
         ("expenditure.current_year", ("本年支出合计", "本年支出", "支出合计"), None),
         ("expenditure.surplus_distribution", ("结余分配",), None),
         ("expenditure.carryover_end", ("年末结转和结余",), None),
@@ -102,6 +109,8 @@ def _rules() -> tuple[LabelRule, ...]:
         ("fiscal.revenue_total", ("财政拨款收入总计",), None),
         ("fiscal.expenditure_total", ("财政拨款支出总计",), None),
         ("fiscal.initial_budget", ("年初预算数",), "财政拨款收入支出决算总体情况"),
+        # 财政拨款支出年初预算数472.9万元 (never 一般公共预算财政拨款…: not a phrase start).
+        ("fiscal.initial_budget", ("财政拨款支出年初预算数", "财政拨款年初预算数"), None),
         ("gpb.expenditure", ("一般公共预算财政拨款支出",), None),
         ("gpb.basic", ("一般公共预算财政拨款基本支出",), None),
         ("gpb.personnel", ("人员经费",), "基本支出"),
