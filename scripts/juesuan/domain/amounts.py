@@ -18,9 +18,7 @@ from decimal import Decimal, InvalidOperation
 NO_DIGIT_BEFORE = r"(?<![\d,.])"
 _GROUPS = r"\d{1,3}(?:,\d{3})+"
 _SPACED_GROUPS = r"\d{1,3}(?:, ?\d{3})+(?=\.\d|\s*(?:万|亿|元))"
-NUMBER = (
-    NO_DIGIT_BEFORE + rf"-?(?:{_GROUPS}|{_SPACED_GROUPS}|\d+)(?:\.\d+)?(?![\d,.]*\d)"
-)
+NUMBER = NO_DIGIT_BEFORE + rf"-?(?:{_GROUPS}|{_SPACED_GROUPS}|\d+)(?:\.\d+)?(?![\d,.]*\d)"
 # A number that must carry decimals, so that "X,Y" pairs are not read as thousands.
 DECIMAL_NUMBER = NO_DIGIT_BEFORE + r"-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+"
 # The money unit, possibly split by a hard line wrap (万\n元); 万 alone only where a
