@@ -81,8 +81,7 @@ class LabelRule:
 
 def _rules() -> tuple[LabelRule, ...]:
     money = [
-        # 总收入/总支出 (本单位2021年度总收入X万元，其中本年收入Y万元): the grand totals.
-        ("revenue.grand_total", ("收入总计", "总收入"), None),
+        ("revenue.grand_total", ("收入总计",), None),
         ("revenue.current_year", ("本年收入合计", "本年收入", "收入合计"), None),
         (
             "revenue.non_fiscal_balance_used",
@@ -96,7 +95,7 @@ def _rules() -> tuple[LabelRule, ...]:
         ("revenue.business", ("经营收入",), None),
         ("revenue.affiliate_remittance", ("附属单位上缴收入",), None),
         ("revenue.other", ("其他收入",), None),
-        ("expenditure.grand_total", ("支出总计", "总支出"), None),
+        ("expenditure.grand_total", ("支出总计",), None),
         ("expenditure.current_year", ("本年支出合计", "本年支出", "支出合计"), None),
         ("expenditure.surplus_distribution", ("结余分配",), None),
         ("expenditure.carryover_end", ("年末结转和结余",), None),
@@ -162,6 +161,12 @@ def _rules() -> tuple[LabelRule, ...]:
         for k, labels, section in money
     ]
     rules.append(LabelRule("sangong.total", ("",), "wan_yuan", "三公", SANGONG_PREFIX))
+    # 总收入/总支出 (本单位2021年度总收入X万元，其中本年收入Y万元): the grand totals, but
+    # not in a performance report, where a project's 总支出 is the project's.
+    rules += [
+        LabelRule("revenue.grand_total", ("总收入",), not_section="绩效"),
+        LabelRule("expenditure.grand_total", ("总支出",), not_section="绩效"),
+    ]
     rules += [
         LabelRule(k, labels, unit, section, anywhere=k in distinctive)
         for k, labels, unit, section in counts

@@ -86,9 +86,13 @@ _DIVISIONS = (
 # X收入总计A万元，支出总计B万元: the 支出总计 is in the scope its 收入总计 names (财政拨款
 # 收入总计500万元，支出总计500万元 states the appropriation's 支出总计, not the unit's).
 _SCOPED_TOTALS = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?<!其中)(?<!本年度)(?<!年度)(?<!年)"
-    r"收\s*入\s*总\s*计" + QUALIFIER + r"(?P<a>" + NUMBER + r")\s*(?:" + MONEY_UNIT + r")"
-    r"\s*[，,；;]?\s*(?P<exp>支\s*出\s*总\s*计)"
+    r"收\s*入\s*总\s*计"
+    + QUALIFIER
+    + r"(?P<a>"
+    + NUMBER
+    + r")\s*(?:"
+    + MONEY_UNIT
+    + r")\s*[，,；;]?\s*(?P<exp>支\s*出\s*总\s*计)"
     + QUALIFIER
     + r"(?P<b>"
     + NUMBER
@@ -96,7 +100,32 @@ _SCOPED_TOTALS = re.compile(
     + MONEY_UNIT
     + ")"
 )
-_FISCAL_SCOPE = re.compile(PHRASE_START + r"财\s*政\s*拨\s*款\s*\Z")
+_GRAND_REVENUE = next(c for c in COMPILED_RULES if c.rule.key == "revenue.grand_total")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _scoped_totals(text: str, years: list[int]) -> tuple[set[int], list[Candidate]]:
+    """Where a 支出总计 follows a scoped 收入总计, and the 财政拨款 ones as candidates.
+
+    A 收入总计 is the unit's where the rule for revenue.grand_total reads it; any other
+    is scoped by the words before it, and the 支出总计 paired with it shares that scope.
+    """
+    units = [(m.start(), m.end()) for m in _GRAND_REVENUE.finditer(text, years)]
+    scoped, fiscal = set(), []
+    for m in _SCOPED_TOTALS.finditer(text):
+        if any(start <= m.start() < end for start, end in units):
+            continue
+        scoped.add(m.start("exp"))
+        # 财政拨款 starting a phrase (never 一般公共预算财政拨款: a part of it).
+        before = "".join(text[max(0, m.start() - 40) : m.start()].split())
+        prior = before[-5:-4]
+        whole = not prior or not _CJK.match(prior) or prior in "年度中"
+        if before.endswith("财政拨款") and whole and (value := _money(m, "b")) is not None:
+            start, end = m.start(), m.end()
+            fiscal.append(Candidate("fiscal.expenditure_total", value, "wan_yuan", start, end))
+    return scoped, fiscal
+
+
 # 国内公务接待12批次 / 列明公务接待 2 批次、26 人次 (the 公务接待 of the 三公 is domestic:
 # foreign guests received at home are part of it, 外宾 is a 其中 of it).
 _RECEPTION = re.compile(
@@ -167,13 +196,8 @@ def narrative_candidates(text: str, section_titles_at) -> Iterator[Candidate]:
     """
     years = year_ends(text)
     staff = staff_by_kind(text)
-    scoped = set()
-    for m in _SCOPED_TOTALS.finditer(text):
-        scoped.add(m.start("exp"))
-        head = text[max(0, m.start() - 12) : m.start()]
-        fiscal = _FISCAL_SCOPE.search(head)
-        if fiscal and (value := _money(m, "b")) is not None:
-            yield Candidate("fiscal.expenditure_total", value, "wan_yuan", m.start(), m.end())
+    scoped, fiscal_totals = _scoped_totals(text, years)
+    yield from fiscal_totals
     for compiled in COMPILED_RULES:
         rule = compiled.rule
         for m in compiled.finditer(text, years):

@@ -20,13 +20,17 @@ _KIND = (
     r"(?:行政|事业|工勤))"
 )
 _POSTS = re.compile(
-    r"(?:核定)?" + _KIND + r"\s*编\s*制\s*(?:数)?\s*(?:为|是|共)?\s*(?P<n>\d+)\s*(?:人|名)"
+    r"(?:核定)?"
+    + _KIND
+    + r"\s*(?P<posts>编\s*制)\s*(?:数)?\s*(?:为|是|共)?\s*(?P<n>\d+)\s*(?:人|名)"
     r"(?:\s*[，,]\s*(?P<held_label>实\s*有\s*(?:人\s*数|人\s*员)?)\s*(?:为|是|共)?\s*"
     r"(?P<m>\d+)\s*(?:人|名))?"
 )
 # A total stated before the kinds in the same sentence makes each kind a part of it.
-_TOTAL_FIRST = re.compile(r"其中|核定编制|编制数|编制总数|总编制")
-_SENTENCE_END = re.compile(r"[。\n]")
+_TOTAL_FIRST = re.compile(r"其中|编\s*制")
+# Any 编制 count: one that is not a kind of post read here (核定编制30人, 事业单位编制…)
+# may be the total or another kind, so the kinds then state no figure of the unit.
+_ANY_COUNT = re.compile(r"编\s*制\s*(?:数)?\s*(?:为|是|共)?\s*\d+\s*(?:人|名)")
 
 
 class Posts(NamedTuple):
@@ -38,6 +42,8 @@ class Posts(NamedTuple):
     start: int
     end: int
     held_start: int | None
+    posts_at: int
+    after_total: bool  # a part of a total (or 其中) stated before it in its sentence
 
 
 def _sentence_start(text: str, offset: int) -> int:
@@ -46,12 +52,10 @@ def _sentence_start(text: str, offset: int) -> int:
 
 
 def stated_posts(text: str) -> list[Posts]:
-    """Every kind of post stated with a count, except parts of a total stated before them."""
+    """Every kind of post stated with a count."""
     found = []
     for m in _POSTS.finditer(text):
-        before = text[_sentence_start(text, m.start()) : m.start()]
-        if _TOTAL_FIRST.search(before):
-            continue
+        before = _POSTS.sub("", text[_sentence_start(text, m.start()) : m.start()])
         held = m.group("m")
         found.append(
             Posts(
@@ -61,6 +65,8 @@ def stated_posts(text: str) -> list[Posts]:
                 start=m.start(),
                 end=m.end(),
                 held_start=m.start("held_label") if held is not None else None,
+                posts_at=m.start("posts"),
+                after_total=bool(_TOTAL_FIRST.search(before)),
             )
         )
     return found
@@ -74,12 +80,21 @@ class StaffReading(NamedTuple):
 
 
 def staff_by_kind(text: str) -> StaffReading:
-    """The unit's 编制数 (and 实有人数) from the kinds of post, and where parts are stated."""
+    """The unit's 编制数 (and 实有人数) from the kinds of post, and where parts are stated.
+
+    Figures are read only where every 编制 count of the text is a kind of post read here
+    and none follows a total: one kind is the unit's; of several kinds, the one left
+    when all others are 0. Otherwise each kind's 实有 figure is a part, never read.
+    """
     posts = stated_posts(text)
-    kinds = {p.kind for p in posts}
     if not posts:
         return StaffReading([], set())
-    if len(kinds) == 1:
+    kinds = {p.kind for p in posts}
+    read = {p.posts_at for p in posts}
+    alone = not any(p.after_total for p in posts) and all(
+        m.start() in read for m in _ANY_COUNT.finditer(text)
+    )
+    if len(kinds) == 1 and alone:
         # One kind of post (the same figure may be repeated): the unit's 编制数.
         return StaffReading(
             [("staff.authorized", Decimal(p.n), p.start, p.end) for p in posts], set()
@@ -87,7 +102,7 @@ def staff_by_kind(text: str) -> StaffReading:
     parts = {p.held_start for p in posts if p.held_start is not None}
     values: list[tuple[str, Decimal, int, int]] = []
     nonzero = [p for p in posts if p.n or p.m]
-    if len({(p.kind, p.n, p.m) for p in nonzero}) == 1:
+    if alone and len({(p.kind, p.n, p.m) for p in nonzero}) == 1:
         only = nonzero[0]
         values.append(("staff.authorized", Decimal(only.n), only.start, only.end))
         if all(p.m is not None for p in posts) and only.m is not None:
