@@ -77,6 +77,9 @@ class LabelRule:
     prefix: str = ""
     not_section: str | None = None
     anywhere: bool = False
+    # The label must follow a year (2021年度总收入 / 2021 年度…, 本年度…): for words as
+    # common as 总收入, which elsewhere may be a project's or a fund's.
+    after_year: bool = False
 
 
 def _rules() -> tuple[LabelRule, ...]:
@@ -164,8 +167,8 @@ def _rules() -> tuple[LabelRule, ...]:
     # 总收入/总支出 (本单位2021年度总收入X万元，其中本年收入Y万元): the grand totals, but
     # not in a performance report, where a project's 总支出 is the project's.
     rules += [
-        LabelRule("revenue.grand_total", ("总收入",), not_section="绩效"),
-        LabelRule("expenditure.grand_total", ("总支出",), not_section="绩效"),
+        LabelRule("revenue.grand_total", ("年度总收入",), not_section="绩效", after_year=True),
+        LabelRule("expenditure.grand_total", ("年度总支出",), not_section="绩效", after_year=True),
     ]
     rules += [
         LabelRule(k, labels, unit, section, anywhere=k in distinctive)
@@ -217,6 +220,8 @@ def _compile(rule: LabelRule) -> re.Pattern[str]:
     else:
         value = rf"(?P<a>{NUMBER})\s*{COUNT_UNITS[rule.unit]}"
     start = ahead + NOT_PRIOR_YEAR if rule.anywhere else f"(?:{ahead}{PHRASE_START}|{_SUBJECT})"
+    if rule.after_year:
+        start = ahead + r"(?:(?<=\d)|(?<=\d\s)|(?<=本))"
     return re.compile(rf"{start}{_label(rule)}{QUALIFIER}{value}")
 
 
@@ -287,7 +292,7 @@ class CompiledRule:
 
     def finditer(self, text: str, years: list[int]) -> Iterator[re.Match[str]]:
         """`self.pattern.finditer(text)`; `years` = year_ends(text)."""
-        subject_years = None if self.rule.anywhere else years
+        subject_years = None if self.rule.anywhere or self.rule.after_year else years
         return matches_at_labels(self.pattern, self.label, text, subject_years)
 
 
