@@ -180,3 +180,9 @@ def test_no_real_world_total_or_staff_figure_is_wrong():
         for f in d.facts:
             if f.key.startswith(keys) and f.key in gold:
                 assert f.value == Decimal(str(gold[f.key])), (gold_path.stem, f.key, f.value)
+
+
+def test_pair_of_totals_separated_by_a_list_mark():
+    facts = facts_of("2023年度收、支总计各为100.50、98.20万元。")
+    assert facts["revenue.grand_total"] == [Decimal("100.50")]
+    assert facts["expenditure.grand_total"] == [Decimal("98.20")]
