@@ -31,20 +31,17 @@ from juesuan.extract.narrative import Candidate
 # A parenthesised note that does not widen the total (含会议费、培训费 does).
 _NOTE = r"(?:[（(](?![^（）()\n]*(?:会议|培训))[^（）()\n]{1,24}[）)])"
 _WORDS = ("支出", "决算数", "决算", "汇总数", "金额", "共计", "合计", "总额", "总计")
-_QUALIFIER = (
-    r"(?:\s|" + _NOTE + "|" + "|".join(r"\s*".join(w) for w in _WORDS) + r"|为|是|:|：)*?"
-)
+_QUALIFIER = r"(?:\s|" + _NOTE + "|" + "|".join(r"\s*".join(w) for w in _WORDS) + r"|为|是|:|：)*?"
 # What may stand between the phrase start and the label: 全年开支 / 实际支出 / 本年度使用.
 _LEAD = (
     r"(?:(?:全\s*年|本\s*年\s*度?)\s*)?(?:实\s*际\s*)?(?:开\s*支|支\s*出|使\s*用)\s*"
     r"(?:一\s*般\s*公\s*共\s*预\s*算\s*)?(?:财\s*政\s*拨\s*款\s*)?"
 )
-_PREFIX = (
-    r"(?:一\s*般\s*公\s*共\s*预\s*算\s*)?(?:财\s*政\s*拨\s*款\s*)?(?:安\s*排\s*的\s*)?"
-)
+_PREFIX = r"(?:一\s*般\s*公\s*共\s*预\s*算\s*)?(?:财\s*政\s*拨\s*款\s*)?(?:安\s*排\s*的\s*)?"
 _LABEL = r"[“\"”]?\s*三\s*公\s*[”\"“]?\s*经\s*费\s*[”\"]?\s*(?:财\s*政\s*拨\s*款\s*)?"
 _VALUE = rf"(?P<a>{NUMBER})\s*(?P<unit>{MONEY_UNIT})"
-# The budget the total is measured against, right after it: ，完成全年预算5.3万元的 / ，年初预算为2.95万元
+# The budget the total is measured against, right after it: ，完成全年预算5.3万元的 /
+# ，年初预算为2.95万元
 _BUDGET_AFTER = (
     r"(?:\s*[，,]\s*(?:完\s*成\s*)?(?:全\s*年\s*|年\s*初\s*)?预\s*算\s*(?:数\s*)?(?:为|是)?\s*"
     rf"(?P<b>{NUMBER})\s*(?P<b_unit>{MONEY_UNIT}))?"
@@ -150,9 +147,9 @@ def reception_candidates(text: str, fiscal_year: int | None) -> Iterator[Candida
         for m in pattern.finditer(text):
             if about_other_year(text, m.start(), fiscal_year):
                 continue
-            start, end = m.start(), m.end()
-            yield Candidate("sangong.reception_batches", Decimal(m.group("a")), "count", start, end)
-            yield Candidate("sangong.reception_persons", Decimal(m.group("b")), "person", start, end)
+            batches, persons = Decimal(m.group("a")), Decimal(m.group("b"))
+            yield Candidate("sangong.reception_batches", batches, "count", m.start(), m.end())
+            yield Candidate("sangong.reception_persons", persons, "person", m.start(), m.end())
 
 
 def sangong_wording_candidates(text: str, sections_at, fiscal_year: int | None) -> list[Candidate]:

@@ -271,9 +271,7 @@ def _row_wise(rows: tuple[tuple[Cell, ...], ...], unit: str | None) -> list[Sang
     shift the amounts into the wrong column); a phase printed over two columns is not
     read; the 合计 of a table that also lists 会议费 or 培训费 is not the 三公 total.
     """
-    heading = next(
-        (r for r in rows if sum(_phase(c.text) is not None for c in r[1:]) >= 2), None
-    )
+    heading = next((r for r in rows if sum(_phase(c.text) is not None for c in r[1:]) >= 2), None)
     if heading is None or _component(heading[0].text):
         return []
     columns: dict[int, str] = {}
