@@ -4,10 +4,10 @@ Two layouts are printed:
 - one row per line: 合 计 | 1.8 | 1.52 | (an empty cell may be written ||, and a row label
   may drift to the end of its line: 1.8 | 1.52 | 合 计, which is moved back to the front);
 - one cell per line, each ending in |: a line that is only | is then either an empty
-  cell or the end of a row. Which one is decided by the shape: read as row ends, every
-  row must have the same number of cells; read as empty cells, the rows must have the
-  heading row's number of cells, each starting with a label. A block that fits neither
-  (or both) is not a table.
+  cell or the end of a row. Which one is decided by the shape: read either way, every
+  row under the heading must be a label followed by amounts or empty cells, and as row
+  ends all rows must have the same number of cells, as empty cells the heading's number.
+  A block that fits neither reading (or both) is not a table.
 Rows are kept as printed otherwise: a row with fewer cells than its heading says so, and
 the readers do not guess which cell is missing.
 """
@@ -43,9 +43,8 @@ def _cells(offset: int, line: str) -> list[Cell]:
 
 def _is_row_line(line: str) -> bool:
     """A line that holds more than one cell: a bar with text on both sides."""
-    return len([c for c in line.strip().strip("|").split("|")]) > 1 and bool(
-        line.strip().strip("|").strip()
-    )
+    inner = line.strip().strip("|")
+    return "|" in inner and bool(inner.strip())
 
 
 def _drifted_label_first(row: list[Cell]) -> list[Cell]:
@@ -59,6 +58,16 @@ def _rows_per_line(block: list[tuple[int, str]]) -> list[list[Cell]]:
     return [_drifted_label_first(_cells(off, line)) for off, line in block if line.strip()]
 
 
+def _labelled(rows: list[list[Cell]]) -> bool:
+    """Every row under the heading: a label, then amounts or empty cells."""
+    for row in rows[1:]:
+        if not row[0].text or _is_number(row[0].text):
+            return False
+        if any(c.text and not _is_number(c.text) for c in row[1:]):
+            return False
+    return True
+
+
 def _row_ended(tokens: list[Cell]) -> list[list[Cell]] | None:
     rows: list[list[Cell]] = [[]]
     for token in tokens:
@@ -69,7 +78,7 @@ def _row_ended(tokens: list[Cell]) -> list[list[Cell]] | None:
     rows = [r for r in rows if r]
     if len(rows) < 2 or len({len(r) for r in rows}) != 1 or len(rows[0]) < 2:
         return None
-    return rows
+    return rows if _labelled(rows) else None
 
 
 def _empty_cells(tokens: list[Cell]) -> list[list[Cell]] | None:
@@ -80,12 +89,7 @@ def _empty_cells(tokens: list[Cell]) -> list[list[Cell]] | None:
     if width < 2 or len(tokens) % width:
         return None
     rows = [tokens[i : i + width] for i in range(0, len(tokens), width)]
-    for row in rows[1:]:
-        if not row[0].text or _is_number(row[0].text):
-            return None
-        if any(c.text and not _is_number(c.text) for c in row[1:]):
-            return None
-    return rows
+    return rows if _labelled(rows) else None
 
 
 def _cell_per_line(block: list[tuple[int, str]]) -> list[list[Cell]] | None:
