@@ -9,9 +9,12 @@ repository: every test skips when /work/shared/originals is absent.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from juesuan.disclosure import Disclosure
+from juesuan.domain.check_status import CheckStatus
 from read.originals import ORIGINALS, Score, convert_pdf, score
 
 GHZY = ORIGINALS / "juesuan_2024_putuo_ghzy_draft.pdf"
@@ -83,4 +86,52 @@ def test_contradictions_are_flagged(converted) -> None:
     # 210 卫生健康支出: 236.63 in the prose, 236.64 in the table — a failed restatement check
     assert "gpb.basic" not in s.missed_contradictions
     assert "expenditure_by_function 210 卫生健康支出 (class amount)" not in s.missed_contradictions
-    assert s.contradictions_found >= 3
+
+
+@pytest.mark.parametrize("pdf", [GHZY, SHGZB], ids=["ghzy", "shgzb"])
+def test_every_contradiction_of_the_yaml_is_found(converted, pdf) -> None:
+    s = converted[pdf.stem][1]
+    assert s.missed_contradictions == []
+    assert s.contradictions_found == s.contradictions_expected  # ghzy 4/4, shgzb 1/1
+
+
+def _check(disclosure: Disclosure, check_id: str):
+    return next(c for c in disclosure.checks if c.check_id == check_id)
+
+
+def test_a_class_amount_differing_between_two_tables_fails_with_both_cells(converted) -> None:
+    disclosure = converted[GHZY.stem][0]
+    # 212 城乡社区支出, all funds: 3845.25 in the 收入支出决算总表, 3845.24 in the 支出决算表
+    check = _check(disclosure, "functional.tables.212.all_funds")
+    assert check.status == CheckStatus.FAIL
+    assert [(t.key, str(t.value)) for t in check.terms] == [("212", "3845.25"), ("212", "3845.24")]
+    assert "收入支出决算总表｜十一、城乡社区支出｜决算数｜3845.25" in check.terms[0].evidence
+    assert "支出决算表｜212 城乡社区支出｜本年支出合计｜3845.24" in check.terms[1].evidence
+    # 210 卫生健康支出: 236.63 in both 总表, 236.64 in both tables by class
+    for scope in ("all_funds", "gpb"):
+        check = _check(disclosure, f"functional.tables.210.{scope}")
+        assert check.status == CheckStatus.FAIL
+        assert sorted(str(t.value) for t in check.terms) == ["236.63", "236.64"]
+    # 212 in 一般公共预算财政拨款: 3832.36 in both the 财政拨款总表 and the table by class
+    assert _check(disclosure, "functional.tables.212.gpb").status == CheckStatus.PASS
+    for code in ("208", "220", "221"):
+        assert _check(disclosure, f"functional.tables.{code}.all_funds").status == CheckStatus.PASS
+
+
+def test_no_class_amount_contradiction_in_shgzb(converted) -> None:
+    disclosure = converted[SHGZB.stem][0]
+    across = [c for c in disclosure.checks if c.check_id.startswith("functional.tables.")]
+    assert len(across) == 8  # 201, 208, 210, 221 × all funds, 一般公共预算财政拨款
+    assert {c.status for c in across} == {CheckStatus.PASS}
+
+
+def test_a_completion_rate_of_a_zero_initial_budget_fails(converted) -> None:
+    disclosure = converted[SHGZB.stem][0]
+    # “年初预算为 0 万元，全年预算为321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%”
+    rates = [c for c in disclosure.checks if c.check_id.startswith("stated.budget_completion")]
+    assert [c.status for c in rates] == [CheckStatus.FAIL]
+    terms = {t.key or t.name: t for t in rates[0].terms}
+    assert terms["fiscal.initial_budget"].value == 0
+    assert terms["完成预算（%）"].value == Decimal("95.89")
+    assert "年初预算为 0 万元" in terms["fiscal.initial_budget"].evidence
+    assert "完成年初预算的 95.89%" in terms["fiscal.initial_budget"].evidence

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from juesuan.checks.across_tables import class_amount_checks
 from juesuan.checks.core import STATUSES, CheckResult, unique_ids
 from juesuan.checks.identities import identity_checks
 from juesuan.checks.performance import performance_checks
@@ -26,6 +27,7 @@ from juesuan.extract.performance.tables import PerformanceIndicator, Performance
 from juesuan.extract.sangong import SangongRow
 from juesuan.extract.sangong_lists import actual_candidates
 from juesuan.read.document import Document
+from juesuan.read.tables import Table, find_tables
 
 __all__ = ["CheckInput", "CheckResult", "run_checks", "summary"]
 
@@ -45,6 +47,8 @@ class CheckInput:
     sangong: Sequence[SangongRow] = ()
     projects: Sequence[PerformanceProject] = ()
     indicators: Sequence[PerformanceIndicator] = ()
+    # The tables of the text (read.tables.find_tables); None: find them in the text.
+    tables: Sequence[Table] | None = None
 
 
 def run_checks(data: CheckInput) -> list[CheckResult]:
@@ -56,6 +60,7 @@ def run_checks(data: CheckInput) -> list[CheckResult]:
         *stated_ratio_checks(data.text, data.facts, data.items, data.narrative),
         *restated_fact_checks(data.text, data.narrative, data.table_statements),
         *restated_item_checks(data.text, data.items, data.narrative_items),
+        *class_amount_checks(find_tables(data.text) if data.tables is None else data.tables),
         *performance_checks(data.projects, data.indicators),
     ]
     return unique_ids(results)
@@ -81,6 +86,7 @@ def check_document(doc: Document, found: Extracted) -> tuple[CheckResult, ...]:
                 sangong=found.sangong,
                 projects=found.projects,
                 indicators=found.indicators,
+                tables=doc.tables,
             )
         )
     )

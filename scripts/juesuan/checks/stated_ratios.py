@@ -7,15 +7,20 @@ a 三公 component of the 三公 total, …). Changes: “比上年增加/减少
 about the amount just before it, about the figure the sentence names
 (收入支出总体, 一般公共预算财政拨款支出), or, when the sentence starts with 与上年相比,
 about the first amount of the sentence before. Budget rates: “预算数X万元，决算数Y万元，
-预决算差异率Z%” (Z = (Y−X)/X) and “…完成（年初）预算的Z%” (Z = Y/X). A percentage whose
-base cannot be identified is `not_checkable`. Item sentences (…（项）) are checked
-through the items, which carry their change and share.
+预决算差异率Z%” (Z = (Y−X)/X) and “…完成（年初）预算的Z%” (Z = Y/X). A rate of the
+年初预算 is of the 年初预算 the sentence states, also where a 全年预算 stands between it
+and the 决算 (年初预算为0万元，全年预算为X万元，支出决算为Y万元，完成年初预算的Z%). A
+completion rate of a stated zero budget with a non-zero 决算 has no finite value, so the
+sentence contradicts itself: `fail`, with the other budget's rate in the note where
+one is printed. A percentage whose base cannot be identified is `not_checkable`. Item
+sentences (…（项）) are checked through the items, which carry their change and share.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from juesuan.checks.core import (
@@ -27,6 +32,7 @@ from juesuan.checks.core import (
     completion,
     fact_term,
     not_checkable,
+    outcome,
     percent_check,
     share,
 )
@@ -39,6 +45,7 @@ from juesuan.domain.amounts import (
     parse_number,
     to_wan_yuan,
 )
+from juesuan.domain.check_status import CheckStatus
 from juesuan.domain.vocabulary import EXPENDITURE_PARTS, REVENUE_PARTS, load_vocabulary
 from juesuan.extract.expenditure_by_function import FunctionItem
 from juesuan.extract.facts import Fact, evidence_at
@@ -60,8 +67,12 @@ _CHANGE = re.compile(
 )
 _BUDGET = re.compile(
     budget_then_actual(lead=False) + r"\s*[，,]\s*(?:(?P<diff>预\s*决\s*算\s*差\s*异\s*率)"
-    r"|完\s*成\s*(?:年\s*初\s*)?预\s*算\s*(?:的)?)"
+    r"|完\s*成\s*(?P<initial>年\s*初\s*)?预\s*算\s*(?:的)?)"
     rf"\s*(?:为\s*)?(?P<p>{NUMBER})\s*%"
+)
+# The 年初预算 a sentence states before its 全年预算 (年初预算为X万元，全年预算为Y万元，…).
+_INITIAL_BUDGET = re.compile(
+    rf"年\s*初\s*预\s*算\s*(?:数\s*)?(?:为|是)?\s*(?P<a>{NUMBER})\s*(?P<unit>{MONEY_UNIT})"
 )
 _AMOUNT_BEFORE = re.compile(rf"{_MONEY}\s*[，,]?\s*(?:占[^，,。；]{{0,30}}%\s*[，,]\s*)?$")
 _FIRST_AMOUNT = re.compile(_MONEY)
@@ -242,6 +253,33 @@ def change_checks(reader: _Reader) -> list[CheckResult]:
     return results
 
 
+def _initial_budget(reader: _Reader, m: re.Match[str], start: int) -> re.Match[str] | None:
+    """The 年初预算 a “完成年初预算的Z%” is of, when the matched budget is another one.
+
+    The pair read is the budget printed just before the 决算; where that is the
+    全年预算 and the sentence states the 年初预算 before it, the rate names the latter.
+    """
+    if not m.group("initial"):
+        return None
+    lead = _strip(reader.text[max(start, m.start() - 6) : m.start()])
+    if lead.endswith("年初"):
+        return None  # the pair's own budget is the 年初预算
+    found = list(_INITIAL_BUDGET.finditer(reader.text, start, m.start()))
+    return found[-1] if found else None
+
+
+def _zero_budget_completion(
+    meta: Meta, stated: Term, budget: Term, actual: Term, other: Term | None
+) -> CheckResult:
+    """A completion rate of a stated zero budget: no finite rate exists, so it contradicts."""
+    note = "所述预算为0，完成预算的比率无有限值 / the stated budget is 0: no finite completion rate"
+    if other is not None and other.value and actual.value is not None:
+        rate = completion(other.value, actual.value).quantize(Decimal("0.01"))
+        note += f"；决算 ÷ {other.name} = {rate}%"
+    terms = (stated, budget, actual, *([other] if other is not None else []))
+    return outcome(meta, CheckStatus.FAIL, stated.value, None, None, None, terms, note)
+
+
 def budget_rate_checks(reader: _Reader) -> list[CheckResult]:
     results = []
     text = reader.text
@@ -255,6 +293,14 @@ def budget_rate_checks(reader: _Reader) -> list[CheckResult]:
         budget_value, actual_value = budget_and_actual(m)
         budget = Term("预算数", budget_value, evidence)
         actual = Term("决算数", actual_value, evidence)
+        other = None  # the pair's own budget, when the rate is of the 年初预算 stated before it
+        if (initial := _initial_budget(reader, m, start)) is not None:
+            evidence = reader.evidence(initial.start(), m.end())
+            other = Term("全年预算数", budget_value, evidence)
+            budget = replace(
+                reader.amount_term(initial, "a", "unit", "年初预算数"), evidence=evidence
+            )
+            actual = Term("决算数", actual_value, evidence)
         deviation = bool(m.group("diff"))
         stated = Term(
             "预决算差异率（%）" if deviation else "完成预算（%）",
@@ -269,6 +315,9 @@ def budget_rate_checks(reader: _Reader) -> list[CheckResult]:
             f"Line {line}: "
             + ("budget deviation = (actual − budget) / budget" if deviation else "actual / budget"),
         )
+        if not deviation and budget.value == 0 and actual.value and stated.value is not None:
+            results.append(_zero_budget_completion(meta, stated, budget, actual, other))
+            continue
         formula = budget_deviation if deviation else completion
         results.append(percent_check(meta, stated, (budget, actual), formula))
     return results

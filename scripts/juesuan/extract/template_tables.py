@@ -169,19 +169,45 @@ def _column_candidates(
             yield from _read(key, table, "合计", heading.text, total[index])
 
 
+def sides(table: Table) -> list[tuple[str, int, int]]:
+    """The two sides of a two-sided table: (收入 or 支出, first column, column after the last)."""
+    found = [
+        (i, label(c.text)) for i, c in enumerate(table.rows[0]) if label(c.text) in {"收入", "支出"}
+    ]
+    if len(found) != 2:
+        return []
+    return [
+        (name, start, found[n + 1][0] if n + 1 < len(found) else 10**6)
+        for n, (start, name) in enumerate(found)
+    ]
+
+
+def heading_rows(table: Table) -> list[tuple[Cell, ...]]:
+    """The column headings under the side headings (rows without a printed amount)."""
+    return [row for row in table.rows[1:4] if not _has_amount(row)]
+
+
+def first_amount(
+    cells: tuple[Cell, ...], headings: list[tuple[Cell, ...]], start: int, stop: int
+) -> Cell | None:
+    """The side's first amount cell of a row whose side starts with `cells`.
+
+    It is right after the row's 行次 (line number) where the side has one, else right
+    after the label where the side's headings put an amount there. A further column
+    (一般公共预算…) is never read in its place.
+    """
+    if _no_line_numbers(headings, start, stop):
+        return cells[1] if len(cells) >= 2 else None
+    if len(cells) >= 3 and re.fullmatch(r"\d{1,3}", label(cells[1].text)):
+        return cells[2]
+    return None
+
+
 def _sided_candidates(
     table: Table, mapping: dict[tuple[str, str], str]
 ) -> Iterator[Candidate | UnreadableCell]:
-    sides = [
-        (i, label(c.text)) for i, c in enumerate(table.rows[0]) if label(c.text) in {"收入", "支出"}
-    ]
-    if len(sides) != 2:
-        return
-    bounds = [
-        (name, start, sides[n + 1][0] if n + 1 < len(sides) else 10**6)
-        for n, (start, name) in enumerate(sides)
-    ]
-    headings = [row for row in table.rows[1:4] if not _has_amount(row)]
+    bounds = sides(table)
+    headings = heading_rows(table)
     for row in table.rows[1:]:
         for side, start, stop in bounds:
             cells = row[start:stop]
@@ -190,15 +216,9 @@ def _sided_candidates(
             key = mapping.get((side, label(cells[0].text)))
             if not key:
                 continue
-            # the amount is the first amount column: right after the row's 行次 (line
-            # number) where the side has one, else right after the label where the side's
-            # headings put an amount there. A further column (一般公共预算…) is never read
-            # in its place.
-            if _no_line_numbers(headings, start, stop):
-                if len(cells) >= 2:
-                    yield from _read(key, table, cells[0].text, side, cells[1])
-            elif len(cells) >= 3 and re.fullmatch(r"\d{1,3}", label(cells[1].text)):
-                yield from _read(key, table, cells[0].text, side, cells[2])
+            cell = first_amount(cells, headings, start, stop)
+            if cell is not None:
+                yield from _read(key, table, cells[0].text, side, cell)
 
 
 _AMOUNT_HEADINGS = {"决算数", "合计", "金额", "决算金额", "本年决算数"}
