@@ -16,8 +16,8 @@ import pandas as pd
 from pypinyin import Style, lazy_pinyin
 
 from juesuan.disclosure import Disclosure
-from juesuan.domain.amounts import format_decimal
-from juesuan.domain.key_figures import COMPARE, figures_for
+from juesuan.domain.amounts import execution_rate, format_decimal
+from juesuan.domain.key_figures import BUDGET_PAIRS, COMPARE, figures_for
 from juesuan.domain.template import FunctionLevel
 from juesuan.render.pages import region_label
 
@@ -64,6 +64,35 @@ def _cell(value: Decimal | None) -> str:
     return "" if value is None else format_decimal(value)
 
 
+def _budget_columns(d: Disclosure) -> dict[str, str]:
+    """Each pair's 年初预算, 决算 and 决算/年初预算 (%, one decimal)."""
+    out: dict[str, str] = {}
+    for pair in BUDGET_PAIRS:
+        budget, actual = _value(d, pair.budget_key), _value(d, pair.actual_key)
+        out[pair.budget_key] = _cell(budget)
+        out[pair.actual_key] = _cell(actual)
+        out[pair.column] = _cell(execution_rate(budget, actual))
+    return out
+
+
+def execution_rates(figures: pd.DataFrame) -> pd.DataFrame:
+    """Disclosures with a 财政拨款 execution rate, highest first; the furthest over and
+    under 100% flagged in column `run` (over / under)."""
+    pair = BUDGET_PAIRS[0]
+    if figures.empty:
+        return figures
+    known = figures[figures[pair.column] != ""].copy()
+    known["_rate"] = known[pair.column].map(Decimal)
+    known = known.sort_values(["_rate", "package"], ascending=[False, True])
+    known["run"] = ""
+    over, under = known[known["_rate"] > 100], known[known["_rate"] < 100]
+    if not over.empty:
+        known.loc[over.index[0], "run"] = "over"
+    if not under.empty:
+        known.loc[under.index[-1], "run"] = "under"
+    return known.drop(columns="_rate").reset_index(drop=True)
+
+
 def key_figures(disclosures: list[Disclosure]) -> pd.DataFrame:
     """One row per disclosure: key figures, shares of spending and per-staff amounts."""
     rows = []
@@ -81,6 +110,7 @@ def key_figures(disclosures: list[Disclosure]) -> pd.DataFrame:
                 "project_share_pct": _ratio(v["expenditure.project"], spent, 100),
                 "expenditure_per_staff": _ratio(spent, staff),
                 "sangong_per_staff": _ratio(v["sangong.total"], staff),
+                **_budget_columns(d),
             }
         )
     frame = pd.DataFrame(rows)

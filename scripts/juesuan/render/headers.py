@@ -67,8 +67,10 @@ TABLES: dict[str, tuple[ResourceSpec, tuple[Column, ...]]] = {
         (
             Column("科目 Item"),  # the class, kuan and xiang names and the level in one cell
             _field(EXPENDITURE_BY_FUNCTION, "code"),
+            _field(EXPENDITURE_BY_FUNCTION, "initial_budget", WAN),
             _field(EXPENDITURE_BY_FUNCTION, "amount", WAN),
-            _field(EXPENDITURE_BY_FUNCTION, "change", WAN),
+            Column("完成率 Execution rate", unit="%", key="execution_rate"),  # 决算/年初预算
+            # the reason with what it explains: the budget difference or the change vs last year
             _field(EXPENDITURE_BY_FUNCTION, "reason"),
         ),
     ),

@@ -27,6 +27,7 @@ from juesuan.read.source import Region
 from juesuan.registry import RESOURCES
 from juesuan.registry.fields import Field
 from juesuan.registry.portal import PORTAL_RESOURCES
+from juesuan.render.budget import budget_figure_rows, run_summary
 from juesuan.render.config import NO_SETTINGS, RenderConfig
 from juesuan.render.disclosure_rows import (
     chart_rows,
@@ -148,6 +149,8 @@ def render_disclosure(d: Disclosure, config: RenderConfig = NO_SETTINGS) -> Disc
             licence=LICENCE.markdown(),
             citation=citation(d.meta.department, d.title),
             key_figures=key_figure_rows(d),
+            budget_figures=budget_figure_rows(d),
+            item_runs=run_summary(d.expenditure_items),
             badge=check_badge(d),
             report_url=report_problem_url(d, config.repository),
         )

@@ -15,11 +15,14 @@ import altair as alt
 import pandas as pd
 
 from juesuan.disclosure import Disclosure
+from juesuan.domain.key_figures import BUDGET_PAIRS
+from juesuan.render.budget import RUN_LABELS
 from juesuan.render.comparison import (
     KEY_FIGURES,
     DepartmentKey,
     by_function_class,
     departments_over_years,
+    execution_rates,
     key_figures,
     sangong_ranking,
 )
@@ -32,6 +35,7 @@ _NUMERIC = frozenset(
     [f.key for f in KEY_FIGURES]
     + ["basic_share_pct", "project_share_pct", "expenditure_per_staff", "sangong_per_staff"]
     + ["amount", "share_pct", "rank"]
+    + [k for p in BUDGET_PAIRS for k in (p.budget_key, p.actual_key, p.column)]
 )
 
 
@@ -154,10 +158,65 @@ def _compare_charts(figures: pd.DataFrame, ranking: pd.DataFrame, classes: pd.Da
     return charts
 
 
+def _execution_chart(rates: pd.DataFrame) -> dict[str, str]:
+    """决算/年初预算 of 财政拨款 per disclosure, with the 100% line."""
+    column = BUDGET_PAIRS[0].column
+    drawn = _top(rates, column)[["department", "year", column]].rename(columns={column: "rate"})
+    drawn = _numeric(drawn, "rate")
+    title = _title("财政拨款支出完成率（决算 ÷ 年初预算，%）", len(drawn), len(rates))
+    bars = (
+        alt.Chart(drawn)
+        .mark_bar()
+        .encode(
+            x=alt.X("rate:Q", title="%"),
+            y=alt.Y("department:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+            color=alt.condition(alt.datum.rate > 100, alt.value("#c0392b"), alt.value("#2e86c1")),
+            tooltip=["department:N", "year:N", alt.Tooltip("rate:Q", title="完成率 %")],
+        )
+    )
+    rule = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(strokeDash=[4, 4]).encode(x="x:Q")
+    return _chart(
+        "compare-execution", alt.layer(bars, rule, title=title).properties(height=alt.Step(22))
+    )
+
+
+def _execution_section(rates: pd.DataFrame, link: dict[str, str]) -> dict[str, Any]:
+    if rates.empty:
+        return {"table": "", "chart": None, "flags": []}
+    shown = rates.copy()
+    shown["run_label"] = shown["run"].map(lambda r: RUN_LABELS.get(r, ""))
+    fiscal, sangong = BUDGET_PAIRS
+    table = frame_table(
+        shown,
+        [
+            ("department", "部门"),
+            ("year", "年度"),
+            (fiscal.budget_key, "财政拨款年初预算（万元）"),
+            (fiscal.actual_key, "财政拨款支出决算（万元）"),
+            (fiscal.column, "完成率 %"),
+            (sangong.budget_key, "“三公”年初预算（万元）"),
+            (sangong.actual_key, "“三公”决算（万元）"),
+            (sangong.column, "“三公”完成率 %"),
+            ("run_label", "标记"),
+        ],
+        _NUMERIC,
+        link,
+    )
+    flags = [
+        f"{RUN_LABELS[r['run']]}：{r['department']}（{r['year']}）"
+        f"年初预算 {r[fiscal.budget_key]} → 决算 {r[fiscal.actual_key]} 万元，"
+        f"完成率 {r[fiscal.column]}%"
+        for r in shown.to_dict("records")
+        if r["run"]
+    ]
+    return {"table": table, "chart": _execution_chart(rates), "flags": flags}
+
+
 def compare_page(disclosures: list[Disclosure]) -> PortalPage:
     figures = key_figures(disclosures)
     ranking = sangong_ranking(figures)
     classes = by_function_class(disclosures)
+    rates = execution_rates(figures)
     link = {"department": "../disclosures/{package}/"}
     markdown = (
         template_environment()
@@ -217,10 +276,12 @@ def compare_page(disclosures: list[Disclosure]) -> PortalPage:
                 link,
             ),
             charts=_compare_charts(figures, ranking, classes),
+            execution=_execution_section(rates, link),
         )
     )
     files = {
         "data/compare/key-figures.csv": _csv(figures),
+        "data/compare/execution-rates.csv": _csv(rates),
         "data/compare/sangong-ranking.csv": _csv(ranking),
         "data/compare/function-classes.csv": _csv(classes),
     }
