@@ -74,6 +74,16 @@ TABLES: dict[str, tuple[ResourceSpec, tuple[Column, ...]]] = {
             _field(EXPENDITURE_BY_FUNCTION, "reason"),
         ),
     ),
+    # 年初预算 → 决算 of a disclosure's budget pairs (domain/key_figures.BUDGET_PAIRS)
+    "budget": (
+        FACTS,
+        (
+            Column("项目 Item", key="pair"),
+            Column("年初预算 Initial budget", unit=WAN, key="budget"),
+            Column("决算 Actual", unit=WAN, key="actual"),
+            Column("完成率 Execution rate", unit="%", key="rate"),
+        ),
+    ),
     "sangong": (
         SANGONG,
         (
