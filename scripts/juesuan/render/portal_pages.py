@@ -9,26 +9,29 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import altair as alt
 import pandas as pd
 
 from juesuan.disclosure import Disclosure
+from juesuan.domain.amounts import format_decimal
 from juesuan.domain.key_figures import BUDGET_PAIRS
 from juesuan.render.budget import RUN_LABELS
 from juesuan.render.comparison import (
     KEY_FIGURES,
     DepartmentKey,
     by_function_class,
-    departments_over_years,
+    departments,
     execution_rates,
     key_figures,
     sangong_ranking,
+    year_over_year,
 )
 from juesuan.render.escape import json_for_script
 from juesuan.render.html_table import frame_table
-from juesuan.render.pages import plain_title, region_label, template_environment
+from juesuan.render.pages import plain_title, region_label, template_environment, totals
 
 _FIGURE_COLUMNS = [(f.key, f"{f.label_zh}（{f.unit_zh}）") for f in KEY_FIGURES]
 _NUMERIC = frozenset(
@@ -304,29 +307,91 @@ def _listing(disclosures: list[Disclosure]) -> list[dict[str, Any]]:
     ]
 
 
-def index_pages(disclosures: list[Disclosure]) -> list[PortalPage]:
-    """By region (province › prefecture › county) and by fiscal year."""
-    by_region: dict[str, list[Disclosure]] = {}
-    by_year: dict[str, list[Disclosure]] = {}
+def _groups(disclosures: list[Disclosure], key) -> dict[str, list[Disclosure]]:
+    groups: dict[str, list[Disclosure]] = {}
     for d in disclosures:
-        by_region.setdefault(region_label(d.meta.region), []).append(d)
-        by_year.setdefault(str(d.meta.fiscal_year or "未知"), []).append(d)
+        groups.setdefault(key(d), []).append(d)
+    return groups
+
+
+def _region(d: Disclosure) -> str:
+    return region_label(d.meta.region)
+
+
+def _year(d: Disclosure) -> str:
+    return str(d.meta.fiscal_year or "未知")
+
+
+def home_chart(disclosures: list[Disclosure]) -> dict[str, str] | None:
+    """The home page's one chart: 本年支出合计 summed by region (largest first)."""
+    rows = [
+        {"region": region, "amount": float(Decimal(t.spent)), "count": t.count}
+        for region, group in _groups(disclosures, _region).items()
+        if (t := totals(group)).spent
+    ]
+    if not rows:
+        return None
+    frame = pd.DataFrame(rows).sort_values(["amount", "region"], ascending=[False, True])
+    drawn = frame.head(CHART_TOP)
+    title = _title("各地区本年支出合计（万元）", len(drawn), len(frame))
+    return _chart(
+        "home-regions",
+        alt.Chart(drawn, title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X("amount:Q", title="万元"),
+            y=alt.Y("region:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+            tooltip=[
+                alt.Tooltip("region:N", title="地区"),
+                alt.Tooltip("amount:Q", title="万元"),
+                alt.Tooltip("count:Q", title="份数"),
+            ],
+        )
+        .properties(height=alt.Step(22)),
+    )
+
+
+def index_pages(disclosures: list[Disclosure]) -> list[PortalPage]:
+    """By region (province › prefecture › county) and by fiscal year, each group with its
+    count, summed 本年支出合计 and number with contradictions."""
+    by_region = _groups(disclosures, _region)
+    by_year = _groups(disclosures, _year)
     env = template_environment()
     regions = env.get_template("regions.md.j2").render(
-        groups=[(r, _listing(by_region[r])) for r in sorted(by_region)]
+        groups=[(r, _listing(by_region[r]), totals(by_region[r])) for r in sorted(by_region)],
+        overall=totals(disclosures),
     )
     years = env.get_template("years.md.j2").render(
-        groups=[(y, _listing(by_year[y])) for y in sorted(by_year, reverse=True)]
+        groups=[
+            (y, _listing(by_year[y]), totals(by_year[y])) for y in sorted(by_year, reverse=True)
+        ],
+        overall=totals(disclosures),
     )
     return [PortalPage("regions.md", regions, {}), PortalPage("years.md", years, {})]
 
 
 def department_pages(disclosures: list[Disclosure]) -> list[PortalPage]:
-    """A year view for every department with more than one year of disclosures."""
-    pages = []
-    for key, group in departments_over_years(disclosures).items():
-        pages.append(_department_page(key, group))
-    return pages
+    """A page for every named department (its years, and year-over-year change when it has
+    more than one) and the departments index."""
+    groups = departments(disclosures)
+    pages = [_department_page(key, group) for key, group in groups.items()]
+    rows = []
+    for key, group in groups.items():
+        latest = group[-1]
+        spent = latest.fact("expenditure.current_year")
+        rows.append(
+            {
+                "department": key.department,
+                "region": key.region,
+                "slug": key.slug,
+                "years": [
+                    {"year": str(d.meta.fiscal_year or "未知"), "name": d.name} for d in group
+                ],
+                "latest_spent": format_decimal(spent.value) if spent else "",
+            }
+        )
+    index = template_environment().get_template("departments.md.j2").render(rows=rows)
+    return [*pages, PortalPage("departments/index.md", index, {})]
 
 
 def _department_page(key: DepartmentKey, group: list[Disclosure]) -> PortalPage:
@@ -337,7 +402,7 @@ def _department_page(key: DepartmentKey, group: list[Disclosure]) -> PortalPage:
     labels = {f.key: f.label_zh for f in KEY_FIGURES}
     long["figure"] = long["key"].map(labels)
     charts = []
-    if not long.empty:
+    if not long.empty and len(set(long["year"]) - {""}) > 1:
         charts.append(
             _chart(
                 "department-years",
@@ -353,11 +418,31 @@ def _department_page(key: DepartmentKey, group: list[Disclosure]) -> PortalPage:
                 .properties(height=alt.Step(12)),
             )
         )
+    years = {y for y in figures["year"] if y}
+    changes = year_over_year(figures, money) if len(years) > 1 else pd.DataFrame()
+    if not changes.empty:
+        changes["figure"] = changes["key"].map(labels)
     markdown = (
         template_environment()
         .get_template("department.md.j2")
         .render(
             key=key,
+            changes_table=""
+            if changes.empty
+            else frame_table(
+                changes,
+                [
+                    ("figure", "指标"),
+                    ("from_year", "上年"),
+                    ("to_year", "本年"),
+                    ("previous", "上年（万元）"),
+                    ("current", "本年（万元）"),
+                    ("change", "增减（万元）"),
+                    ("change_pct", "增减 %"),
+                ],
+                _NUMERIC | {"previous", "current", "change", "change_pct"},
+                {"to_year": "../../disclosures/{package}/"},
+            ),
             title_yaml=json.dumps(plain_title(key.department), ensure_ascii=False)[1:-1],
             table=frame_table(
                 figures,
@@ -369,8 +454,7 @@ def _department_page(key: DepartmentKey, group: list[Disclosure]) -> PortalPage:
             csv_name=f"{key.slug}.csv",
         )
     )
-    return PortalPage(
-        f"departments/{key.slug}.md",
-        markdown,
-        {f"data/departments/{key.slug}.csv": _csv(figures)},
-    )
+    files = {f"data/departments/{key.slug}.csv": _csv(figures)}
+    if not changes.empty:
+        files[f"data/departments/{key.slug}-changes.csv"] = _csv(changes.drop(columns="figure"))
+    return PortalPage(f"departments/{key.slug}.md", markdown, files)

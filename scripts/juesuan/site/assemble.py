@@ -26,7 +26,7 @@ from juesuan.render.pages import (
     render_data_dictionary,
     render_home_page,
 )
-from juesuan.render.portal_pages import compare_page, department_pages, index_pages
+from juesuan.render.portal_pages import compare_page, department_pages, home_chart, index_pages
 from juesuan.site.dcat import data_json
 
 VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
@@ -93,7 +93,7 @@ def assemble_docs(
     try:
         shutil.copytree(handwritten, staging, dirs_exist_ok=True)
         (staging / "index.md").write_text(
-            render_home_page(disclosures, skipped, duplicates), "utf-8"
+            render_home_page(disclosures, skipped, duplicates, home_chart(disclosures)), "utf-8"
         )
         (staging / "data-dictionary.md").write_text(render_data_dictionary(), "utf-8")
         (staging / "completeness.md").write_text(render_completeness_page(disclosures), "utf-8")
