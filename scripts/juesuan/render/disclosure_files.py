@@ -75,7 +75,7 @@ def conversion_key(d: Disclosure) -> str:
 
 def render_key(d: Disclosure, config: RenderConfig) -> str:
     """What a disclosure's pages depend on: its conversion and the build's settings."""
-    return entry_key(conversion_key(d), config.digest())
+    return entry_key(conversion_key(d), config.digest(), config.updated_on(d.name) or "")
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

@@ -113,6 +113,17 @@ class DisclosurePage:
     fragments: dict[str, str]
 
 
+def cite(d: Disclosure, config: RenderConfig) -> str:
+    """The citation, with the page's address when the site's is known and the date the
+    data last changed (from git) when it is committed."""
+    text = citation(d.meta.department, d.title).rstrip("。")
+    if config.site_url:
+        text += f"，{config.site_url}disclosures/{d.name}/"
+    if (date := config.updated_on(d.name)) is not None:
+        text += f"（数据更新于 {date}）"
+    return text + "。"
+
+
 def render_disclosure(d: Disclosure, config: RenderConfig = NO_SETTINGS) -> DisclosurePage:
     side = d.source.sidecar
     parts = list(d.completeness)
@@ -144,7 +155,8 @@ def render_disclosure(d: Disclosure, config: RenderConfig = NO_SETTINGS) -> Disc
             check_counts=check_count_rows(d),
             resources=RESOURCES,
             licence=LICENCE.markdown(),
-            citation=citation(d.meta.department, d.title),
+            citation=cite(d, config),
+            updated=config.updated_on(d.name),
             key_figures=key_figure_rows(d),
             budget_figures=budget_figure_rows(d),
             item_runs=run_summary(d.expenditure_items),
@@ -237,6 +249,7 @@ def render_home_page(
     skipped: list[SkippedSource],
     duplicates: list[SkippedSource] | None = None,
     chart: dict[str, str] | None = None,
+    updated: str | None = None,
 ) -> str:
     """The home page; `chart` is the spending-by-region chart (portal_pages.home_chart)."""
     rows = home_rows(disclosures)
@@ -253,6 +266,7 @@ def render_home_page(
             duplicates=duplicates or [],
             totals=totals(disclosures),
             chart=chart,
+            updated=updated,
         )
     )
 
