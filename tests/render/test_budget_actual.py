@@ -56,7 +56,8 @@ def test_items_table_has_budget_actual_rate_and_the_reason_under_its_heading(see
         "主要原因 Stated reason",
     ]
     assert "比上年" not in head.group(1)
-    # 003 line 406ff: 行政运行 年初预算 161.20, 决算 187.40 → 116.3%; reason is the budget difference
+    # 003 line 406ff: 行政运行 年初预算 161.20, 决算 187.40 → 116.3%;
+    # its reason explains the budget difference
     row = _row(text, "行政运行")
     assert "161.20" in row and "187.40" in row and "116.3%" in row
     assert "预决算差异原因：</strong>本年度行政人员工资增加" in row
