@@ -1,6 +1,6 @@
 """What a researcher downloads (issue 16, item 9): every file of a package linked on its
-own, an Excel copy of each CSV that keeps the Chinese (read as bytes), a README that
-says to read codes as strings."""
+own, an Excel copy of each CSV that keeps the Chinese (made in the browser; its bytes are
+read in tests/site/test_browser.py), a README that says to read codes as strings."""
 
 from __future__ import annotations
 
@@ -14,20 +14,15 @@ from juesuan.render.pages import render_disclosure
 BOM = b"\xef\xbb\xbf"
 
 
-def test_the_package_is_published_unpacked_with_an_excel_copy_of_each_csv(seed_disclosures):
+def test_the_package_is_published_unpacked_and_plain(seed_disclosures):
     d = seed_disclosures["003"]
     files = disclosure_files(d)
     base = f"data/{d.name}"
     assert f"{base}/datapackage.json" in files
     for r in RESOURCES:
-        plain, excel = files[f"{base}/{r.path}"], files[f"{base}/excel/{r.path}"]
-        assert not plain.startswith(BOM)
-        assert excel.startswith(BOM)
-        assert excel[len(BOM) :] == plain
-        # the Chinese survives: the copy decodes as UTF-8 after the mark
-        assert excel.decode("utf-8-sig") == plain.decode("utf-8")
-    functions = files[f"{base}/excel/expenditure_by_function.csv"].decode("utf-8-sig")
-    assert "科学技术支出" in functions
+        assert not files[f"{base}/{r.path}"].startswith(BOM)  # as its descriptor says
+    # no second copy per CSV: the Excel copy is made in the reader's browser
+    assert not any("/excel/" in name for name in files)
 
 
 def test_the_unpacked_files_are_the_zipped_ones(seed_disclosures):
@@ -53,5 +48,5 @@ def test_the_page_links_the_descriptor_every_csv_and_its_excel_copy(seed_disclos
     assert f'../../data/{d.name}/datapackage.json"' in text
     for r in RESOURCES:
         assert f'../../data/{d.name}/{r.path}"' in text
-        assert f'../../data/{d.name}/excel/{r.path}"' in text
+        assert f'download="{d.name}-{r.path}"' in text  # the Excel link (excel-csv.js)
     assert "dtype=str" in text

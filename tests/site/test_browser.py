@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from browser_support import serve
@@ -90,3 +92,19 @@ def test_download_links_answer_200_with_the_file(browser_page):
         response = page.request.get(url)
         assert response.status == 200, url
         assert len(response.body()) > 0, url
+
+
+def test_the_excel_link_saves_the_csv_with_a_byte_order_mark(browser_page):
+    """Excel opens a UTF-8 CSV's Chinese intact only with the mark: the bytes saved are the
+    published CSV's, after EF BB BF."""
+    page, base, result, _ = browser_page
+    d = next(x for x in result.disclosures if x.source.path.name.startswith("003_"))
+    page.goto(f"{base}/disclosures/{d.name}/")
+    link = page.locator('a.juesuan-excel[download$="expenditure_by_function.csv"]')
+    with page.expect_download() as info:
+        link.click()
+    saved = Path(info.value.path()).read_bytes()
+    plain = page.request.get(link.get_attribute("href") and link.evaluate("a => a.href")).body()
+    assert saved.startswith(b"\xef\xbb\xbf") and not plain.startswith(b"\xef\xbb\xbf")
+    assert saved[3:] == plain
+    assert "科学技术支出" in saved.decode("utf-8-sig")

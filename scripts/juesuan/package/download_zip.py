@@ -34,7 +34,7 @@ def _readme(d: Disclosure) -> str:
         "leading zeros or turns them into numbers. pandas: "
         "`pd.read_csv('facts.csv', dtype=str)`; R: `read.csv(..., colClasses = "
         '"character")`. The CSVs are UTF-8 without a BOM; for Excel, use the copies '
-        "with a BOM linked from the disclosure's page (data/NAME/excel/).\n\n"
+        "with a byte-order mark from the disclosure page's “Excel 版” links.\n\n"
         "读取时请把编码列当作文本：功能分类、经济分类科目编码（如 2060101）和各类编号是字符串，"
         "按数字读会丢掉前导零。pandas 请用 `dtype=str`。CSV 为不带 BOM 的 UTF-8；"
         "用 Excel 打开请下载页面上带 BOM 的 Excel 版本。\n\n"
@@ -65,26 +65,17 @@ def _package(d: Disclosure, written: Path | None) -> dict[str, str]:
     return found if same and set(found) == set(package_files_names()) else package_files(d)
 
 
-# Excel reads a CSV without a byte-order mark in the system's code page (GBK on a Chinese
-# Windows, cp1252 elsewhere): UTF-8 Chinese comes out garbled. The package's CSVs stay
-# plain UTF-8 (its descriptor says so); the site publishes a copy of each with the mark.
-BOM = "\ufeff".encode()
-EXCEL_DIR = "excel"
-
-
 def package_texts(d: Disclosure, written: Path | None = None) -> dict[str, str]:
     """datapackage.json and the CSVs of `d`'s package (as written into `written`, if so)."""
     return _package(d, written)
 
 
 def unpacked_files(package: dict[str, str]) -> dict[str, bytes]:
-    """The package's files as the site publishes them beside its zip: each as it is, and
-    each CSV again under excel/ with a UTF-8 byte-order mark."""
-    files = {name: text.encode("utf-8") for name, text in package.items()}
-    for name, text in package.items():
-        if name.endswith(".csv"):
-            files[f"{EXCEL_DIR}/{name}"] = BOM + text.encode("utf-8")
-    return files
+    """The package's files as the site publishes them beside its zip. Excel reads a CSV
+    without a byte-order mark in the system's code page (GBK on a Chinese Windows), so the
+    page's "Excel 版" link adds the mark in the reader's browser (excel-csv.js) instead of
+    the site publishing a second copy of every CSV."""
+    return {name: text.encode("utf-8") for name, text in package.items()}
 
 
 def package_zip(
