@@ -19,6 +19,7 @@ CHECK_FAMILIES = [
     "changes",
     "budget_rates",
     "narrative_vs_table",
+    "conflicting_values",
     "performance",
 ]
 
@@ -51,6 +52,7 @@ CHECKS = ResourceSpec(
             "totals (sums of the template), bounds (a part at most its whole), functional "
             "(类/款/项 sums), codes, economic (经济分类 sums), sangong, shares (占…%), changes "
             "(比上年增减…%), budget_rates (预决算差异率, 完成预算的…%), narrative_vs_table, "
+            "conflicting_values (one figure stated with different values, always fail), "
             "performance (scores, execution rates).",
             True,
             {"enum": CHECK_FAMILIES},
