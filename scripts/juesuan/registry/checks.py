@@ -27,6 +27,12 @@ CHECKS = ResourceSpec(
     name="checks",
     title_zh="勾稽检查",
     title_en="Arithmetic checks",
+    description_zh=(
+        "全国模板的每一个恒等式、文中列出的每一个占比、增减率和预决算差异率，以及说明与表"
+        "格都列出的每一个数字，均按公开文本所列金额核对。`not_checkable`（"
+        "无法检查）表示有一项未载明或未能读取，绝不等于通过。`terms` 列出每一项的"
+        "数值及其原文句子或单元格，可据以重算。"
+    ),
     description=(
         "Every identity of the national template, every stated share, change and budget rate, "
         "and every figure printed both in the narrative and in a table, checked against the "

@@ -39,7 +39,7 @@ from juesuan.render.disclosure_rows import (
     sangong_rows,
     status_mark,
 )
-from juesuan.render.escape import md
+from juesuan.render.escape import md, prose
 from juesuan.render.fragments import FragmentCollector
 from juesuan.render.headers import header_cells, markdown_header, row_header
 from juesuan.render.headline import check_badge, key_figure_rows, report_problem_url
@@ -65,6 +65,7 @@ def template_environment() -> Environment:
         trim_blocks=False,
     )
     env.filters["e"] = md
+    env.filters["prose"] = prose
     env.globals.update(
         header_cells=header_cells, markdown_header=markdown_header, row_header=row_header
     )
