@@ -39,15 +39,24 @@ def _warnings(doc: Document, found: Extracted, parts: tuple[str, ...]) -> tuple[
     meta = doc.meta
     warnings = [*doc.notes, *meta.notes, *found.notes]
     if meta.department is None:
-        warnings.append("department not found in the text and no sidecar states it")
+        warnings.append(
+            "文中未找到部门名称，元数据文件也未载明 / "
+            "department not found in the text and no sidecar states it"
+        )
     if meta.fiscal_year is None:
-        warnings.append("fiscal year not found in the text and no sidecar states it")
+        warnings.append(
+            "文中未找到年度，元数据文件也未载明 / "
+            "fiscal year not found in the text and no sidecar states it"
+        )
     warnings += unreadable_amounts(doc.text, doc.section_path)
     warnings += [str(u) for u in unreadable_cells(list(doc.tables))]
     if meta.document_kind in WHOLE_TEMPLATE_KINDS:
         missing = [p for p in list(TEMPLATE_PARTS)[:CORE_PARTS] if p not in parts]
         if missing:
-            warnings.append("template sections missing (truncated?): " + "、".join(missing))
+            warnings.append(
+                "未见模板的以下部分（文本不完整？）/ template sections missing (truncated?): "
+                + "、".join(missing)
+            )
     return tuple(warnings)
 
 

@@ -98,7 +98,7 @@ def test_truncated_disclosure_keeps_what_is_there_and_warns():
     facts = {f.key: f.value for f in d.facts}
     assert facts["revenue.grand_total"] == Decimal("658.30")
     assert "sangong.total" not in facts
-    warning = next(w for w in d.warnings if w.startswith("template sections missing"))
+    warning = next(w for w in d.warnings if w.startswith("未见模板的以下部分"))
     assert (
         "财政拨款收入支出决算总体情况" in warning
         and "一般公共预算财政拨款基本支出决算情况" in warning

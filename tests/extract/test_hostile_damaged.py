@@ -37,7 +37,11 @@ def test_text_cut_off_mid_table_reads_no_shortened_number():
     assert pairs(d) <= expected_pairs("003")  # 741 would be a wrong value
     assert ("revenue.current_year", Decimal("741.64")) in pairs(d)  # the row above the cut
     assert "revenue.grand_total" not in {f.key for f in d.facts}
-    assert "the text ends in a number that may be cut short: “741” not read" in d.warnings
+    assert any(
+        w.startswith("文本以一个可能被截断的数字结束")
+        and w.endswith("the text ends in a number that may be cut short: “741” not read")
+        for w in d.warnings
+    )
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "utf-16"])
@@ -54,7 +58,8 @@ def test_file_cut_off_inside_a_character_is_read_up_to_the_cut(tmp_path, encodin
     assert d.source.truncated
     assert pairs(d) <= expected_pairs("003")
     assert ("fiscal.expenditure_total", Decimal("741.64")) in pairs(d)
-    assert d.warnings[0].startswith("the file ends inside a character (cut off?)")
+    assert d.warnings[0].startswith("文件在一个字符中间结束")
+    assert "the file ends inside a character (cut off?)" in d.warnings[0]
 
 
 def test_a_section_printed_twice_reads_each_value_once_without_conflict():
@@ -109,11 +114,12 @@ def test_an_unreadable_table_cell_is_not_replaced_by_its_neighbour(printed):
     fiscal = [(f.value, f.evidence) for f in d.facts if f.key == "fiscal.expenditure_total"]
     # only the narrative's own statement remains
     assert fiscal == [(Decimal("741.64"), "2024年度财政拨款收、支总计均为741.64万元。")]
-    notes = [w for w in d.warnings if w.startswith("fiscal.expenditure_total not read")]
+    notes = [w for w in d.warnings if "fiscal.expenditure_total not read" in w]
+    where = f"公开04表 财政拨款收入支出决算总表｜总计｜支出｜{printed}"
     if printed:
         assert notes == [
-            "fiscal.expenditure_total not read from 公开04表 财政拨款收入支出决算总表｜总计｜支出"
-            f"｜{printed}: “{printed}” is not a number"
+            f"{where}：“{printed}”不是数字，未读取 / "
+            f"fiscal.expenditure_total not read from {where}: “{printed}” is not a number"
         ]
     else:
         assert notes == []  # a blank cell states nothing

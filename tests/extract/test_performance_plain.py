@@ -142,7 +142,9 @@ def test_plain_projects_join_the_others_in_document_order():
     assert indicators == []
     # the overall fragment prints no indicator block; the project's is left unread
     (warning,) = warnings
-    assert warning.startswith("项目支出绩效自评表｜项目名称｜科普工作人员补助: indicator rows")
+    assert warning.startswith(
+        "项目支出绩效自评表｜项目名称｜科普工作人员补助：以纯文本印出的绩效指标行未读取"
+    )
 
 
 def test_002_overall_score_fact_comes_from_the_total_row_and_warnings_are_recorded():

@@ -63,7 +63,11 @@ def test_two_sources_for_one_department_and_year_are_both_published_and_reported
     [duplicate] = result.duplicates
     assert duplicate.file == "zz_corrected.txt" and "both published" in duplicate.problem
     assert [(s.file, s.problem) for s in result.skipped] == [
-        ("zz_copy.txt", f"byte-identical copy of {first.name}; published once")
+        (
+            "zz_copy.txt",
+            f"与 {first.name} 逐字节相同，只发布一次 / "
+            f"byte-identical copy of {first.name}; published once",
+        )
     ]
     home = render_home_page(result.disclosures, result.skipped, result.duplicates)
     assert "zz&#95;corrected.txt" in home and "zz&#95;copy.txt" in home

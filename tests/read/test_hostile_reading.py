@@ -153,7 +153,9 @@ def test_a_sidecar_naming_a_path_is_refused_and_the_rest_builds(tmp_path, sideca
     result = convert_all(list_sources(sources), log.append, root=sources)
     assert [d.source.path.name for d in result.disclosures] == ["good.txt"]
     [skipped] = result.skipped
-    assert skipped.file == "bad.txt" and skipped.problem.startswith(f"sidecar field {field}: ")
+    assert skipped.file == "bad.txt" and skipped.problem.startswith(
+        f"元数据文件字段 {field} 有误 / sidecar field {field}: "
+    )
     assert any(line.endswith(skipped.problem) and str(sources / "bad.yml") in line for line in log)
 
 
@@ -171,8 +173,14 @@ def test_a_source_or_sidecar_linking_outside_sources_is_refused(tmp_path):
     result = convert_all(list_sources(sources), lambda _: None, root=sources)
     assert [d.source.path.name for d in result.disclosures] == ["good.txt"]
     assert sorted((s.file, s.problem) for s in result.skipped) == [
-        ("linked.txt", f"links to a file outside {sources}; refused"),
-        ("side.txt", f"links to a file outside {sources}; refused"),
+        (
+            "linked.txt",
+            f"链接指向来源目录以外的文件，拒绝读取 / links to a file outside {sources}; refused",
+        ),
+        (
+            "side.txt",
+            f"链接指向来源目录以外的文件，拒绝读取 / links to a file outside {sources}; refused",
+        ),
     ]
 
 

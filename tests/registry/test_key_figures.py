@@ -36,4 +36,5 @@ def test_headline_rows_follow_the_list():
 
     rows = key_figure_rows(SimpleNamespace(facts=()))  # type: ignore[arg-type]
     assert [r["label"] for r in rows] == [f.label_zh for f in figures_for(HEADLINE)]
-    assert [r["unit"] for r in rows] == [f.unit_zh for f in figures_for(HEADLINE)]
+    # Nothing read: 未读到, with no unit glued on (issue 16 item 7).
+    assert {(r["value"], r["unit"]) for r in rows} == {("未读到", "")}

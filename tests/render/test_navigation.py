@@ -52,7 +52,7 @@ def test_home_shows_the_menu_and_a_headline_with_one_chart(built):
     headline = re.search(r'<div class="juesuan-headline".*?</div>', page, re.S).group(0)
     numbers = re.findall(r"<strong>([^<]+)</strong>", headline)
     assert numbers[0] == str(len(result.disclosures))
-    assert Decimal(numbers[1]) == total
+    assert Decimal(numbers[1].replace(",", "")) == total  # shown with thousands separators
     failing = sum(1 for d in result.disclosures if any(c.status == "fail" for c in d.checks))
     assert numbers[2] == str(failing)
     assert page.count('class="juesuan-chart"') == 1

@@ -15,9 +15,15 @@ from juesuan.checks.across_tables import class_amount_checks
 from juesuan.checks.core import STATUSES, CheckResult, unique_ids
 from juesuan.checks.identities import identity_checks
 from juesuan.checks.performance import performance_checks
-from juesuan.checks.restated import restated_fact_checks, restated_item_checks
+from juesuan.checks.restated import (
+    conflicting_fact_checks,
+    restated_fact_checks,
+    restated_item_checks,
+)
 from juesuan.checks.stated_ratios import stated_ratio_checks
 from juesuan.checks.sums import economic_checks, functional_checks, sangong_checks
+from juesuan.domain.check_status import CheckStatus
+from juesuan.domain.template import DocumentKind
 from juesuan.extract.expenditure_by_economic import EconomicRow
 from juesuan.extract.expenditure_by_function import FunctionItem
 from juesuan.extract.extracted import Extracted
@@ -49,6 +55,25 @@ class CheckInput:
     indicators: Sequence[PerformanceIndicator] = ()
     # The tables of the text (read.tables.find_tables); None: find them in the text.
     tables: Sequence[Table] | None = None
+    # DocumentKind; None (unknown) is checked as final accounts.
+    document_kind: str | None = None
+
+
+# Families of the final-accounts template (its tables' sums and bounds, the 三公 table).
+# A 绩效自评 or other kind does not carry those tables: a template check none of whose
+# terms it states (政府采购 on a 绩效自评) is not applicable there, so it is left out
+# rather than listed as a gap. One stated term keeps it: then a missing term is a gap.
+TEMPLATE_FAMILIES = frozenset({"totals", "bounds", "sangong"})
+
+
+def applies(result: CheckResult, document_kind: str | None) -> bool:
+    """False for a template check about nothing a document without the template states."""
+    return (
+        document_kind in (None, DocumentKind.FINAL_ACCOUNTS)
+        or result.family not in TEMPLATE_FAMILIES
+        or result.status != CheckStatus.NOT_CHECKABLE
+        or any(t.stated for t in result.terms)
+    )
 
 
 def run_checks(data: CheckInput) -> list[CheckResult]:
@@ -63,7 +88,8 @@ def run_checks(data: CheckInput) -> list[CheckResult]:
         *class_amount_checks(find_tables(data.text) if data.tables is None else data.tables),
         *performance_checks(data.projects, data.indicators),
     ]
-    return unique_ids(results)
+    results += conflicting_fact_checks(data.facts, results)
+    return unique_ids([r for r in results if applies(r, data.document_kind)])
 
 
 def summary(checks: Sequence[CheckResult]) -> dict[str, int]:
@@ -87,6 +113,7 @@ def check_document(doc: Document, found: Extracted) -> tuple[CheckResult, ...]:
                 projects=found.projects,
                 indicators=found.indicators,
                 tables=doc.tables,
+                document_kind=doc.meta.document_kind,
             )
         )
     )

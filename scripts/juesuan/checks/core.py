@@ -31,6 +31,7 @@ from juesuan.domain.check_status import CheckStatus
 from juesuan.extract.facts import Fact
 
 CENT = Decimal("0.01")
+NOT_STATED = "未读到 / not stated"
 HUNDRED = Decimal(100)
 STATUSES = tuple(CheckStatus)
 
@@ -43,6 +44,11 @@ class Term:
     value: Decimal | None
     evidence: str
     key: str = ""
+
+    @property
+    def stated(self) -> bool:
+        """False when the text does not state it at all (a conflict is stated)."""
+        return self.value is not None or self.evidence != NOT_STATED
 
     def as_json(self) -> dict[str, str | None]:
         value = None if self.value is None else format_decimal(self.value)
@@ -100,7 +106,7 @@ class Stated(Protocol):
 def stated_term(name: str, found: Sequence[Stated], key: str) -> Term:
     """The one value `found` states; none, or two different ones, give value None."""
     if not found:
-        return Term(name, None, "未读到 / not stated", key)
+        return Term(name, None, NOT_STATED, key)
     if len(found) > 1:
         shown = "; ".join(f"{format_decimal(f.value)}（{f.evidence}）" for f in found)
         return Term(name, None, f"数值冲突 / conflicting values: {shown}", key)

@@ -3,7 +3,8 @@
 Facts keep one row per distinct value, so the statements are compared before
 merging: every value a narrative sentence states for a key against every value
 a table cell states for it. Items of the functional classification are compared
-by their names (类/款/项), the narrative amount against the table row's.
+by their names (类/款/项), the narrative amount against the table row's. A figure
+stated with different values anywhere else (two sentences, two tables) fails too.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from juesuan.domain.amounts import format_decimal
 from juesuan.domain.check_status import CheckStatus
 from juesuan.domain.vocabulary import load_vocabulary
 from juesuan.extract.expenditure_by_function import FunctionItem, narrative_items
-from juesuan.extract.facts import evidence_at
+from juesuan.extract.facts import Fact, evidence_at
 from juesuan.extract.narrative import Candidate
 
 
@@ -93,6 +94,49 @@ def restated_item_checks(
                 meta,
                 [Term(f"{row.code} {name}（表）", row.amount, row.evidence, row.code or "")],
                 [Term(f"{name}（说明）", said.amount, said.evidence, row.code or "")],
+            )
+        )
+    return results
+
+
+def conflicting_fact_checks(
+    facts: Sequence[Fact], already: Sequence[CheckResult]
+) -> list[CheckResult]:
+    """A figure the text states with two or more different values is a contradiction.
+
+    Facts keep one row per distinct value, so a key with several rows was stated
+    differently somewhere (two sentences, two tables, a sentence and a table). A key
+    whose narrative-vs-table check already fails is not counted twice.
+    """
+    vocabulary = load_vocabulary()
+    failed = {c.check_id for c in already if c.status == CheckStatus.FAIL}
+    results = []
+    for key in vocabulary:
+        stated = [f for f in facts if f.key == key]
+        if len({f.value for f in stated}) < 2 or f"restated.{key}" in failed:
+            continue
+        label = vocabulary[key].label_zh
+        meta = Meta(
+            f"conflict.{key}",
+            "conflicting_values",
+            f"{label}：文中各处所列数值一致",
+            f"{vocabulary[key].label_en}: stated with one value throughout",
+        )
+        terms = [
+            Term(f"{label}（第{n}处）", f.value, f.evidence, key) for n, f in enumerate(stated, 1)
+        ]
+        expected, actual = stated[0].value, stated[1].value
+        shown = ", ".join(format_decimal(f.value) for f in stated)
+        results.append(
+            outcome(
+                meta,
+                CheckStatus.FAIL,
+                expected,
+                actual,
+                actual - expected,
+                Decimal(0),
+                terms,
+                f"同一指标前后数值不一致 / one figure stated with different values: {shown}",
             )
         )
     return results

@@ -124,7 +124,10 @@ class UnreadableCell:
     evidence: str
 
     def __str__(self) -> str:
-        return f"{self.key} not read from {self.evidence}: “{self.cell.text}” is not a number"
+        return (
+            f"{self.evidence}：“{self.cell.text}”不是数字，未读取 / "
+            f"{self.key} not read from {self.evidence}: “{self.cell.text}” is not a number"
+        )
 
 
 def _evidence(table: Table, row_label: str, column: str, cell: Cell) -> str:

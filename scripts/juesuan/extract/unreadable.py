@@ -48,5 +48,8 @@ def unreadable_amounts(text: str, section_titles_at: Callable[[int], str]) -> li
             printed = m.group("printed").strip()
             if parse_number(printed) is None:
                 phrase = " ".join(m.group(0).split())
-                notes.append(f"{rule.key} not read from “{phrase}”: “{printed}” is not a number")
+                notes.append(
+                    f"“{phrase}”中的“{printed}”不是数字，未读取 / "
+                    f"{rule.key} not read from “{phrase}”: “{printed}” is not a number"
+                )
     return notes

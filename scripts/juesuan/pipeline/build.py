@@ -115,7 +115,10 @@ def _outside(path: Path, root: Path) -> bool:
 def _refuse_links_out(path: Path, root: Path) -> None:
     for candidate in (path, sidecar_path(path)):
         if candidate is not None and _outside(candidate, root):
-            raise SourceError(candidate, f"links to a file outside {root}; refused")
+            raise SourceError(
+                candidate,
+                f"链接指向来源目录以外的文件，拒绝读取 / links to a file outside {root}; refused",
+            )
 
 
 def convert_all(
@@ -152,7 +155,10 @@ def convert_all(
             continue
         first = result.disclosures[owner[d.name]] if d.name in owner else None
         if first is not None and first.source.sha256 == d.source.sha256:
-            problem = f"byte-identical copy of {first.source.path.name}; published once"
+            problem = (
+                f"与 {first.source.path.name} 逐字节相同，只发布一次 / "
+                f"byte-identical copy of {first.source.path.name}; published once"
+            )
             result.skipped.append(SkippedSource(path.name, problem))
             log(f"[{i}/{len(paths)}] SKIP {path}: {problem}")
             continue
@@ -173,19 +179,22 @@ def _both_published(result: BuildResult, index: int, second: Disclosure) -> Disc
     first = result.disclosures[index]
     second = dataclasses.replace(second, name_suffix=second.source.sha256[:8])
     same = f"department {second.meta.department}, year {second.meta.fiscal_year}"
-    note_first = (
-        f"another source, {second.source.path.name}, states the same {same}; it is published "
-        f"as {second.name} — neither replaces the other"
-    )
-    note_second = (
-        f"another source, {first.source.path.name}, states the same {same}; it is published "
-        f"as {first.name} — neither replaces the other"
-    )
+    same_zh = f"部门（{second.meta.department}）和年度（{second.meta.fiscal_year}）"
+
+    def note(other: Disclosure) -> str:
+        return (
+            f"另一来源文件 {other.source.path.name} 载明相同的{same_zh}，另行发布为 "
+            f"{other.name}，两者互不覆盖 / another source, {other.source.path.name}, states "
+            f"the same {same}; it is published as {other.name} — neither replaces the other"
+        )
+
+    note_first, note_second = note(second), note(first)
     result.disclosures[index] = dataclasses.replace(first, warnings=(*first.warnings, note_first))
     second = dataclasses.replace(second, warnings=(*second.warnings, note_second))
     result.duplicates.append(
         SkippedSource(
             second.source.path.name,
+            f"与 {first.source.path.name} 的{same_zh}相同，两者均已发布 / "
             f"same {same} as {first.source.path.name}; both published "
             f"({first.name}, {second.name})",
         )

@@ -69,12 +69,18 @@ def read_document(raw: RawSource) -> Document:
     text = normalize_text(raw.text)
     notes = []
     if raw.truncated:
-        notes.append("the file ends inside a character (cut off?): that character is dropped")
+        notes.append(
+            "文件在一个字符中间结束（被截断？），该字符已舍去 / "
+            "the file ends inside a character (cut off?): that character is dropped"
+        )
     if raw.layout is not None:  # what the PDF, Word, Excel or web-page reader could not read
         notes.extend(raw.layout.notes)
     cut = cut_number_at_end(text)
     if cut is not None:  # no line end after it: digits may be missing, so it is not read
-        notes.append(f"the text ends in a number that may be cut short: “{text[cut:]}” not read")
+        notes.append(
+            f"文本以一个可能被截断的数字结束，“{text[cut:]}”未读取 / "
+            f"the text ends in a number that may be cut short: “{text[cut:]}” not read"
+        )
         text = text[:cut]
     sections = tuple(find_sections(text))
     return Document(

@@ -195,6 +195,9 @@ def region_of(department: str) -> Region:
     return Region(province=clean(row["省"]), prefecture=clean(row["市"]), county=clean(row["区"]))
 
 
+_FIELD_ZH = {"department": "部门", "fiscal_year": "年度", "document_kind": "文本类型"}
+
+
 def resolve_metadata(text: str, sidecar: Sidecar) -> DisclosureMeta:
     """Text first, sidecar for what the text does not state; disagreements are noted."""
     notes: list[str] = []
@@ -207,7 +210,11 @@ def resolve_metadata(text: str, sidecar: Sidecar) -> DisclosureMeta:
     for name, from_text in found.items():
         stated = getattr(sidecar, name)
         if stated is not None and from_text is not None and stated != from_text:
-            notes.append(f"{name}: text says {from_text!r}, sidecar says {stated!r}; sidecar kept")
+            notes.append(
+                f"{_FIELD_ZH.get(name, name)}：文中为 {from_text!r}，元数据文件为 {stated!r}，"
+                f"采用元数据文件 / {name}: text says {from_text!r}, sidecar says {stated!r}; "
+                "sidecar kept"
+            )
         chosen[name] = stated if stated is not None else from_text
     # No sidecar makes a budget an actual, or a news report a disclosure.
     if found["document_kind"] in (DocumentKind.BUDGET, DocumentKind.NEWS):

@@ -110,11 +110,16 @@ def read_sidecar(path: Path) -> Sidecar:
         data = yaml.safe_load(side.read_text(encoding="utf-8")) or {}
         return Sidecar.model_validate(data)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise SourceError(side, f"sidecar is not readable YAML ({exc.__class__.__name__})") from exc
+        raise SourceError(
+            side,
+            f"元数据文件不是可读的 YAML / sidecar is not readable YAML ({exc.__class__.__name__})",
+        ) from exc
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise SourceError(side, f"sidecar field {where}: {first['msg']}") from exc
+        raise SourceError(
+            side, f"元数据文件字段 {where} 有误 / sidecar field {where}: {first['msg']}"
+        ) from exc
 
 
 def _legacy_office(data: bytes) -> str:

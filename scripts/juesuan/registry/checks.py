@@ -19,6 +19,7 @@ CHECK_FAMILIES = [
     "changes",
     "budget_rates",
     "narrative_vs_table",
+    "conflicting_values",
     "performance",
 ]
 
@@ -26,6 +27,12 @@ CHECKS = ResourceSpec(
     name="checks",
     title_zh="勾稽检查",
     title_en="Arithmetic checks",
+    description_zh=(
+        "全国模板的每一个恒等式、文中列出的每一个占比、增减率和预决算差异率，以及说明与表"
+        "格都列出的每一个数字，均按公开文本所列金额核对。`not_checkable`（"
+        "无法检查）表示有一项未载明或未能读取，绝不等于通过。`terms` 列出每一项的"
+        "数值及其原文句子或单元格，可据以重算。"
+    ),
     description=(
         "Every identity of the national template, every stated share, change and budget rate, "
         "and every figure printed both in the narrative and in a table, checked against the "
@@ -51,6 +58,7 @@ CHECKS = ResourceSpec(
             "totals (sums of the template), bounds (a part at most its whole), functional "
             "(类/款/项 sums), codes, economic (经济分类 sums), sangong, shares (占…%), changes "
             "(比上年增减…%), budget_rates (预决算差异率, 完成预算的…%), narrative_vs_table, "
+            "conflicting_values (one figure stated with different values, always fail), "
             "performance (scores, execution rates).",
             True,
             {"enum": CHECK_FAMILIES},

@@ -14,6 +14,12 @@ COMPLETENESS = ResourceSpec(
     name="completeness",
     title_zh="公开完整性",
     title_en="Completeness scorecard",
+    description_zh=(
+        "文本包含标准公开内容的哪些部分：公开01–09表、“三公”经费四个组成部分、机关"
+        "运行经费、按货物/工程/服务划分并含中小企业份额的政府采购、国有资产占用、绩效自"
+        "评和名词解释。`empty_declared`（声明为空）：部门说明本年度无此项"
+        "（如政府性基金预算表为空表），计为已公开。"
+    ),
     description=(
         "Which parts of the standard disclosure the text contains: the nine tables 公开01–09表, "
         "the four 三公 components, 机关运行经费, 政府采购 by goods/works/services with the SME "

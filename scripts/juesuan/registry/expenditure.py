@@ -27,6 +27,12 @@ EXPENDITURE_BY_FUNCTION = ResourceSpec(
     name="expenditure_by_function",
     title_zh="一般公共预算财政拨款支出（功能分类）",
     title_en="General public budget expenditure by function",
+    description_zh=(
+        "一般公共预算财政拨款支出的类、款、项，读自情况说明（具体情况、结构情况）和一般公"
+        "共预算财政拨款支出决算表。`code_source` 说明科目编码是原文印出的，"
+        "还是由其他公开文本对同名科目印出的编码补全的；`class_id` 指向该科目所"
+        "属类的行（文本列出该类时）。"
+    ),
     description=(
         "Classes (类), sections (款) and items (项) of general-public-budget appropriation "
         "spending, from the narrative (具体情况, 结构情况) and the 一般公共预算财政拨款支出决算表. "
@@ -181,6 +187,7 @@ EXPENDITURE_BY_ECONOMIC = ResourceSpec(
     name="expenditure_by_economic",
     title_zh="基本支出（经济分类）",
     title_en="Basic expenditure by economic classification",
+    description_zh=("一般公共预算财政拨款基本支出决算明细表中列有金额的各行。"),
     description="Lines of the 一般公共预算财政拨款基本支出决算明细表 with a stated amount.",
     fields=(
         Field(
@@ -233,6 +240,10 @@ SANGONG = ResourceSpec(
     name="sangong",
     title_zh="“三公”经费",
     title_en="Three public expenses (sangong)",
+    description_zh=(
+        "“三公”经费各组成部分的预算数与决算数，以及相关数量；同一组成部分列出两个不同数"
+        "值时有两行，均标为冲突。"
+    ),
     description=(
         "Budget and actual of each 三公 component and the related counts; a component with two "
         "different stated values has two rows, both flagged."

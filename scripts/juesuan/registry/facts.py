@@ -34,6 +34,10 @@ def _facts_spec() -> ResourceSpec:
         name="facts",
         title_zh="决算事实",
         title_en="Stated facts",
+        description_zh=(
+            "公开文本载明的词表中每一个标量数字，每个不同数值一行，附其所依据的原文句子或表格"
+            "单元格。同一指标列出两个不同数值时有两行，均标为冲突。"
+        ),
         description=(
             "Every scalar fact of the vocabulary that the disclosure states, one row per "
             "distinct value, with the sentence or table cell it was read from. A key with two "
@@ -83,6 +87,7 @@ VOCABULARY = ResourceSpec(
     name="vocabulary",
     title_zh="指标词表",
     title_en="Fact vocabulary",
+    description_zh=("指标编码（key）的受控词表，即本站的数据约定。"),
     description="The controlled vocabulary of fact keys (the portal's data contract).",
     fields=(
         _key("Stable dotted key.", "稳定的点分键名。"),

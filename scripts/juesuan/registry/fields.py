@@ -82,6 +82,8 @@ class ResourceSpec:
     # The attribute of a converted disclosure that holds the table's records (one row each);
     # None for a table not written from a disclosure's records (the vocabulary, the catalogue).
     records: str | None = None
+    # The description in Chinese, shown first on the data dictionary page.
+    description_zh: str = ""
 
     @property
     def path(self) -> str:

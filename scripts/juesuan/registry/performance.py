@@ -38,6 +38,10 @@ PERFORMANCE_PROJECTS = ResourceSpec(
     name="performance_projects",
     title_zh="绩效自评项目",
     title_en="Performance self-evaluation: projects",
+    description_zh=(
+        "每张项目支出绩效自评表（每个项目一行）、项目支出自评汇总表的每一行，以及单位的整"
+        "体支出绩效自评表（类型 `overall`）。"
+    ),
     description=(
         "Every 项目支出绩效自评表 (one row per project), each row of a 项目支出自评汇总表, and "
         "the unit's 整体支出绩效自评表 (kind `overall`)."
@@ -119,6 +123,7 @@ PERFORMANCE_INDICATORS = ResourceSpec(
     name="performance_indicators",
     title_zh="绩效指标",
     title_en="Performance self-evaluation: indicators",
+    description_zh=("绩效自评表中每一个指标行（带权重的三级指标）。"),
     description="Every indicator row (三级指标 with a weight) of the self-evaluation tables.",
     fields=(
         _project_id("See performance_projects.", "所属项目编号，见 performance_projects。"),

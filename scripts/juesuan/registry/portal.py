@@ -47,6 +47,10 @@ CATALOGUE = ResourceSpec(
     name="catalogue",
     title_zh="公开目录",
     title_en="Catalogue of disclosures",
+    description_zh=(
+        "每份已发布的公开文本一行：部门、地区、行政级别、年度、文本类型、主要合计数（未载"
+        "明或前后不一致时为空），以及未通过的勾稽检查项数。"
+    ),
     description=(
         "One row per published disclosure: department, region, administrative level, fiscal "
         "year, document kind, key totals (empty when not stated or stated twice differently), "
@@ -138,6 +142,9 @@ RANKING = ResourceSpec(
     name="completeness_ranking",
     title_zh="公开完整性排名",
     title_en="Completeness ranking",
+    description_zh=(
+        "按所含标准公开内容部分的数量排名（并列同名次）；`missing` 列出未见部分的编号。"
+    ),
     description=(
         "Disclosures ranked by the number of parts of the standard disclosure they contain "
         "(ties share a rank); `missing` lists the part ids not found."

@@ -59,7 +59,7 @@ def _with_rows(spec: dict[str, Any], records: list[dict[str, Any]]) -> dict[str,
 
 @cache
 def _bars(title: str, unit: str, tooltip: tuple[tuple[str, str], ...]) -> dict[str, Any]:
-    fmt = ",.2f" if unit == "万元" else ",d"
+    fmt = ",.2f" if unit == "万元" else ","
     chart = (
         alt.Chart(_NO_DATA, title=f"{title}（{unit}）")
         .mark_bar()
@@ -68,7 +68,7 @@ def _bars(title: str, unit: str, tooltip: tuple[tuple[str, str], ...]) -> dict[s
             y=alt.Y("label:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260)),
             tooltip=[
                 alt.Tooltip("label:N", title="项目"),
-                alt.Tooltip("value:Q", format=fmt),
+                alt.Tooltip("value:Q", title=f"数值（{unit}）", format=fmt),
                 *(alt.Tooltip(field, title=name) for field, name in tooltip),
             ],
         )
@@ -92,7 +92,7 @@ def _grouped(
             tooltip=[
                 alt.Tooltip(f"{category}:N", title="项目"),
                 alt.Tooltip(f"{group}:N", title="口径"),
-                alt.Tooltip("value:Q", format=",.2f"),
+                alt.Tooltip("value:Q", title=f"数值（{unit}）", format=",.2f"),
                 *(alt.Tooltip(field, title=name) for field, name in extra),
             ],
         )
@@ -110,9 +110,9 @@ def _template(c: ChartData) -> dict[str, Any]:
     if c.chart_id == "sangong":
         return _grouped(c.title_zh, c.unit, "label", "phase", (_EVIDENCE,))
     if c.chart_id == "performance":
-        extra = (("execution_rate:N", "执行率%"), ("score:N", "得分"))
+        extra = (("execution_rate:N", "执行率（%）"), ("score:N", "得分（分）"))
         return _grouped(c.title_zh, c.unit, "project", "measure", extra)
-    return _bars(c.title_zh, c.unit, (("key:N", "key"), _EVIDENCE))
+    return _bars(c.title_zh, c.unit, (("key:N", "指标编码"), _EVIDENCE))
 
 
 def _spec(c: ChartData) -> dict[str, Any]:

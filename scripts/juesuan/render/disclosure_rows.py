@@ -16,17 +16,26 @@ from juesuan.extract.expenditure_by_function import FunctionItem
 from juesuan.render.budget import RUN_LABELS, largest_runs, rate_text
 from juesuan.render.charts import disclosure_charts
 from juesuan.render.escape import json_for_script
+from juesuan.render.numbers import amount, as_printed, count, in_unit
 
+# Plain words; the page marks each status with a CSS shape (juesuan-status-*), never an
+# emoji, which a reader without an emoji font sees as an empty box.
 STATUS_LABELS = {
-    "pass": "✅ 一致 pass",
-    "rounding": "🟡 尾差 rounding",
-    "fail": "❌ 不一致 fail",
-    "not_checkable": "⚪ 无法检查 not checkable",
+    "pass": "一致 pass",
+    "rounding": "尾差 rounding",
+    "fail": "不一致 fail",
+    "not_checkable": "无法检查 not checkable",
 }
 
 
+def status_mark(status: str, label: str) -> str:
+    """A status as HTML: a shape drawn by the stylesheet, then its words."""
+    css = status.replace("_", "-")
+    return f'<span class="juesuan-status juesuan-status-{css}">{label}</span>'
+
+
 def _num(value: Any) -> str:
-    return "" if value is None else format_decimal(value)
+    return amount(value)
 
 
 _LEVELS = {"class": "类 class", "kuan": "款 kuan", "xiang": "项 item"}
@@ -43,6 +52,14 @@ def _reason_about(i: FunctionItem) -> str:
         pct = f"，{format_decimal(abs(i.change_pct))}%" if i.change_pct is not None else ""
         return f"比上年{sign} {format_decimal(abs(i.change))} 万元{pct}，原因"
     return "原因"
+
+
+def _code_order(items: list[tuple[int, Any]]) -> list[tuple[int, Any]]:
+    """类 → 款 → 项 in the order of their codes (206 < 20601 < 2060101 < 20602), as the
+    template's tables print them; document order when an item has no code."""
+    if items and all(i.code for _, i in items):
+        return sorted(items, key=lambda pair: pair[1].code)
+    return items
 
 
 def item_rows(d: Disclosure) -> list[dict[str, Any]]:
@@ -66,7 +83,7 @@ def item_rows(d: Disclosure) -> list[dict[str, Any]]:
             "run_label": RUN_LABELS.get(runs.get(n - 1, ""), ""),
             "evidence": i.evidence,
         }
-        for n, i in enumerate(d.expenditure_items, 1)
+        for n, i in _code_order(list(enumerate(d.expenditure_items, 1)))
     ]
 
 
@@ -81,17 +98,18 @@ def project_rows(d: Disclosure) -> list[dict[str, str]]:
             "full_year_budget": _num(p.full_year_budget),
             "executed": _num(p.executed),
             "execution_rate": f"{_num(p.execution_rate)}%" if p.execution_rate is not None else "",
-            "score": _num(p.score),
+            "score": as_printed(p.score),
             "indicators": str(counts.get(p.project_id, "")),
         }
         for p in d.projects
     ]
 
 
-def sangong_rows(d: Disclosure) -> list[dict[str, str]]:
-    labels = {**COMPONENTS, **{k: v[0] for k, v in COUNTS.items()}}
+def _sangong_table(d: Disclosure, labels: dict[str, str]) -> list[dict[str, str]]:
     table: dict[str, dict[str, str]] = {}
     for r in d.sangong:
+        if r.item not in labels:
+            continue
         row = table.setdefault(
             r.item,
             {
@@ -100,12 +118,25 @@ def sangong_rows(d: Disclosure) -> list[dict[str, str]]:
                 "actual": "",
                 "budget_evidence": "",
                 "actual_evidence": "",
+                "unit": UNITS[COUNTS[r.item][1]].zh if r.item in COUNTS else UNITS["wan_yuan"].zh,
             },
         )
-        shown = format_decimal(r.value) + (" ⚠" if r.conflict else "")
+        shown = (count(r.value) if r.item in COUNTS else amount(r.value)) + (
+            " ⚠" if r.conflict else ""
+        )
         row[r.phase] = f"{row[r.phase]} / {shown}" if row[r.phase] else shown
         row[f"{r.phase}_evidence"] = row[f"{r.phase}_evidence"] or r.evidence
     return [table[item] for item in labels if item in table]
+
+
+def sangong_rows(d: Disclosure) -> list[dict[str, str]]:
+    """The 三公 amounts (万元); the counts (批次, 人次, 辆) are sangong_count_rows."""
+    return _sangong_table(d, COMPONENTS)
+
+
+def sangong_count_rows(d: Disclosure) -> list[dict[str, str]]:
+    """团组, 人次, 车辆 and 接待批次: counts, never in a column of 万元."""
+    return _sangong_table(d, {k: v[0] for k, v in COUNTS.items()})
 
 
 def outline(d: Disclosure) -> list[dict[str, Any]]:
@@ -129,7 +160,7 @@ def fact_rows(d: Disclosure) -> list[dict[str, Any]]:
             "key": f.key,
             "label_zh": vocabulary[f.key].label_zh,
             "label_en": vocabulary[f.key].label_en,
-            "value": format_decimal(f.value),
+            "value": in_unit(f.value, f.unit),
             "unit": UNITS[f.unit].zh,
             "evidence": f.evidence,
             "page": d.page_at(f.start),
@@ -165,7 +196,7 @@ def check_rows(d: Disclosure) -> list[dict[str, Any]]:
             "description_zh": c.description_zh,
             "description_en": c.description_en,
             "status": c.status,
-            "status_label": STATUS_LABELS[c.status],
+            "status_label": status_mark(c.status, STATUS_LABELS[c.status]),
             "expected": _num(c.expected),
             "actual": _num(c.actual),
             "difference": _num(c.difference),
@@ -187,6 +218,6 @@ def check_rows(d: Disclosure) -> list[dict[str, Any]]:
 
 def check_count_rows(d: Disclosure) -> list[dict[str, Any]]:
     return [
-        {"status": status, "label": STATUS_LABELS[status], "count": count}
-        for status, count in d.check_counts.items()
+        {"status": status, "label": status_mark(status, STATUS_LABELS[status]), "count": n}
+        for status, n in d.check_counts.items()
     ]

@@ -30,3 +30,12 @@ def json_for_script(data: Any) -> str:
     """JSON that can sit inside <script type="application/json"> without closing it."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def prose(text: object) -> str:
+    """A registry description as HTML text: `name` becomes <code>name</code>, all else as md
+    (the registry writes code in backticks; a reader should not see the backticks)."""
+    parts = ("" if text is None else str(text)).split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: no code spans
+        return md("".join(parts))
+    return "".join(f"<code>{md(p)}</code>" if i % 2 else md(p) for i, p in enumerate(parts))

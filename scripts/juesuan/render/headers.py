@@ -88,9 +88,18 @@ TABLES: dict[str, tuple[ResourceSpec, tuple[Column, ...]]] = {
         SANGONG,
         (
             _field(SANGONG, "item"),
-            # `value` of the phase budget / actual: 万元, or a count for the count rows
-            Column("预算数 Budget"),
+            # `value` of the phase budget / actual; the counts are sangong_counts
+            Column("预算数 Budget", unit=WAN),
+            Column("决算数 Actual", unit=WAN),
+        ),
+    ),
+    # 团组, 人次, 车辆, 批次: counts (actuals), never in a column of 万元
+    "sangong_counts": (
+        SANGONG,
+        (
+            _field(SANGONG, "item"),
             Column("决算数 Actual"),
+            _field(SANGONG, "unit"),
         ),
     ),
     "projects": (
@@ -134,7 +143,8 @@ def headers(table: str) -> tuple[Column, ...]:
 
 
 def _header_text(c: Column) -> str:
-    unit = f" <small>（{md(c.unit)}）</small>" if c.unit else ""
+    # The unit is one unbreakable piece (juesuan.css): 万元 never wraps onto two lines.
+    unit = f' <small class="juesuan-unit">（{md(c.unit)}）</small>' if c.unit else ""
     return md(c.label) + unit
 
 

@@ -10,31 +10,37 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from juesuan.disclosure import Disclosure
-from juesuan.domain.amounts import format_decimal
 from juesuan.domain.check_status import CheckStatus
 from juesuan.domain.key_figures import HEADLINE, figures_for
+from juesuan.render.disclosure_rows import status_mark
+from juesuan.render.numbers import in_unit
+
+NOT_READ = "未读到"
+NOT_READ_NOTE = "文中未载明，或未能读取 / not stated, or could not be read"
 
 
 def key_figure_rows(d: Disclosure) -> list[dict[str, str]]:
-    """The headline figures in a fixed order; unread ones say so instead of vanishing."""
+    """The headline figures in a fixed order; unread ones say so instead of vanishing
+    (未读到, with no unit after it: there is no amount to have one)."""
     rows = []
     for figure in figures_for(HEADLINE):
         stated = [f for f in d.facts if f.key == figure.key]
+        unit = figure.unit_zh
         if len(stated) == 1:
-            value, evidence = format_decimal(stated[0].value), stated[0].evidence
+            value, evidence = in_unit(stated[0].value, figure.unit), stated[0].evidence
         elif stated:
-            value = " / ".join(format_decimal(f.value) for f in stated) + " ⚠"
+            value = " / ".join(in_unit(f.value, figure.unit) for f in stated) + " ⚠"
             evidence = "原文前后数值不一致 / conflicting values: " + " ‖ ".join(
                 f.evidence for f in stated
             )
         else:
-            value, evidence = "未读到", "not stated, or could not be read"
+            value, evidence, unit = NOT_READ, NOT_READ_NOTE, ""
         rows.append(
             {
                 "label": figure.label_zh,
                 "label_en": figure.label_en,
                 "value": value,
-                "unit": figure.unit_zh,
+                "unit": unit,
                 "evidence": evidence,
             }
         )
@@ -42,22 +48,24 @@ def key_figure_rows(d: Disclosure) -> list[dict[str, str]]:
 
 
 def check_badge(d: Disclosure) -> dict[str, str]:
-    """all consistent / N rounding differences / N contradictions, as text and a CSS class."""
+    """all consistent / N rounding differences / N contradictions, as text and a CSS class;
+    `mark` is the text with its status shape (HTML)."""
     fail = sum(c.status == CheckStatus.FAIL for c in d.checks)
     rounding = sum(c.status == CheckStatus.ROUNDING for c in d.checks)
     passed = sum(c.status == CheckStatus.PASS for c in d.checks)
     unchecked = sum(c.status == CheckStatus.NOT_CHECKABLE for c in d.checks)
     if fail:
-        text, css = f"❌ {fail} 处矛盾 / {fail} contradiction(s)", CheckStatus.FAIL.value
+        text, status = f"{fail} 处矛盾 / {fail} contradiction(s)", CheckStatus.FAIL
     elif rounding:
-        text = f"🟡 {rounding} 处尾差 / {rounding} rounding difference(s)"
-        css = CheckStatus.ROUNDING.value
+        text = f"{rounding} 处尾差 / {rounding} rounding difference(s)"
+        status = CheckStatus.ROUNDING
     elif passed:
-        text, css = "✅ 全部一致 / all consistent", CheckStatus.PASS.value
+        text, status = "全部一致 / all consistent", CheckStatus.PASS
     else:
-        text, css = "⚪ 无法检查 / nothing could be checked", "not-checkable"
+        text, status = "无法检查 / nothing could be checked", CheckStatus.NOT_CHECKABLE
     detail = f"{passed} 一致 · {rounding} 尾差 · {fail} 矛盾 · {unchecked} 无法检查"
-    return {"text": text, "css": css, "detail": detail}
+    css = status.value.replace("_", "-")
+    return {"text": text, "css": css, "detail": detail, "mark": status_mark(status, text)}
 
 
 def report_problem_url(d: Disclosure, repository: str | None) -> str | None:

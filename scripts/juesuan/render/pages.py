@@ -16,7 +16,6 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from juesuan.disclosure import Disclosure
-from juesuan.domain.amounts import format_decimal
 from juesuan.domain.check_status import CheckStatus
 from juesuan.domain.licence import LICENCE, citation
 from juesuan.domain.template import DOCUMENT_KINDS, PARTS
@@ -38,12 +37,15 @@ from juesuan.render.disclosure_rows import (
     item_rows,
     outline,
     project_rows,
+    sangong_count_rows,
     sangong_rows,
+    status_mark,
 )
-from juesuan.render.escape import md
+from juesuan.render.escape import md, prose
 from juesuan.render.fragments import FragmentCollector
 from juesuan.render.headers import header_cells, markdown_header, row_header
 from juesuan.render.headline import check_badge, key_figure_rows, report_problem_url
+from juesuan.render.numbers import amount
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ def template_environment() -> Environment:
         trim_blocks=False,
     )
     env.filters["e"] = md
+    env.filters["prose"] = prose
     env.globals.update(
         header_cells=header_cells, markdown_header=markdown_header, row_header=row_header
     )
@@ -99,9 +102,9 @@ def check_summary(d: Disclosure) -> str:
 
 
 PART_LABELS = {
-    "present": "✅ 已公开 present",
-    "empty_declared": "☑️ 声明为空 declared empty",
-    "missing": "❌ 未见 missing",
+    "present": status_mark("pass", "已公开 present"),
+    "empty_declared": status_mark("empty", "声明为空 declared empty"),
+    "missing": status_mark("fail", "未见 missing"),
 }
 
 
@@ -140,6 +143,7 @@ def render_disclosure(d: Disclosure, config: RenderConfig = NO_SETTINGS) -> Disc
             items=item_rows(d),
             projects=project_rows(d),
             sangong=sangong_rows(d),
+            sangong_counts=sangong_count_rows(d),
             d=d,
             title_yaml=json.dumps(plain_title(d.title), ensure_ascii=False)[1:-1],
             region=region_label(d.meta.region),
@@ -178,7 +182,7 @@ def home_rows(disclosures: list[Disclosure]) -> list[dict[str, str]]:
                 "region": region_label(d.meta.region),
                 "year": str(d.meta.fiscal_year or "未知"),
                 "kind": DOCUMENT_KINDS.get(d.meta.document_kind or "", ("未知", ""))[0],
-                "expenditure": format_decimal(spent.value) if spent else "—",
+                "expenditure": amount(spent.value) if spent else "—",
                 "checks": check_summary(d),
             }
         )
@@ -230,6 +234,7 @@ class Totals:
 
     count: int
     spent: str  # the sum of the stated 本年支出合计, formatted; "" when none was read
+    spent_value: Decimal | None  # the same sum as a number, for charts
     spent_read: int  # how many disclosures' 本年支出合计 went into the sum
     contradictions: int  # disclosures with at least one failed check
 
@@ -238,7 +243,8 @@ def totals(disclosures: list[Disclosure]) -> Totals:
     spent = [f.value for d in disclosures if (f := d.fact("expenditure.current_year"))]
     return Totals(
         count=len(disclosures),
-        spent=format_decimal(sum(spent, Decimal(0))) if spent else "",
+        spent=amount(sum(spent, Decimal(0))) if spent else "",
+        spent_value=sum(spent, Decimal(0)) if spent else None,
         spent_read=len(spent),
         contradictions=sum(1 for d in disclosures if d.check_counts[CheckStatus.FAIL]),
     )

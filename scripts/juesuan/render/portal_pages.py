@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 import altair as alt
@@ -102,7 +101,11 @@ def _compare_charts(figures: pd.DataFrame, ranking: pd.DataFrame, classes: pd.Da
                 .encode(
                     x=alt.X("amount:Q", title="万元"),
                     y=alt.Y("department:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
-                    tooltip=["department:N", "year:N", alt.Tooltip("amount:Q", title="万元")],
+                    tooltip=[
+                        alt.Tooltip("department:N", title="部门"),
+                        alt.Tooltip("year:N", title="年度"),
+                        alt.Tooltip("amount:Q", title="决算数（万元）", format=",.2f"),
+                    ],
                 )
                 .properties(height=alt.Step(22)),
             )
@@ -131,7 +134,12 @@ def _compare_charts(figures: pd.DataFrame, ranking: pd.DataFrame, classes: pd.Da
                     x=alt.X("pct:Q", title="%", stack=True),
                     y=alt.Y("department:N", title=None, axis=alt.Axis(labelLimit=260)),
                     color=alt.Color("part:N", title=None, legend=alt.Legend(orient="bottom")),
-                    tooltip=["department:N", "year:N", "part:N", "pct:Q"],
+                    tooltip=[
+                        alt.Tooltip("department:N", title="部门"),
+                        alt.Tooltip("year:N", title="年度"),
+                        alt.Tooltip("part:N", title="支出类型"),
+                        alt.Tooltip("pct:Q", title="占本年支出（%）", format=",.2f"),
+                    ],
                 )
                 .properties(height=alt.Step(22)),
             )
@@ -153,7 +161,13 @@ def _compare_charts(figures: pd.DataFrame, ranking: pd.DataFrame, classes: pd.Da
                     y=alt.Y("class_name:N", title=None, axis=alt.Axis(labelLimit=200)),
                     yOffset="department:N",
                     color=alt.Color("department:N", title=None, legend=alt.Legend(orient="bottom")),
-                    tooltip=["class_code:N", "class_name:N", "department:N", "year:N", "amount:Q"],
+                    tooltip=[
+                        alt.Tooltip("class_code:N", title="科目编码"),
+                        alt.Tooltip("class_name:N", title="功能分类（类）"),
+                        alt.Tooltip("department:N", title="部门"),
+                        alt.Tooltip("year:N", title="年度"),
+                        alt.Tooltip("amount:Q", title="金额（万元）", format=",.2f"),
+                    ],
                 )
                 .properties(height=alt.Step(10)),
             )
@@ -325,7 +339,7 @@ def _year(d: Disclosure) -> str:
 def home_chart(disclosures: list[Disclosure]) -> dict[str, str] | None:
     """The home page's one chart: 本年支出合计 summed by region (largest first)."""
     rows = [
-        {"region": region, "amount": float(Decimal(t.spent)), "count": t.count}
+        {"region": region, "amount": float(t.spent_value or 0), "count": t.count}
         for region, group in _groups(disclosures, _region).items()
         if (t := totals(group)).spent
     ]
@@ -413,7 +427,11 @@ def _department_page(key: DepartmentKey, group: list[Disclosure]) -> PortalPage:
                     y=alt.Y("figure:N", title=None),
                     yOffset="year:N",
                     color=alt.Color("year:N", title="年度", legend=alt.Legend(orient="bottom")),
-                    tooltip=["figure:N", "year:N", "value:Q"],
+                    tooltip=[
+                        alt.Tooltip("figure:N", title="项目"),
+                        alt.Tooltip("year:N", title="年度"),
+                        alt.Tooltip("value:Q", title="金额（万元）", format=",.2f"),
+                    ],
                 )
                 .properties(height=alt.Step(12)),
             )

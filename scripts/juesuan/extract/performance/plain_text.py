@@ -283,7 +283,8 @@ def with_plain_tables(
         out.append(replace(project, project_id=new_id))
     moved = [replace(i, project_id=renamed[i.project_id]) for i in indicators]
     warnings = [
-        f"{t.project.evidence}: indicator rows printed as plain text are not read "
+        f"{t.project.evidence}：以纯文本印出的绩效指标行未读取（单元格仅以空格分隔，无法确定所在列）"
+        " / indicator rows printed as plain text are not read "
         "(cells are split only by spaces, so their columns cannot be placed with certainty)"
         for t in plain
         if t.indicators_unread
