@@ -91,8 +91,15 @@ def _with_rows(spec: dict[str, Any], records: list[dict[str, Any]]) -> dict[str,
 
 
 @cache
-def _bars(title: str, unit: str, tooltip: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+def _bars(
+    title: str, unit: str, tooltip: tuple[tuple[str, str], ...], last_name: bool = False
+) -> dict[str, Any]:
+    """Bars by size; `last_name`: a label "类 / 款 / 项" shows its last part on the axis (the
+    parts before are the same for most bars), the whole in the tooltip."""
     people = unit == "人"
+    labels = alt.Axis(labelLimit=LABEL_LIMIT)
+    if last_name:
+        labels = alt.Axis(labelLimit=LABEL_LIMIT, labelExpr="peek(split(datum.label, ' / '))")
     fmt = ",d" if people else ",.2f"
     # Counts of people: whole-number ticks only (no 0.5 of a person on the axis).
     axis = alt.Axis(format="d", tickMinStep=1) if people else alt.Axis()
@@ -101,7 +108,7 @@ def _bars(title: str, unit: str, tooltip: tuple[tuple[str, str], ...]) -> dict[s
         .mark_bar()
         .encode(
             x=alt.X("value:Q", title=unit, axis=axis),
-            y=alt.Y("label:N", title=None, sort="-x", axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+            y=alt.Y("label:N", title=None, sort="-x", axis=labels),
             tooltip=[
                 alt.Tooltip("label:N", title="项目"),
                 alt.Tooltip("value:Q", format=fmt),
@@ -142,7 +149,7 @@ _EVIDENCE = ("evidence:N", "依据")  # (field, title) of a tooltip line
 
 def _template(c: ChartData) -> dict[str, Any]:
     if c.chart_id.startswith("function-"):
-        return _bars(c.title_zh, c.unit, (("code:N", "编码"), _EVIDENCE))
+        return _bars(c.title_zh, c.unit, (("code:N", "编码"), _EVIDENCE), last_name=True)
     if c.chart_id == "sangong":
         return _grouped(c.title_zh, c.unit, "label", "phase", (_EVIDENCE,))
     if c.chart_id == "performance":

@@ -164,12 +164,12 @@ def _compare_charts(figures: pd.DataFrame, ranking: pd.DataFrame, classes: pd.Da
         )
     all_shares = figures[(figures["basic_share_pct"] != "") | (figures["project_share_pct"] != "")]
     if not all_shares.empty:
-        long = all_shares.melt(
-            id_vars=["department", "region", "year", "kind", "project_share_pct"],
+        long = all_shares.assign(order=all_shares["project_share_pct"]).melt(
+            id_vars=["department", "region", "year", "kind", "order"],
             value_vars=["basic_share_pct", "project_share_pct"],
             var_name="part",
             value_name="pct",
-        ).rename(columns={"project_share_pct": "order"})
+        )
         long["part"] = long["part"].map(
             {"basic_share_pct": "基本支出", "project_share_pct": "项目支出"}
         )
