@@ -178,7 +178,9 @@ def _sangong_chart(d: Disclosure) -> ChartData:
 
 def _overall_note(frame: pd.DataFrame, project: str) -> str:
     rows = frame[frame["project"] == project]
-    amounts = "，".join(f"{m.split(' ')[0]} {v} 万元" for m, v in zip(rows["measure"], rows["value"]))
+    amounts = "，".join(
+        f"{m.split(' ')[0]} {v} 万元" for m, v in zip(rows["measure"], rows["value"], strict=True)
+    )
     first = rows.iloc[0]
     rate = f"，执行率 {first['execution_rate']}%" if first["execution_rate"] else ""
     score = f"，自评得分 {first['score']} 分" if first["score"] else ""

@@ -85,7 +85,6 @@ def container_spec(chart: alt.Chart | alt.LayerChart) -> dict[str, Any]:
     )
 
 
-
 def _with_rows(spec: dict[str, Any], records: list[dict[str, Any]]) -> dict[str, Any]:
     return {**spec, "data": {"values": records}}
 

@@ -121,8 +121,9 @@ def _amount_axis(values: pd.Series, field: str, title: str) -> tuple[alt.X, str,
     if len(positive) > 1 and positive.max() / positive.min() > LOG_SPREAD:
         x = alt.X(f"{field}:Q", title=f"{title}（对数刻度）", scale=alt.Scale(type="log"))
         note = (
-            f"最大值是最小值的 {int(positive.max() / positive.min())} 倍，横轴用对数刻度（每一格是前一格的 10 倍），"
-            "小的数字也看得清；为 0 的不能画在对数刻度上，见下表。"
+            f"最大值是最小值的 {int(positive.max() / positive.min())} 倍，"
+            "横轴用对数刻度（每一格是前一格的 10 倍），小的数字也看得清；"
+            "为 0 的不能画在对数刻度上，见下表。"
         )
         return x, f"datum.{field} > 0", note
     return alt.X(f"{field}:Q", title=title), f"isValid(datum.{field})", ""
@@ -138,7 +139,9 @@ def _top_of_choice(chart: alt.Chart, test: str, field: str) -> alt.Chart:
 
 
 def _top_title(title: str, total: int, what: str = "") -> str:
-    return title if total <= CHART_TOP else f"{title}：所选范围内{what}前 {CHART_TOP} 名（全部见下表）"
+    return (
+        title if total <= CHART_TOP else f"{title}：所选范围内{what}前 {CHART_TOP} 名（全部见下表）"
+    )
 
 
 def _compare_charts(figures: pd.DataFrame, ranking: pd.DataFrame, classes: pd.DataFrame) -> list:
@@ -154,13 +157,20 @@ def _compare_charts(figures: pd.DataFrame, ranking: pd.DataFrame, classes: pd.Da
             .encode(
                 x=x,
                 y=alt.Y("who:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-                tooltip=["department:N", "region:N", "year:N", alt.Tooltip("amount:Q", title="万元")],
+                tooltip=[
+                    "department:N",
+                    "region:N",
+                    "year:N",
+                    alt.Tooltip("amount:Q", title="万元"),
+                ],
             )
             .properties(height=alt.Step(22))
             .add_params(*params)
         )
         charts.append(
-            _chart("compare-sangong", _top_of_choice(chart, f"{test} && {drawable}", "amount"), note)
+            _chart(
+                "compare-sangong", _top_of_choice(chart, f"{test} && {drawable}", "amount"), note
+            )
         )
     all_shares = figures[(figures["basic_share_pct"] != "") | (figures["project_share_pct"] != "")]
     if not all_shares.empty:
@@ -194,11 +204,12 @@ def _compare_charts(figures: pd.DataFrame, ranking: pd.DataFrame, classes: pd.Da
             .properties(height=alt.Step(22))
             .add_params(*params)
         )
-        # Both parts of a department count as one place: rank on the project share only.
+        # Both parts of a department-year are one place (the same project share and name).
         ranked = (
             chart.transform_filter(test)
             .transform_window(
-                place="dense_rank()", sort=[alt.SortField("order", order="descending")]
+                place="dense_rank()",
+                sort=[alt.SortField("order", order="descending"), alt.SortField("who")],
             )
             .transform_filter(f"datum.place <= {CHART_TOP}")
         )
