@@ -119,10 +119,13 @@ def _amount_axis(values: pd.Series, field: str, title: str) -> tuple[alt.X, str,
     amounts = pd.to_numeric(values, errors="coerce").dropna()
     positive = amounts[amounts > 0]
     if len(positive) > 1 and positive.max() / positive.min() > LOG_SPREAD:
-        x = alt.X(f"{field}:Q", title=f"{title}（对数刻度）", scale=alt.Scale(type="log"))
+        # Unstacked, a bar starts at the axis' smallest value (a log scale has no 0).
+        x = alt.X(
+            f"{field}:Q", title=f"{title}（对数刻度）", scale=alt.Scale(type="log"), stack=None
+        )
         note = (
             f"最大值是最小值的 {int(positive.max() / positive.min())} 倍，"
-            "横轴用对数刻度（每一格是前一格的 10 倍），小的数字也看得清；"
+            "横轴用对数刻度（同样的长度代表同样的倍数），小的数字也看得清；"
             "为 0 的不能画在对数刻度上，见下表。"
         )
         return x, f"datum.{field} > 0", note
