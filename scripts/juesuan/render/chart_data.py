@@ -1,8 +1,12 @@
 """The data behind each chart of a disclosure page, as tidy pandas frames.
 
-Each frame is what the chart draws *and* what the reader downloads beside it,
-so the two cannot differ. Only values that were read go in: a missing figure or
-one stated twice with different values is named in `missing`, never drawn as 0.
+Each frame is what the reader downloads beside the chart and what the chart draws,
+so the two cannot differ, with two exceptions the page says below the chart
+(`notes`): a category whose every value is 0 is kept in the CSV but not drawn
+(an empty bar row only takes room), and the unit's overall performance
+evaluation is not drawn among its projects (its amounts are the whole unit's,
+on another scale). Only values that were read go in: a missing figure or one
+stated twice with different values is named in `missing`, never drawn as 0.
 """
 
 from __future__ import annotations
@@ -30,6 +34,35 @@ class ChartData:
     frame: pd.DataFrame
     missing: tuple[str, ...]
     description: str
+    category: str = "label"  # the column naming a bar (or a group of bars)
+
+    @property
+    def zero(self) -> tuple[str, ...]:
+        """Categories whose every value is 0: in the CSV, not drawn."""
+        values = self.frame.assign(_v=[Decimal(v) for v in self.frame["value"]])
+        nonzero = values.groupby(self.category, sort=False)["_v"].apply(lambda v: any(v != 0))
+        return tuple(str(name) for name, drawn in nonzero.items() if not drawn)
+
+    @property
+    def drawn(self) -> pd.DataFrame:
+        """The rows the chart draws (see the module docstring for what is left out)."""
+        frame = self.frame[~self.frame[self.category].isin(self.zero)]
+        if "kind" in frame.columns and (frame["kind"] == "project").any():
+            frame = frame[frame["kind"] == "project"]
+        return frame
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Sentences said below the chart about what it does not draw."""
+        notes = []
+        if self.zero:
+            notes.append(f"数值为 0、图中未画出：{'、'.join(self.zero)}。")
+        drawn = set(self.drawn.index)
+        if "kind" in self.frame.columns:
+            for row in self.frame[~self.frame.index.isin(drawn)].to_dict("records"):
+                if row["kind"] == "overall" and row["project"] not in self.zero:
+                    notes.append(_overall_note(self.frame, row["project"]))
+        return tuple(dict.fromkeys(notes))
 
 
 _FACT_CHARTS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
@@ -143,9 +176,29 @@ def _sangong_chart(d: Disclosure) -> ChartData:
     )
 
 
+def _overall_note(frame: pd.DataFrame, project: str) -> str:
+    rows = frame[frame["project"] == project]
+    amounts = "，".join(
+        f"{m.split(' ')[0]} {v} 万元" for m, v in zip(rows["measure"], rows["value"], strict=True)
+    )
+    first = rows.iloc[0]
+    rate = f"，执行率 {first['execution_rate']}%" if first["execution_rate"] else ""
+    score = f"，自评得分 {first['score']} 分" if first["score"] else ""
+    return (
+        f"单位整体支出“{project}”是整个单位的数字，与单个项目不在一个量级，未画入图中："
+        f"{amounts}{rate}{score}。"
+    )
+
+
+def _project_label(name: str, score: str) -> str:
+    """The score first, so a label cut short on a phone loses the name's end, not the score."""
+    return f"{score}分｜{name}" if score else name
+
+
 def _projects_chart(d: Disclosure) -> ChartData:
     rows = []
     for p in d.projects:
+        score = "" if p.score is None else format_decimal(p.score)
         for label, value in (
             ("全年预算数 budget", p.full_year_budget),
             ("全年执行数 executed", p.executed),
@@ -154,15 +207,18 @@ def _projects_chart(d: Disclosure) -> ChartData:
                 rows.append(
                     {
                         "project": p.name or p.project_id,
+                        "kind": p.kind,
+                        "label": _project_label(p.name or p.project_id, score),
                         "measure": label,
                         "value": format_decimal(value),
                         "execution_rate": ""
                         if p.execution_rate is None
                         else format_decimal(p.execution_rate),
-                        "score": "" if p.score is None else format_decimal(p.score),
+                        "score": score,
                     }
                 )
-    frame = pd.DataFrame(rows, columns=["project", "measure", "value", "execution_rate", "score"])
+    columns = ["project", "kind", "label", "measure", "value", "execution_rate", "score"]
+    frame = pd.DataFrame(rows, columns=columns)
     return ChartData(
         "performance",
         "绩效自评项目：预算、执行与得分",
@@ -170,8 +226,11 @@ def _projects_chart(d: Disclosure) -> ChartData:
         "万元",
         frame,
         (),
-        "Each self-evaluated project (and the unit as a whole): full-year budget and executed "
-        "amount in 万元, execution rate in % and the self-evaluation score.",
+        "Each self-evaluated project (kind project) and the unit as a whole (kind overall): "
+        "full-year budget and executed amount in 万元, execution rate in % and the "
+        "self-evaluation score (label: the score, then the name). The chart draws the projects "
+        "(the overall row only when there is no project) and shows each score before its name.",
+        category="project",
     )
 
 

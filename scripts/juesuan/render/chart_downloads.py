@@ -39,6 +39,7 @@ def chart_readme(d: Disclosure, charts: list[ChartData]) -> str:
             f"- Unit: {c.unit}\n"
             f"- Left out (not read, or stated with conflicting values): {missing}\n"
         )
+        parts.extend(f"- In the CSV, not drawn: {note}\n" for note in c.notes)
     return "".join(parts)
 
 

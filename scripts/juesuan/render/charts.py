@@ -1,8 +1,14 @@
 """Altair charts of a disclosure, as Vega-Lite specs the site embeds with vega-embed.
 
-A chart draws exactly the frame of chart_data (the same rows the reader can
-download beside it). Bars are sorted by size; codes and the source sentence are
-in the tooltip. Specs carry their data inline, so a page needs no second request.
+A chart draws the frame of chart_data (the rows the reader can download beside
+it) less what the page names below the chart (ChartData.notes). Bars are sorted
+by size; codes and the source sentence are in the tooltip. Specs carry their
+data inline, so a page needs no second request.
+
+Every chart fits its container (`width="container"`) from a 390 px phone up:
+titles are broken into short lines, y-axis labels take at most 40% of the
+width (the full name is in the tooltip), legends are at most two columns, and
+counts of people have whole-number ticks.
 """
 
 from __future__ import annotations
@@ -45,10 +51,36 @@ def _numeric(frame: pd.DataFrame, *columns: str) -> list[dict[str, Any]]:
 _NO_DATA = alt.Data(values=[])
 
 
-def _finish(chart: alt.Chart) -> dict[str, Any]:
+# A y-axis label takes at most 40% of the chart's width, so on a phone the bars keep most of it.
+LABEL_LIMIT = alt.expr("clamp(containerSize()[0] * 0.4, 80, 260)")
+_TITLE_LINE = 18  # characters of a title line: 18 CJK characters fit a 390 px phone
+
+
+def title_lines(text: str, width: int = _TITLE_LINE) -> list[str]:
+    """`text` in lines of at most `width` characters, broken after punctuation when it can be."""
+    lines: list[str] = []
+    rest = text
+    while len(rest) > width:
+        head = rest[:width]
+        cut = max(head.rfind(ch) for ch in "：，（）、")
+        cut = cut + 1 if cut >= width // 2 else width
+        if head[cut - 1 : cut] == "（":  # an opening bracket starts the next line
+            cut -= 1
+        lines.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    return [*lines, rest] if rest else lines
+
+
+def chart_title(text: str) -> alt.TitleParams:
+    return alt.TitleParams(title_lines(text), anchor="start", fontSize=13)
+
+
+def container_spec(chart: alt.Chart | alt.LayerChart) -> dict[str, Any]:
+    """The chart as the width of its container, with the settings every chart of the site shares."""
     return (
         chart.properties(width="container")
         .configure(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+        .configure_legend(orient="bottom", columns=2, labelLimit=130)
         .to_dict(validate=False)  # validated once per chart kind in the tests, not per page
     )
 
@@ -58,14 +90,24 @@ def _with_rows(spec: dict[str, Any], records: list[dict[str, Any]]) -> dict[str,
 
 
 @cache
-def _bars(title: str, unit: str, tooltip: tuple[tuple[str, str], ...]) -> dict[str, Any]:
-    fmt = ",.2f" if unit == "万元" else ","
+def _bars(
+    title: str, unit: str, tooltip: tuple[tuple[str, str], ...], last_name: bool = False
+) -> dict[str, Any]:
+    """Bars by size; `last_name`: a label "类 / 款 / 项" shows its last part on the axis (the
+    parts before are the same for most bars), the whole in the tooltip."""
+    people = unit == "人"
+    labels = alt.Axis(labelLimit=LABEL_LIMIT)
+    if last_name:
+        labels = alt.Axis(labelLimit=LABEL_LIMIT, labelExpr="peek(split(datum.label, ' / '))")
+    fmt = ",d" if people else ",.2f"
+    # Counts of people: whole-number ticks only (no 0.5 of a person on the axis).
+    axis = alt.Axis(format="d", tickMinStep=1) if people else alt.Axis()
     chart = (
-        alt.Chart(_NO_DATA, title=f"{title}（{unit}）")
+        alt.Chart(_NO_DATA, title=chart_title(f"{title}（{unit}）"))
         .mark_bar()
         .encode(
-            x=alt.X("value:Q", title=unit),
-            y=alt.Y("label:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260)),
+            x=alt.X("value:Q", title=unit, axis=axis),
+            y=alt.Y("label:N", title=None, sort="-x", axis=labels),
             tooltip=[
                 alt.Tooltip("label:N", title="项目"),
                 alt.Tooltip("value:Q", title=f"数值（{unit}）", format=fmt),
@@ -74,7 +116,7 @@ def _bars(title: str, unit: str, tooltip: tuple[tuple[str, str], ...]) -> dict[s
         )
         .properties(height=alt.Step(24))
     )
-    return _finish(chart)
+    return container_spec(chart)
 
 
 @cache
@@ -82,13 +124,13 @@ def _grouped(
     title: str, unit: str, category: str, group: str, extra: tuple[tuple[str, str], ...]
 ) -> dict[str, Any]:
     chart = (
-        alt.Chart(_NO_DATA, title=f"{title}（{unit}）")
+        alt.Chart(_NO_DATA, title=chart_title(f"{title}（{unit}）"))
         .mark_bar()
         .encode(
             x=alt.X("value:Q", title=unit),
-            y=alt.Y(f"{category}:N", title=None, axis=alt.Axis(labelLimit=260)),
+            y=alt.Y(f"{category}:N", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
             yOffset=alt.YOffset(f"{group}:N"),
-            color=alt.Color(f"{group}:N", title=None, legend=alt.Legend(orient="bottom")),
+            color=alt.Color(f"{group}:N", title=None),
             tooltip=[
                 alt.Tooltip(f"{category}:N", title="项目"),
                 alt.Tooltip(f"{group}:N", title="口径"),
@@ -98,7 +140,7 @@ def _grouped(
         )
         .properties(height=alt.Step(14))
     )
-    return _finish(chart)
+    return container_spec(chart)
 
 
 _EVIDENCE = ("evidence:N", "依据")  # (field, title) of a tooltip line
@@ -106,17 +148,17 @@ _EVIDENCE = ("evidence:N", "依据")  # (field, title) of a tooltip line
 
 def _template(c: ChartData) -> dict[str, Any]:
     if c.chart_id.startswith("function-"):
-        return _bars(c.title_zh, c.unit, (("code:N", "编码"), _EVIDENCE))
+        return _bars(c.title_zh, c.unit, (("code:N", "编码"), _EVIDENCE), last_name=True)
     if c.chart_id == "sangong":
         return _grouped(c.title_zh, c.unit, "label", "phase", (_EVIDENCE,))
     if c.chart_id == "performance":
         extra = (("execution_rate:N", "执行率（%）"), ("score:N", "得分（分）"))
-        return _grouped(c.title_zh, c.unit, "project", "measure", extra)
+        return _grouped(c.title_zh, c.unit, "label", "measure", extra)
     return _bars(c.title_zh, c.unit, (("key:N", "指标编码"), _EVIDENCE))
 
 
 def _spec(c: ChartData) -> dict[str, Any]:
-    return _with_rows(_template(c), _numeric(c.frame, "value"))
+    return _with_rows(_template(c), _numeric(c.drawn, "value"))
 
 
 def disclosure_charts(d: Disclosure) -> list[ChartSpec]:

@@ -16,7 +16,7 @@ import pandas as pd
 from juesuan.disclosure import Disclosure
 from juesuan.domain.amounts import execution_rate, format_decimal
 from juesuan.domain.key_figures import BUDGET_PAIRS, COMPARE, figures_for
-from juesuan.domain.template import FunctionLevel
+from juesuan.domain.template import DOCUMENT_KINDS, FunctionLevel
 from juesuan.render.department_key import DepartmentKey, department_key, region_label
 
 # The key figures compared across disclosures (domain/key_figures.py).
@@ -80,6 +80,7 @@ def key_figures(disclosures: list[Disclosure]) -> pd.DataFrame:
                 "department": d.meta.department or "未知部门",
                 "region": region_label(d.meta.region),
                 "year": "" if d.meta.fiscal_year is None else str(d.meta.fiscal_year),
+                "kind": DOCUMENT_KINDS.get(d.meta.document_kind or "", ("未知", ""))[0],
                 **{key: _cell(value) for key, value in v.items()},
                 "basic_share_pct": _ratio(v["expenditure.basic"], spent, 100),
                 "project_share_pct": _ratio(v["expenditure.project"], spent, 100),

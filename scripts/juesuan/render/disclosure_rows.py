@@ -177,6 +177,8 @@ def chart_rows(d: Disclosure) -> list[dict[str, Any]]:
             "title": f"{c.data.title_zh} / {c.data.title_en}",
             "spec_json": json_for_script(c.spec),
             "missing": list(c.data.missing),
+            "notes": list(c.data.notes),
+            "short_title": c.data.title_zh,
         }
         for c in disclosure_charts(d)
     ]

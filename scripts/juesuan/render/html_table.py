@@ -18,8 +18,11 @@ def frame_table(
     columns: list[tuple[str, str]],
     numeric: frozenset[str] = frozenset(),
     links: dict[str, str] | None = None,
+    sortable: bool = False,
 ) -> str:
-    """`columns` are (column, header); `links` maps a column to a URL pattern over row fields."""
+    """`columns` are (column, header); `links` maps a column to a URL pattern over row fields.
+
+    A `sortable` table gets sortable headers and a filter box in the browser (tables.js)."""
     head = "".join(f"<th>{md(header)}</th>" for _, header in columns)
     body = []
     for row in frame.to_dict("records"):
@@ -31,8 +34,9 @@ def frame_table(
             css = ' class="juesuan-num"' if column in numeric else ""
             cells.append(f"<td{css}>{text}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
+    table_class = "juesuan-facts juesuan-sortable" if sortable else "juesuan-facts"
     return (
-        f'<table class="juesuan-facts">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
+        f'<table class="{table_class}">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
         + "\n".join(body)
         + "\n</tbody>\n</table>"
     )

@@ -18,6 +18,7 @@ from juesuan.disclosure import Disclosure
 from juesuan.domain.amounts import format_decimal
 from juesuan.domain.key_figures import BUDGET_PAIRS
 from juesuan.render.budget import RUN_LABELS
+from juesuan.render.charts import LABEL_LIMIT, chart_title, container_spec
 from juesuan.render.comparison import (
     KEY_FIGURES,
     DepartmentKey,
@@ -54,13 +55,12 @@ def _csv(frame: pd.DataFrame) -> str:
     return frame.to_csv(index=False, lineterminator="\n")
 
 
-def _chart(chart_id: str, chart: alt.Chart) -> dict[str, str]:
-    spec = (
-        chart.properties(width="container")
-        .configure(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
-        .to_dict(validate=False)  # validated once per chart kind in the tests, not per page
-    )
-    return {"chart_id": chart_id, "spec_json": json_for_script(spec)}
+def _chart(chart_id: str, chart: alt.Chart | alt.LayerChart, note: str = "") -> dict[str, str]:
+    return {
+        "chart_id": chart_id,
+        "spec_json": json_for_script(container_spec(chart)),
+        "note": note,
+    }
 
 
 def _numeric(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
@@ -70,10 +70,81 @@ def _numeric(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return out
 
 
-# A comparison chart draws the largest few; the tables below it and their CSVs hold every
-# disclosure. A bar per disclosure is unreadable past a few dozen, and at a province's
-# scale (8,000 rows at N = 5,000) Altair refuses the data outright.
+def _who(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with `who`: the department and its year, so two years of one department are two
+    bars, not one bar of their sum."""
+    year = frame["year"].map(lambda y: f"（{y}）" if y else "")
+    return frame.assign(who=frame["department"] + year)
+
+
+def _records(frame: pd.DataFrame, columns: list[str], *numeric: str) -> alt.Data:
+    """The rows as inline values (alt.Data: Altair's row limit is for DataFrames it converts)."""
+    rows = _numeric(_who(frame)[["who", *columns]], *numeric).astype(object)
+    rows = rows.where(rows.notna(), None)
+    return alt.Data(values=rows.to_dict("records"))
+
+
+# A comparison chart draws the largest few of what the reader chose (year, kind, region); the
+# tables below it and their CSVs hold every disclosure. A bar per disclosure is unreadable past
+# a few dozen. The chart's data holds every row, so choosing a region finds its departments
+# even when none is among the largest of all.
 CHART_TOP = 40
+# Amounts that differ more than this (largest ÷ smallest drawn) are drawn on a log scale: on a
+# linear one a department 100× the others leaves them all as slivers.
+LOG_SPREAD = 20
+ALL = ""  # the choice "all years / kinds / regions" of a chart's menus
+
+
+def _choice(name: str, label: str, values: pd.Series, every: str) -> alt.Parameter:
+    options = sorted({str(v) for v in values if str(v)}, reverse=name == "year")
+    return alt.param(
+        name=name,
+        value=ALL,
+        bind=alt.binding_select(
+            options=[ALL, *options], labels=[every, *options], name=f"{label} "
+        ),
+    )
+
+
+def _choices(frame: pd.DataFrame) -> tuple[list[alt.Parameter], str]:
+    """Menus for year, kind and region (only those with more than one value) and their filter."""
+    params, tests = [], []
+    for column, label, every in (
+        ("year", "年度", "全部年度"),
+        ("kind", "类型", "全部类型"),
+        ("region", "地区", "全部地区"),
+    ):
+        if frame[column].nunique() > 1:
+            params.append(_choice(column, label, frame[column], every))
+            tests.append(f"({column} === '{ALL}' || datum.{column} === {column})")
+    return params, " && ".join(tests) or "true"
+
+
+def _amount_axis(values: pd.Series, field: str, title: str) -> tuple[alt.X, str, str]:
+    """The x encoding of amounts, the filter of what it can draw, and what the page says of it."""
+    amounts = pd.to_numeric(values, errors="coerce").dropna()
+    positive = amounts[amounts > 0]
+    if len(positive) > 1 and positive.max() / positive.min() > LOG_SPREAD:
+        # Unstacked, a bar starts at the axis' smallest value (a log scale has no 0).
+        x = alt.X(
+            f"{field}:Q", title=f"{title}（对数刻度）", scale=alt.Scale(type="log"), stack=None
+        )
+        note = (
+            f"最大值是最小值的 {int(positive.max() / positive.min())} 倍，"
+            "横轴用对数刻度（同样的长度代表同样的倍数），小的数字也看得清；"
+            "为 0 的不能画在对数刻度上，见下表。"
+        )
+        return x, f"datum.{field} > 0", note
+    return alt.X(f"{field}:Q", title=title), f"isValid(datum.{field})", ""
+
+
+def _top_of_choice(chart: alt.Chart, test: str, field: str) -> alt.Chart:
+    """`chart` drawing the CHART_TOP largest `field` of the rows passing `test`."""
+    return (
+        chart.transform_filter(test)
+        .transform_window(place="row_number()", sort=[alt.SortField(field, order="descending")])
+        .transform_filter(f"datum.place <= {CHART_TOP}")
+    )
 
 
 def _top(frame: pd.DataFrame, column: str, n: int = CHART_TOP) -> pd.DataFrame:
@@ -86,38 +157,44 @@ def _title(title: str, drawn: int, total: int) -> str:
     return title if drawn == total else f"{title}：前 {drawn} 名（共 {total}，全部见下表）"
 
 
+def _top_title(title: str, total: int, what: str = "") -> str:
+    return (
+        title if total <= CHART_TOP else f"{title}：所选范围内{what}前 {CHART_TOP} 名（全部见下表）"
+    )
+
+
 def _compare_charts(figures: pd.DataFrame, ranking: pd.DataFrame, classes: pd.DataFrame) -> list:
     charts = []
+    params, test = _choices(figures) if not figures.empty else ([], "true")
     if not ranking.empty:
-        drawn = _top(ranking, "sangong.total")[["department", "year", "sangong.total"]].rename(
-            columns={"sangong.total": "amount"}
+        x, drawable, note = _amount_axis(ranking["sangong.total"], "amount", "万元")
+        drawn = ranking.rename(columns={"sangong.total": "amount"})
+        data = _records(drawn, ["department", "region", "year", "kind", "amount"], "amount")
+        chart = (
+            alt.Chart(data, title=chart_title(_top_title("“三公”经费支出（万元）", len(drawn))))
+            .mark_bar()
+            .encode(
+                x=x,
+                y=alt.Y("who:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+                tooltip=[
+                    alt.Tooltip("department:N", title="部门"),
+                    alt.Tooltip("region:N", title="地区"),
+                    alt.Tooltip("year:N", title="年度"),
+                    alt.Tooltip("amount:Q", title="决算数（万元）", format=",.2f"),
+                ],
+            )
+            .properties(height=alt.Step(22))
+            .add_params(*params)
         )
-        title = _title("“三公”经费支出（万元）", len(drawn), len(ranking))
         charts.append(
             _chart(
-                "compare-sangong",
-                alt.Chart(_numeric(drawn, "amount"), title=title)
-                .mark_bar()
-                .encode(
-                    x=alt.X("amount:Q", title="万元"),
-                    y=alt.Y("department:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
-                    tooltip=[
-                        alt.Tooltip("department:N", title="部门"),
-                        alt.Tooltip("year:N", title="年度"),
-                        alt.Tooltip("amount:Q", title="决算数（万元）", format=",.2f"),
-                    ],
-                )
-                .properties(height=alt.Step(22)),
+                "compare-sangong", _top_of_choice(chart, f"{test} && {drawable}", "amount"), note
             )
         )
     all_shares = figures[(figures["basic_share_pct"] != "") | (figures["project_share_pct"] != "")]
     if not all_shares.empty:
-        shares = _top(all_shares, "project_share_pct")
-        share_title = _title(
-            "基本支出与项目支出占本年支出（%）", len(shares), len(all_shares)
-        ).replace("前", "项目支出占比前")
-        long = shares.melt(
-            id_vars=["department", "year"],
+        long = all_shares.assign(order=all_shares["project_share_pct"]).melt(
+            id_vars=["department", "region", "year", "kind", "order"],
             value_vars=["basic_share_pct", "project_share_pct"],
             var_name="part",
             value_name="pct",
@@ -125,54 +202,85 @@ def _compare_charts(figures: pd.DataFrame, ranking: pd.DataFrame, classes: pd.Da
         long["part"] = long["part"].map(
             {"basic_share_pct": "基本支出", "project_share_pct": "项目支出"}
         )
-        charts.append(
-            _chart(
-                "compare-shares",
-                alt.Chart(_numeric(long, "pct"), title=share_title)
-                .mark_bar()
-                .encode(
-                    x=alt.X("pct:Q", title="%", stack=True),
-                    y=alt.Y("department:N", title=None, axis=alt.Axis(labelLimit=260)),
-                    color=alt.Color("part:N", title=None, legend=alt.Legend(orient="bottom")),
-                    tooltip=[
-                        alt.Tooltip("department:N", title="部门"),
-                        alt.Tooltip("year:N", title="年度"),
-                        alt.Tooltip("part:N", title="支出类型"),
-                        alt.Tooltip("pct:Q", title="占本年支出（%）", format=",.2f"),
-                    ],
-                )
-                .properties(height=alt.Step(22)),
-            )
+        title = _top_title("基本支出与项目支出占本年支出（%）", len(all_shares), "项目支出占比")
+        data = _records(
+            long, ["department", "region", "year", "kind", "part", "pct", "order"], "pct", "order"
         )
+        chart = (
+            alt.Chart(data, title=chart_title(title))
+            .mark_bar()
+            .encode(
+                x=alt.X("pct:Q", title="%", stack=True),
+                y=alt.Y(
+                    "who:N",
+                    title=None,
+                    sort=alt.EncodingSortField("order", order="descending"),
+                    axis=alt.Axis(labelLimit=LABEL_LIMIT),
+                ),
+                color=alt.Color("part:N", title=None),
+                tooltip=[
+                    alt.Tooltip("department:N", title="部门"),
+                    alt.Tooltip("year:N", title="年度"),
+                    alt.Tooltip("part:N", title="支出类型"),
+                    alt.Tooltip("pct:Q", title="占本年支出（%）", format=",.2f"),
+                ],
+            )
+            .properties(height=alt.Step(22))
+            .add_params(*params)
+        )
+        # Both parts of a department-year are one place (the same project share and name).
+        ranked = (
+            chart.transform_filter(test)
+            .transform_window(
+                place="dense_rank()",
+                sort=[alt.SortField("order", order="descending"), alt.SortField("who")],
+            )
+            .transform_filter(f"datum.place <= {CHART_TOP}")
+        )
+        charts.append(_chart("compare-shares", ranked))
     if not classes.empty:
-        totals = _numeric(classes, "amount").groupby("department")["amount"].sum()
-        largest = totals.sort_values(ascending=False, kind="stable").index[:CHART_TOP]
-        drawn_classes = classes[classes["department"].isin(largest)]
-        classes_title = _title(
-            "支出功能分类（类）各部门对比（万元）", len(largest), len(totals)
-        ).replace("前", "支出合计前")
-        charts.append(
-            _chart(
-                "compare-classes",
-                alt.Chart(_numeric(drawn_classes, "amount"), title=classes_title)
-                .mark_bar()
-                .encode(
-                    x=alt.X("amount:Q", title="万元"),
-                    y=alt.Y("class_name:N", title=None, axis=alt.Axis(labelLimit=200)),
-                    yOffset="department:N",
-                    color=alt.Color("department:N", title=None, legend=alt.Legend(orient="bottom")),
-                    tooltip=[
-                        alt.Tooltip("class_code:N", title="科目编码"),
-                        alt.Tooltip("class_name:N", title="功能分类（类）"),
-                        alt.Tooltip("department:N", title="部门"),
-                        alt.Tooltip("year:N", title="年度"),
-                        alt.Tooltip("amount:Q", title="金额（万元）", format=",.2f"),
-                    ],
-                )
-                .properties(height=alt.Step(10)),
-            )
-        )
+        charts.append(_classes_chart(figures, classes))
     return charts
+
+
+def _classes_chart(figures: pd.DataFrame, classes: pd.DataFrame) -> dict[str, str]:
+    """One functional class at a time (the reader chooses which), a bar per department."""
+    about = figures[["package", "region", "kind"]].drop_duplicates("package")
+    rows = classes.merge(about, on="package", how="left").fillna({"region": "", "kind": ""})
+    rows["class"] = (rows["class_code"] + " " + rows["class_name"]).str.strip()
+    params, test = _choices(rows)
+    # The class most departments report comes first in the menu (then by code).
+    counts = rows.groupby("class")["package"].nunique()
+    names = sorted(counts.index, key=lambda c: (-counts[c], c))
+    choose = alt.param(
+        name="fclass",
+        value=names[0],
+        bind=alt.binding_select(options=names, name="支出功能分类（类） "),
+    )
+    x, drawable, note = _amount_axis(rows["amount"], "amount", "万元")
+    data = _records(
+        rows, ["class", "department", "region", "year", "kind", "amount", "share_pct"], "amount"
+    )
+    title = _top_title("所选支出功能分类（类）各部门决算数（万元）", int(counts.max()))
+    chart = (
+        alt.Chart(data, title=chart_title(title))
+        .mark_bar()
+        .encode(
+            x=x,
+            y=alt.Y("who:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+            tooltip=[
+                alt.Tooltip("class:N", title="功能分类（类）"),
+                alt.Tooltip("department:N", title="部门"),
+                alt.Tooltip("year:N", title="年度"),
+                alt.Tooltip("amount:Q", title="金额（万元）", format=",.2f"),
+                alt.Tooltip("share_pct:N", title="占本年支出（%）"),
+            ],
+        )
+        .properties(height=alt.Step(22))
+        .add_params(choose, *params)
+    )
+    test = f"{test} && datum['class'] === fclass && {drawable}"
+    return _chart("compare-classes", _top_of_choice(chart, test, "amount"), note)
 
 
 def _execution_chart(rates: pd.DataFrame) -> dict[str, str]:
@@ -186,14 +294,19 @@ def _execution_chart(rates: pd.DataFrame) -> dict[str, str]:
         .mark_bar()
         .encode(
             x=alt.X("rate:Q", title="%"),
-            y=alt.Y("department:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+            y=alt.Y("department:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
             color=alt.condition(alt.datum.rate > 100, alt.value("#c0392b"), alt.value("#2e86c1")),
-            tooltip=["department:N", "year:N", alt.Tooltip("rate:Q", title="完成率 %")],
+            tooltip=[
+                alt.Tooltip("department:N", title="部门"),
+                alt.Tooltip("year:N", title="年度"),
+                alt.Tooltip("rate:Q", title="完成率（%）"),
+            ],
         )
     )
     rule = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(strokeDash=[4, 4]).encode(x="x:Q")
     return _chart(
-        "compare-execution", alt.layer(bars, rule, title=title).properties(height=alt.Step(22))
+        "compare-execution",
+        alt.layer(bars, rule, title=chart_title(title)).properties(height=alt.Step(22)),
     )
 
 
@@ -247,6 +360,7 @@ def compare_page(disclosures: list[Disclosure]) -> PortalPage:
                 [("department", "部门"), ("region", "地区"), ("year", "年度"), *_FIGURE_COLUMNS],
                 _NUMERIC,
                 link,
+                sortable=True,
             ),
             ratios_table=""
             if figures.empty
@@ -262,6 +376,7 @@ def compare_page(disclosures: list[Disclosure]) -> PortalPage:
                 ],
                 _NUMERIC,
                 link,
+                sortable=True,
             ),
             ranking_table=""
             if ranking.empty
@@ -276,6 +391,7 @@ def compare_page(disclosures: list[Disclosure]) -> PortalPage:
                 ],
                 _NUMERIC,
                 link,
+                sortable=True,
             ),
             classes_table=""
             if classes.empty
@@ -291,6 +407,7 @@ def compare_page(disclosures: list[Disclosure]) -> PortalPage:
                 ],
                 _NUMERIC,
                 link,
+                sortable=True,
             ),
             charts=_compare_charts(figures, ranking, classes),
             execution=_execution_section(rates, link),
@@ -350,11 +467,11 @@ def home_chart(disclosures: list[Disclosure]) -> dict[str, str] | None:
     title = _title("各地区本年支出合计（万元）", len(drawn), len(frame))
     return _chart(
         "home-regions",
-        alt.Chart(drawn, title=title)
+        alt.Chart(drawn, title=chart_title(title))
         .mark_bar()
         .encode(
             x=alt.X("amount:Q", title="万元"),
-            y=alt.Y("region:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+            y=alt.Y("region:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
             tooltip=[
                 alt.Tooltip("region:N", title="地区"),
                 alt.Tooltip("amount:Q", title="万元"),
@@ -417,25 +534,25 @@ def _department_page(key: DepartmentKey, group: list[Disclosure]) -> PortalPage:
     long["figure"] = long["key"].map(labels)
     charts = []
     if not long.empty and len(set(long["year"]) - {""}) > 1:
-        charts.append(
-            _chart(
-                "department-years",
-                alt.Chart(_numeric(long, "value"), title="历年主要数字（万元）")
-                .mark_bar()
-                .encode(
-                    x=alt.X("value:Q", title="万元"),
-                    y=alt.Y("figure:N", title=None),
-                    yOffset="year:N",
-                    color=alt.Color("year:N", title="年度", legend=alt.Legend(orient="bottom")),
-                    tooltip=[
-                        alt.Tooltip("figure:N", title="项目"),
-                        alt.Tooltip("year:N", title="年度"),
-                        alt.Tooltip("value:Q", title="金额（万元）", format=",.2f"),
-                    ],
-                )
-                .properties(height=alt.Step(12)),
+        x, drawable, note = _amount_axis(long["value"], "value", "万元")
+        chart = (
+            alt.Chart(_numeric(long, "value"), title=chart_title("历年主要数字（万元）"))
+            .mark_bar()
+            .encode(
+                x=x,
+                y=alt.Y("figure:N", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+                yOffset="year:N",
+                color=alt.Color("year:N", title="年度"),
+                tooltip=[
+                    alt.Tooltip("figure:N", title="项目"),
+                    alt.Tooltip("year:N", title="年度"),
+                    alt.Tooltip("value:Q", title="金额（万元）", format=",.2f"),
+                ],
             )
+            .properties(height=alt.Step(12))
+            .transform_filter(drawable)
         )
+        charts.append(_chart("department-years", chart, note))
     years = {y for y in figures["year"] if y}
     changes = year_over_year(figures, money) if len(years) > 1 else pd.DataFrame()
     if not changes.empty:
