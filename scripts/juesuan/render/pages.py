@@ -42,6 +42,7 @@ from juesuan.render.escape import md
 from juesuan.render.fragments import FragmentCollector
 from juesuan.render.headers import header_cells, markdown_header, row_header
 from juesuan.render.headline import check_badge, key_figure_rows, report_problem_url
+from juesuan.render.search_text import search_lines, search_only
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,10 @@ def template_environment() -> Environment:
     )
     env.filters["e"] = md
     env.globals.update(
-        header_cells=header_cells, markdown_header=markdown_header, row_header=row_header
+        header_cells=header_cells,
+        markdown_header=markdown_header,
+        row_header=row_header,
+        search_only=search_only,
     )
     return env
 
@@ -132,6 +136,7 @@ def render_disclosure(d: Disclosure, config: RenderConfig = NO_SETTINGS) -> Disc
             items=item_rows(d),
             projects=project_rows(d),
             sangong=sangong_rows(d),
+            search=search_lines(d),
             d=d,
             title_yaml=json.dumps(plain_title(d.title), ensure_ascii=False)[1:-1],
             region=region_label(d.meta.region),
