@@ -63,12 +63,12 @@ def fact_lines(d: Disclosure) -> list[SearchLine]:
 
 def item_lines(d: Disclosure) -> list[SearchLine]:
     """Each item by its most specific name (项, else 款, else 类) with its amount."""
-    lines = []
+    lines: dict[SearchLine, None] = {}  # a class and its only item may share name and amount
     for item in d.expenditure_items:
         name = next((n for n in reversed(item.names) if n), None)
         if name and item.amount is not None:
-            lines.append(SearchLine(name, _amount(item.amount)))
-    return lines
+            lines[SearchLine(name, _amount(item.amount))] = None
+    return list(lines)
 
 
 def sangong_lines(d: Disclosure) -> list[SearchLine]:
@@ -90,14 +90,17 @@ def sangong_lines(d: Disclosure) -> list[SearchLine]:
 
 
 def search_only(lines: list[SearchLine]) -> str:
-    """The lines as HTML for the index only (hidden; removed from the page after indexing)."""
+    """The lines as HTML for the index only (hidden; removed from the page after indexing).
+
+    One paragraph a line: Material's snippet is the top-level blocks of a section's text
+    that hold the words searched for, so each line is shown alone."""
     if not lines:
         return ""
     body = "".join(
-        f'<li><span class="{TERM_CLASS}">{md(line.term)}</span> {md(line.figure)}</li>'
+        f'<p><span class="{TERM_CLASS}">{md(line.term)}</span> {md(line.figure)}</p>'
         for line in lines
     )
-    return f'\n<ul class="{SEARCH_ONLY_CLASS}" hidden>{body}</ul>\n'
+    return f'\n<div class="{SEARCH_ONLY_CLASS}" hidden>{body}</div>\n'
 
 
 @dataclass(frozen=True)
