@@ -57,7 +57,9 @@ def fact_lines(d: Disclosure) -> list[SearchLine]:
         stated = [f for f in d.facts if f.key == key]
         if stated:
             values = " / ".join(format_decimal(f.value) for f in stated)
-            lines.append(SearchLine(vocabulary[key].label_zh, f"{values} {UNITS[stated[0].unit].zh}"))
+            lines.append(
+                SearchLine(vocabulary[key].label_zh, f"{values} {UNITS[stated[0].unit].zh}")
+            )
     return lines
 
 
