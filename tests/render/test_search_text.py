@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from expectations import expected_yaml
-
 from juesuan.render.search_text import (
     SEARCH_ONLY_CLASS,
     SearchLine,

@@ -52,7 +52,10 @@ def test_the_installed_material_worker_is_corrected_in_its_three_spots():
 
 def test_compacting_the_index_keeps_every_token():
     separator = r"[\s\u200b\u3000\-、。，．？！；：“”‘’（）《》〔〕【】()/·]+"
-    text = "<p>\u200b机关运行经费\u200b 22.23 \u200b万元\u200b（\u200b预算\u200b 4.67）</p>\u200b部门\u200b决算"
+    text = (
+        "<p>\u200b机关运行经费\u200b 22.23 \u200b万元\u200b（\u200b预算\u200b 4.67）</p>"
+        "\u200b部门\u200b决算"
+    )
     index = {
         "config": {"separator": separator},
         "docs": [{"location": "x/", "title": "", "text": text}],

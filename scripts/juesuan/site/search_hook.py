@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import event_priority
+
 from juesuan.render.search_text import SEARCH_ONLY_CLASS, TERM_CLASS
 
 log = logging.getLogger("mkdocs.plugins.juesuan.search")
