@@ -7,11 +7,21 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from juesuan.checks import CheckResult, check_document
 from juesuan.disclosure import Disclosure
-from juesuan.domain.template import BUDGET_REFUSAL, CORE_PARTS, TEMPLATE_PARTS, DocumentKind
+from juesuan.domain.template import (
+    BUDGET_REFUSAL,
+    CORE_PARTS,
+    KIND_PARTS,
+    NEWS_REFUSAL,
+    TEMPLATE_PARTS,
+    WHOLE_TEMPLATE_KINDS,
+    DocumentKind,
+    template_number,
+)
 from juesuan.extract.completeness import ScoredText, scorecard
 from juesuan.extract.extracted import Extracted, extract
 from juesuan.extract.template_tables import unreadable_cells
@@ -34,7 +44,7 @@ def _warnings(doc: Document, found: Extracted, parts: tuple[str, ...]) -> tuple[
         warnings.append("fiscal year not found in the text and no sidecar states it")
     warnings += unreadable_amounts(doc.text, doc.section_path)
     warnings += [str(u) for u in unreadable_cells(list(doc.tables))]
-    if meta.document_kind == DocumentKind.FINAL_ACCOUNTS:
+    if meta.document_kind in WHOLE_TEMPLATE_KINDS:
         missing = [p for p in list(TEMPLATE_PARTS)[:CORE_PARTS] if p not in parts]
         if missing:
             warnings.append("template sections missing (truncated?): " + "、".join(missing))
@@ -46,7 +56,13 @@ def assemble(
 ) -> Disclosure:
     parts = _parts_found(doc.text)
     scored = ScoredText(
-        doc.text, doc.sections, doc.tables, found.facts, found.sangong, found.projects
+        doc.text,
+        doc.sections,
+        doc.tables,
+        found.facts,
+        found.sangong,
+        found.projects,
+        doc.meta.document_kind,
     )
     return Disclosure(
         source=raw,
@@ -67,10 +83,30 @@ def assemble(
     )
 
 
+# A template table's printed code (公开01表, 财决公开05表) anywhere in the text.
+_TABLE_CODE = re.compile(r"公开\s*0?\d\s*表")
+
+
+def _shows_the_template(doc: Document, found: Extracted) -> bool:
+    """Something of the national template is in the text: a figure read, headed parts, a
+    template table (by title or printed code), or the one part a one-part page is about
+    (recognised from its statements of actual spending)."""
+    return bool(
+        found.facts
+        or found.sangong
+        or len(doc.sections) >= 3
+        or doc.meta.document_kind in KIND_PARTS
+        or any(template_number(t.code, t.title) for t in doc.tables)
+        or _TABLE_CODE.search(doc.text)
+    )
+
+
 def _refuse_unless_disclosure(raw: RawSource, doc: Document, found: Extracted) -> None:
     if doc.meta.document_kind == DocumentKind.BUDGET:
         raise SourceError(raw.path, BUDGET_REFUSAL)
-    if doc.meta.document_kind is None or (not found.facts and len(doc.sections) < 3):
+    if doc.meta.document_kind == DocumentKind.NEWS:
+        raise SourceError(raw.path, NEWS_REFUSAL)
+    if doc.meta.document_kind is None or not _shows_the_template(doc, found):
         # What the format reader could not read (a scanned page, a cap) is the likelier cause.
         why = "；".join(raw.layout.notes[:2]) + " | " if raw.layout and raw.layout.notes else ""
         raise SourceError(

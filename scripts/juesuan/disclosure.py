@@ -13,7 +13,7 @@ from functools import cached_property
 from pypinyin import Style, lazy_pinyin
 
 from juesuan.checks import CheckResult, summary
-from juesuan.domain.template import DocumentKind
+from juesuan.domain.template import KIND_TITLES
 from juesuan.extract.completeness import PartResult
 from juesuan.extract.expenditure_by_economic import EconomicRow
 from juesuan.extract.expenditure_by_function import FunctionItem
@@ -60,11 +60,7 @@ class Disclosure:
     def title(self) -> str:
         dept = self.meta.department or "未知部门"
         year = f"{self.meta.fiscal_year}年度" if self.meta.fiscal_year else "年度不详"
-        kind = (
-            "整体支出绩效自评"
-            if self.meta.document_kind == DocumentKind.PERFORMANCE
-            else "部门决算"
-        )
+        kind = KIND_TITLES.get(self.meta.document_kind or "", "部门决算")
         return f"{dept}{year}{kind}"
 
     @property

@@ -10,23 +10,34 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-# A number as printed: 8,065.31 / 658.30 / 0 / -39.18. No spaces inside: in
-# PDF exports a space between digits separates two table cells.
+# A number as printed: 8,065.31 / 658.30 / 0 / -39.18. No spaces between digits: in
+# PDF exports a space between digits separates two table cells. A thousands separator
+# may be followed by one space (1, 537.40万元: a web page's line fill), but only where
+# exactly three digits and then a decimal point or a money unit follow, so that a pair
+# of integers “1, 537人” is never one number.
 NO_DIGIT_BEFORE = r"(?<![\d,.])"
-NUMBER = NO_DIGIT_BEFORE + r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,.]*\d)"
+_GROUPS = r"\d{1,3}(?:,\d{3})+"
+_SPACED_GROUPS = r"\d{1,3}(?:, ?\d{3})+(?=\.\d|\s*(?:万|亿|元))"
+NUMBER = NO_DIGIT_BEFORE + rf"-?(?:{_GROUPS}|{_SPACED_GROUPS}|\d+)(?:\.\d+)?(?![\d,.]*\d)"
 # A number that must carry decimals, so that "X,Y" pairs are not read as thousands.
 DECIMAL_NUMBER = NO_DIGIT_BEFORE + r"-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+"
-# The money unit, possibly split by a hard line wrap (万\n元).
-MONEY_UNIT = r"(?:万\s*元|亿\s*元|元)"
+# The money unit, possibly split by a hard line wrap (万\n元); 万 alone only where a
+# mark ends the phrase (经营收入 0.00 万，为…), never before another word (万人次).
+MONEY_UNIT = r"(?:万\s*元|亿\s*元|元|万(?=\s*[，,。；;、：:）)]))"
 
 _PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _SPACE = re.compile(r"\s+")
-_SCALE_TO_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
+_SCALE_TO_WAN = {
+    "万元": Decimal(1),
+    "万": Decimal(1),
+    "元": Decimal("0.0001"),
+    "亿元": Decimal(10000),
+}
 
 
 def parse_number(printed: str) -> Decimal | None:
     """A printed number as Decimal, or None when it is not one unambiguous number."""
-    cleaned = printed.replace(",", "").strip()
+    cleaned = printed.replace(", ", ",").replace(",", "").strip()
     if not _PLAIN_NUMBER.fullmatch(cleaned):
         return None
     try:
@@ -41,7 +52,7 @@ def to_wan_yuan(value: Decimal, printed_unit: str) -> Decimal:
     result = value * _SCALE_TO_WAN[unit]
     # Decimal keeps trailing zeros of the scale factor (1.23450000); drop only those
     # the conversion added, never the printed precision of a 万元 amount.
-    return result if unit == "万元" else result.normalize()
+    return result if unit in {"万元", "万"} else result.normalize()
 
 
 def format_decimal(value: Decimal) -> str:

@@ -16,15 +16,47 @@ class DocumentKind(StrEnum):
     """What a source is; the string values are the published `document_kind` codes."""
 
     FINAL_ACCOUNTS = "final_accounts"
+    # The summed accounts of many units of one level of government (镇本级汇总, 区本级汇总):
+    # not one department's, so not to be ranked against one.
+    AGGREGATE = "aggregate_final_accounts"
+    # A page that publishes one part of the template alone: the 三公 page (often on its own
+    # web page), the 政府采购 page.
+    SANGONG = "sangong_final_accounts"
+    AGGREGATE_SANGONG = "aggregate_sangong_final_accounts"
+    PROCUREMENT = "procurement_final_accounts"
     PERFORMANCE = "performance_self_evaluation"
     # Recognised so that it is refused: a budget's figures must never be published as actuals.
     BUDGET = "budget"
+    # Recognised so that it is refused: a news report (of a province's total, of a meeting)
+    # is nobody's disclosure, whatever figures it quotes.
+    NEWS = "news_report"
 
 
+# The published kinds: code → (Chinese label, English label).
 DOCUMENT_KINDS = {
     DocumentKind.FINAL_ACCOUNTS: ("部门（单位）决算公开说明", "Final accounts disclosure"),
+    DocumentKind.AGGREGATE: (
+        "本级汇总决算（多个单位合计）",
+        "Aggregate final accounts of many units",
+    ),
+    DocumentKind.SANGONG: ("“三公”经费决算公开", "Three public expenses (三公) final accounts"),
+    DocumentKind.AGGREGATE_SANGONG: (
+        "本级汇总“三公”经费决算（多个单位合计）",
+        "Aggregate three public expenses (三公) final accounts of many units",
+    ),
+    DocumentKind.PROCUREMENT: ("政府采购决算公开", "Government procurement final accounts"),
     DocumentKind.PERFORMANCE: ("整体支出绩效自评", "Performance self-evaluation"),
 }
+# The word a disclosure's title ends in, by kind (部门决算 for any other).
+KIND_TITLES = {
+    DocumentKind.AGGREGATE: "本级汇总决算",
+    DocumentKind.SANGONG: "“三公”经费决算",
+    DocumentKind.AGGREGATE_SANGONG: "本级汇总“三公”经费决算",
+    DocumentKind.PROCUREMENT: "政府采购决算",
+    DocumentKind.PERFORMANCE: "整体支出绩效自评",
+}
+# Kinds that publish the whole template: the core parts are expected of them.
+WHOLE_TEMPLATE_KINDS = frozenset({DocumentKind.FINAL_ACCOUNTS, DocumentKind.AGGREGATE})
 
 
 class PartStatus(StrEnum):
@@ -185,6 +217,26 @@ PARTS: tuple[Part, ...] = (
     *(p for p, _, _ in SECTION_PARTS),
 )
 
+# The parts a kind that publishes one part alone is scored against (its own table and
+# items); every other kind is scored against all PARTS.
+_SANGONG_PARTS = frozenset(
+    {"table.09", *(p.part_id for p, _ in FACT_PARTS if p.part_id.startswith("sangong."))}
+)
+KIND_PARTS: dict[str, frozenset[str]] = {
+    DocumentKind.SANGONG: _SANGONG_PARTS,
+    DocumentKind.AGGREGATE_SANGONG: _SANGONG_PARTS,
+    DocumentKind.PROCUREMENT: frozenset(
+        p.part_id for p, _ in FACT_PARTS if p.part_id.startswith("procurement.")
+    ),
+}
+
+
+def parts_of_kind(kind: str | None) -> tuple[Part, ...]:
+    """The template parts a text of this kind should have, in template order."""
+    own = KIND_PARTS.get(kind or "")
+    return tuple(p for p in PARTS if own is None or p.part_id in own)
+
+
 _CODE_NUMBER = re.compile(r"公开\s*0?(\d)\s*表")
 _QUOTES = re.compile(r"[“”\"'‘’「」\s]")
 
@@ -222,6 +274,12 @@ def is_budget(text: str) -> bool:
 BUDGET_REFUSAL = (
     "这是预算公开（部门预算），不是决算：本门户只发布决算，预算数不能当作决算数发布 / "
     "a budget (预算), not final accounts: not published"
+)
+
+
+NEWS_REFUSAL = (
+    "这是新闻报道，不是某个部门或单位的决算公开 / a news report, not a department's "
+    "final-accounts disclosure: not published"
 )
 
 

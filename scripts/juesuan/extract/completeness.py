@@ -6,7 +6,8 @@ under them, self-evaluation tables — so a new disclosure is scored the same wa
 as the seeds. A department that states it has no 政府性基金 / 国有资本经营
 money has nothing to put in those tables; its statement counts as the part
 (`empty_declared`). A heading with nothing under it (a table of contents, a
-blank section) is not the part.
+blank section) is not the part. A text is scored against its kind's own parts: a page
+that publishes the 三公 accounts alone is not "missing" 公开01–08表.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from juesuan.domain.template import (
     FoundBy,
     Part,
     PartStatus,
+    parts_of_kind,
     table_part,
     template_number,
 )
@@ -60,6 +62,7 @@ class ScoredText:
     facts: tuple[Fact, ...]
     sangong: tuple[SangongRow, ...]
     projects: tuple[PerformanceProject, ...]
+    kind: str | None = None  # the document kind: which parts it is scored against
 
 
 # Fewer characters than this under a heading is a blank or table-of-contents section.
@@ -138,7 +141,7 @@ def _fact_evidence(d: ScoredText, keys: tuple[str, ...]) -> PartResult | None:
 
 
 def scorecard(d: ScoredText) -> list[PartResult]:
-    """Every part of the standard disclosure with its status and where it was found."""
+    """Every part the text's kind should have, with its status and where it was found."""
     results = list(_table_results(d))
     for part, keys in FACT_PARTS:
         hit = _fact_evidence(d, keys)
@@ -169,7 +172,8 @@ def scorecard(d: ScoredText) -> list[PartResult]:
             )
         else:
             results.append(PartResult(part, PartStatus.MISSING, None, "", None))
-    return results
+    own = {p.part_id for p in parts_of_kind(d.kind)}
+    return [r for r in results if r.part.part_id in own]
 
 
 def present_count(results: list[PartResult]) -> int:

@@ -29,6 +29,7 @@ from juesuan.extract.performance.tables import (
 )
 from juesuan.extract.sangong import SangongRow, sangong_rows
 from juesuan.extract.sangong_lists import ListedAmount, actual_candidates, listed_amounts
+from juesuan.extract.sangong_wordings import sangong_wording_candidates
 from juesuan.extract.template_tables import table_candidates
 from juesuan.read.document import Document
 
@@ -80,7 +81,11 @@ def extract(doc: Document) -> Extracted:
         extract_facts(
             text,
             doc.index,
-            extra=[*table_statements, *actual_candidates(listed)],
+            extra=[
+                *table_statements,
+                *actual_candidates(listed),
+                *sangong_wording_candidates(text, doc.section_path, doc.meta.fiscal_year),
+            ],
             narrative=narrative,
         )
     )

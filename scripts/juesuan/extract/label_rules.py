@@ -23,9 +23,11 @@ from dataclasses import dataclass
 from juesuan.domain.amounts import MONEY_UNIT, NUMBER
 from juesuan.domain.sangong import PRINTED_NAMES
 
+# A phrase also starts after an item number (2.上级补助收入…, 2．…) and after 包括
+# (本年收入合计X万元；包括财政拨款收入Y万元…).
 PHRASE_START = (
     r"(?:(?<![^\s，。；：、,;:（）()])|(?<=其中)|(?<=本年度)|(?<=\d年度)|(?<=\d年)|(?<=\d\s年度)"
-    r"|(?<=共有)|(?<=现有)|(?<=年底)|(?<=年末))"
+    r"|(?<=共有)|(?<=现有)|(?<=年底)|(?<=年末)|(?<=包括)|(?<=\d\.)|(?<=\d．))"
 )
 # "2024年区科协基本支出为…": a year, then the unit's (short) name as subject, then the label.
 # The subject may not contain a word that would change what the figure is (a budget, an
@@ -75,13 +77,20 @@ class LabelRule:
     prefix: str = ""
     not_section: str | None = None
     anywhere: bool = False
+    # The label must follow a year (2021年度总收入 / 2021 年度…, 本年度…): for words as
+    # common as 总收入, which elsewhere may be a project's or a fund's.
+    after_year: bool = False
 
 
 def _rules() -> tuple[LabelRule, ...]:
     money = [
         ("revenue.grand_total", ("收入总计",), None),
         ("revenue.current_year", ("本年收入合计", "本年收入", "收入合计"), None),
-        ("revenue.non_fiscal_balance_used", ("使用非财政拨款结余",), None),
+        (
+            "revenue.non_fiscal_balance_used",
+            ("使用非财政拨款结余", "使用非财政拨款结余和专用结余", "使用非财政拨款结余及专用结余"),
+            None,
+        ),
         ("revenue.carryover_begin", ("年初结转和结余", "上年结转和结余"), None),
         ("revenue.fiscal_appropriation", ("财政拨款收入",), None),
         ("revenue.superior_subsidy", ("上级补助收入",), None),
@@ -102,6 +111,8 @@ def _rules() -> tuple[LabelRule, ...]:
         ("fiscal.revenue_total", ("财政拨款收入总计",), None),
         ("fiscal.expenditure_total", ("财政拨款支出总计",), None),
         ("fiscal.initial_budget", ("年初预算数",), "财政拨款收入支出决算总体情况"),
+        # 财政拨款支出年初预算数472.9万元 (never 一般公共预算财政拨款…: not a phrase start).
+        ("fiscal.initial_budget", ("财政拨款支出年初预算数", "财政拨款年初预算数"), None),
         ("gpb.expenditure", ("一般公共预算财政拨款支出",), None),
         ("gpb.basic", ("一般公共预算财政拨款基本支出",), None),
         ("gpb.personnel", ("人员经费",), "基本支出"),
@@ -153,6 +164,12 @@ def _rules() -> tuple[LabelRule, ...]:
         for k, labels, section in money
     ]
     rules.append(LabelRule("sangong.total", ("",), "wan_yuan", "三公", SANGONG_PREFIX))
+    # 总收入/总支出 (本单位2021年度总收入X万元，其中本年收入Y万元): the grand totals, but
+    # not in a performance report, where a project's 总支出 is the project's.
+    rules += [
+        LabelRule("revenue.grand_total", ("年度总收入",), not_section="绩效", after_year=True),
+        LabelRule("expenditure.grand_total", ("年度总支出",), not_section="绩效", after_year=True),
+    ]
     rules += [
         LabelRule(k, labels, unit, section, anywhere=k in distinctive)
         for k, labels, unit, section in counts
@@ -203,6 +220,8 @@ def _compile(rule: LabelRule) -> re.Pattern[str]:
     else:
         value = rf"(?P<a>{NUMBER})\s*{COUNT_UNITS[rule.unit]}"
     start = ahead + NOT_PRIOR_YEAR if rule.anywhere else f"(?:{ahead}{PHRASE_START}|{_SUBJECT})"
+    if rule.after_year:
+        start = ahead + r"(?:(?<=\d)|(?<=\d\s)|(?<=本))"
     return re.compile(rf"{start}{_label(rule)}{QUALIFIER}{value}")
 
 
@@ -273,7 +292,7 @@ class CompiledRule:
 
     def finditer(self, text: str, years: list[int]) -> Iterator[re.Match[str]]:
         """`self.pattern.finditer(text)`; `years` = year_ends(text)."""
-        subject_years = None if self.rule.anywhere else years
+        subject_years = None if self.rule.anywhere or self.rule.after_year else years
         return matches_at_labels(self.pattern, self.label, text, subject_years)
 
 

@@ -26,23 +26,26 @@ from juesuan.domain.amounts import (
 from juesuan.extract.label_rules import (
     COMPILED_RULES,
     PHRASE_START,
+    QUALIFIER,
     SANGONG_LABEL,
     SANGONG_PREFIX,
     SANGONG_TOTAL,
     matches_at_labels,
     year_ends,
 )
+from juesuan.extract.staff import staff_by_kind
 
 # 收、支总计均为741.64万元 / 收、支总计各是X,Y万元 / 财政拨款收、支总计均为…
 _PAIR_LABEL = r"(?P<fiscal>财\s*政\s*拨\s*款\s*)?收\s*[、和及与]?\s*支\s*总\s*计"
 # Each pattern first tests the characters its match can start with: one comparison
 # at most offsets instead of the phrase-start lookbehinds (label_rules._first_characters).
 _PAIR_FIRST = "(?=[财收])"
+# 收、支总计均为X万元, and 收、支总计X万元 (one figure for both sides, no verb).
 _SHARED_TOTAL = re.compile(
     _PAIR_FIRST
     + PHRASE_START
     + _PAIR_LABEL
-    + r"\s*(?:均为|均是|都是|同为)\s*(?P<a>"
+    + r"\s*(?:均为|均是|都是|同为|为|是)?\s*(?P<a>"
     + NUMBER
     + r")\s*"
     r"(?P<unit>" + MONEY_UNIT + ")"
@@ -73,9 +76,56 @@ _RECEPTION_GROUPS = re.compile(
     r"接待国内来访团组\s*(?P<a>\d+)\s*个\s*[、，,]\s*来宾\s*(?P<b>\d+)\s*人次"
 )
 _DIVISIONS = (
-    re.compile(r"(?:下设|内设)\s*(?P<a>\d+)\s*个\s*(?:职能)?(?:科室|处室|股室|部室|内设机构)"),
+    re.compile(
+        r"(?:下设|内设|设有|设)\s*(?P<a>\d+)\s*个\s*(?:职能)?(?:科室|处室|股室|部室|内设机构)"
+    ),
     re.compile(r"内设(?:机构|科室|处室|股室)\s*(?:共)?\s*(?P<a>\d+)\s*个"),
+    # 内设6个部门 / 内设5个机构: what the unit has inside (never 下设…部门, which may be units).
+    re.compile(r"内设\s*(?P<a>\d+)\s*个\s*(?:部门|机构)"),
 )
+# X收入总计A万元，支出总计B万元: the 支出总计 is in the scope its 收入总计 names (财政拨款
+# 收入总计500万元，支出总计500万元 states the appropriation's 支出总计, not the unit's).
+_SCOPED_TOTALS = re.compile(
+    r"收\s*入\s*总\s*计"
+    + QUALIFIER
+    + r"(?P<a>"
+    + NUMBER
+    + r")\s*(?:"
+    + MONEY_UNIT
+    + r")\s*[，,；;]?\s*(?P<exp>支\s*出\s*总\s*计)"
+    + QUALIFIER
+    + r"(?P<b>"
+    + NUMBER
+    + r")\s*(?P<unit>"
+    + MONEY_UNIT
+    + ")"
+)
+_GRAND_REVENUE = next(c for c in COMPILED_RULES if c.rule.key == "revenue.grand_total")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _scoped_totals(text: str, years: list[int]) -> tuple[set[int], list[Candidate]]:
+    """Where a 支出总计 follows a scoped 收入总计, and the 财政拨款 ones as candidates.
+
+    A 收入总计 is the unit's where the rule for revenue.grand_total reads it; any other
+    is scoped by the words before it, and the 支出总计 paired with it shares that scope.
+    """
+    units = [(m.start(), m.end()) for m in _GRAND_REVENUE.finditer(text, years)]
+    scoped, fiscal = set(), []
+    for m in _SCOPED_TOTALS.finditer(text):
+        if any(start <= m.start() < end for start, end in units):
+            continue
+        scoped.add(m.start("exp"))
+        # 财政拨款 starting a phrase (never 一般公共预算财政拨款: a part of it).
+        before = "".join(text[max(0, m.start() - 40) : m.start()].split())
+        prior = before[-5:-4]
+        whole = not prior or not _CJK.match(prior) or prior in "年度中"
+        if before.endswith("财政拨款") and whole and (value := _money(m, "b")) is not None:
+            start, end = m.start(), m.end()
+            fiscal.append(Candidate("fiscal.expenditure_total", value, "wan_yuan", start, end))
+    return scoped, fiscal
+
+
 # 国内公务接待12批次 / 列明公务接待 2 批次、26 人次 (the 公务接待 of the 三公 is domestic:
 # foreign guests received at home are part of it, 外宾 is a 其中 of it).
 _RECEPTION = re.compile(
@@ -145,9 +195,16 @@ def narrative_candidates(text: str, section_titles_at) -> Iterator[Candidate]:
     `section_titles_at(offset)` returns the joined heading titles above an offset.
     """
     years = year_ends(text)
+    staff = staff_by_kind(text)
+    scoped, fiscal_totals = _scoped_totals(text, years)
+    yield from fiscal_totals
     for compiled in COMPILED_RULES:
         rule = compiled.rule
         for m in compiled.finditer(text, years):
+            if rule.key == "expenditure.grand_total" and m.start() in scoped:
+                continue
+            if rule.key == "staff.total" and m.start() in staff.part_held_starts:
+                continue
             titles = section_titles_at(m.start())
             if not _in_section(titles, rule.section):
                 continue
@@ -189,6 +246,8 @@ def narrative_candidates(text: str, section_titles_at) -> Iterator[Candidate]:
             yield Candidate("sangong.budget_total", budget, "wan_yuan", m.start(), m.end())
         if actual is not None:
             yield Candidate("sangong.total", actual, "wan_yuan", m.start("actual"), m.end())
+    for key, value, start, end in staff.values:
+        yield Candidate(key, value, "person", start, end)
     for m in _RECEPTION_GROUPS.finditer(text):
         yield from _reception(m)
     for pattern in _DIVISIONS:

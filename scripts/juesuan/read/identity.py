@@ -92,8 +92,8 @@ def detect_fiscal_year(text: str) -> int | None:
     return year if n * 2 > total else None
 
 
-def detect_document_kind(text: str) -> str | None:
-    head = re.sub(r"\s+", "", text[:3000])
+def _template_kind(text: str, head: str) -> str | None:
+    """Final accounts or a performance self-evaluation, by the title and the head's words."""
     titled_as_performance = "绩效自评" in head[:200] or "绩效评价" in head[:200]
     if re.search(r"决算(?:公开)?说明|部门决算|单位决算|决算公开|决算表", head) and not (
         titled_as_performance
@@ -102,6 +102,82 @@ def detect_document_kind(text: str) -> str | None:
     if re.search(r"绩效(?:自评|评价)", head):
         return DocumentKind.PERFORMANCE
     return DocumentKind.FINAL_ACCOUNTS if "决算" in text[:20000] else None
+
+
+# How a news report tells where it has its figures from (记者从…获悉, 本报讯, …日电); a
+# department's own disclosure never reports itself so.
+_NEWS_FORMULA = re.compile(
+    r"记者[\u4e00-\u9fff]{0,8}?(?:从|获悉|了解到|采访)|获悉|本报讯|通讯员|新华社|中新社|"
+    r"月\d{1,2}日电"
+)
+# Money of a whole region (全省, 全国, 全市…) in 亿元: a department's disclosure states its own
+# money in 万元 or 元, as the template prescribes.
+_REGION_WIDE = re.compile(r"全(?:国|省|市|州|盟|县|区|旗)")
+_YI_AMOUNT = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s*亿元")
+_WAN_AMOUNT = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s*万?元")
+
+
+def is_news_report(text: str) -> bool:
+    """A news report, not a disclosure: it cites its source as news does, or it speaks of a
+    whole region's money counted mostly in 亿元."""
+    sample = re.sub(r"\s+", "", text[:20000])
+    if _NEWS_FORMULA.search(sample[:600]):
+        return True
+    yi = len(_YI_AMOUNT.findall(sample))
+    return bool(yi and _REGION_WIDE.search(sample) and yi >= len(_WAN_AMOUNT.findall(sample)))
+
+
+# Headings and items of the template's parts other than 三公 and 政府采购: a text naming
+# any of them publishes more than one part.
+_OTHER_PARTS = re.compile(
+    r"收入支出决算|收入决算|财政拨款收入|基本支出|项目支出|机关运行经费|国有资产|名词解释|"
+    r"绩效|年初结转|事业收入|人员经费|公用经费"
+)
+_SANGONG_SUBJECT = re.compile(r"三公|因公出国|公务用车|公务接待")
+_PROCUREMENT_SUBJECT = re.compile(r"政府采购")
+# What makes a statement one of the year's actual spending, not of a plan.
+_ACTUAL = re.compile(r"决算|年初预算|实际支出|完成(?:全年)?预算")
+_AMOUNT = re.compile(r"\d(?:\.\d+)?\s*万?元")
+
+
+def _one_part_kind(text: str) -> str | None:
+    """A page that publishes the 三公 accounts alone, or the 政府采购 accounts alone: all its
+    statements are about that part (two mentions at least, with an amount of actual
+    spending), and it names no other part of the template."""
+    flat = re.sub(r"\s+", "", text[:200000])
+    if _OTHER_PARTS.search(flat) or not _AMOUNT.search(flat) or not _ACTUAL.search(flat):
+        return None
+    sangong = len(_SANGONG_SUBJECT.findall(flat))
+    procurement = len(_PROCUREMENT_SUBJECT.findall(flat))
+    if sangong >= 2 and not procurement:
+        return DocumentKind.SANGONG
+    if procurement >= 2 and not sangong:
+        return DocumentKind.PROCUREMENT
+    return None
+
+
+# A level of government's own units summed (镇本级, 区本级 … 汇总): the title says so.
+_LEVEL_OWN = re.compile(r"(?:[省市州盟县区旗镇乡]|街道)本级")
+_AGGREGATES = {
+    DocumentKind.FINAL_ACCOUNTS: DocumentKind.AGGREGATE,
+    DocumentKind.SANGONG: DocumentKind.AGGREGATE_SANGONG,
+}
+
+
+def detect_document_kind(text: str) -> str | None:
+    """What a text is: final accounts (or an aggregate of many units' accounts), a page of
+    one part (三公, 政府采购), a performance self-evaluation, a news report; None when
+    nothing says it is any of them."""
+    head = re.sub(r"\s+", "", text[:3000])
+    if is_news_report(text):
+        return DocumentKind.NEWS
+    kind = _template_kind(text, head)
+    if kind == DocumentKind.PERFORMANCE:
+        return kind
+    kind = _one_part_kind(text) or kind
+    if kind in _AGGREGATES and _LEVEL_OWN.search(head[:300]) and "汇总" in head[:300]:
+        kind = _AGGREGATES[kind]
+    return kind
 
 
 @cache
@@ -133,8 +209,9 @@ def resolve_metadata(text: str, sidecar: Sidecar) -> DisclosureMeta:
         if stated is not None and from_text is not None and stated != from_text:
             notes.append(f"{name}: text says {from_text!r}, sidecar says {stated!r}; sidecar kept")
         chosen[name] = stated if stated is not None else from_text
-    if found["document_kind"] == DocumentKind.BUDGET:  # no sidecar makes a budget an actual
-        chosen["document_kind"] = DocumentKind.BUDGET
+    # No sidecar makes a budget an actual, or a news report a disclosure.
+    if found["document_kind"] in (DocumentKind.BUDGET, DocumentKind.NEWS):
+        chosen["document_kind"] = found["document_kind"]
     department = chosen["department"]
     region = sidecar.region
     if region is None and isinstance(department, str):

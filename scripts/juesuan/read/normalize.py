@@ -2,7 +2,10 @@
 
 Only what varies between exports without changing meaning is touched: line
 ends, invisible characters, full-width digits, inline emphasis markup and page
-markers. Chinese punctuation (，。（）：) is kept as printed, because evidence
+markers. A text printed mostly in traditional characters is converted to simplified ones
+(OpenCC's t2s), and pinyin readings inserted after characters (`經(jīng)費`, as copying
+sites do) are removed, so the wording rules written in simplified characters read it.
+Chinese punctuation (，。（）：) is kept as printed, because evidence
 quoted on the site must read like the source. Offsets of every extracted value
 refer to this normalised text.
 """
@@ -10,6 +13,8 @@ refer to this normalised text.
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import Any
 
 # Full-width digits and the marks that occur inside numbers → ASCII.
 _FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９．％－＋"}
@@ -29,6 +34,50 @@ _WORD_BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,80}\]")
 _PAGE_MARKER = re.compile(r"^[ \t]*[—–-]{1,2}[ \t]*\d{1,4}[ \t]*[—–-]{1,2}[ \t]*$", re.M)
 
 
+# A pinyin reading in parentheses right after a Han character: one to three syllables of
+# lower-case Latin letters, at least one carrying a tone mark (a tone mark is what no
+# English word, unit or code in a disclosure has).
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_SYLLABLE = rf"[a-zü{_TONED}]{{1,6}}"
+_PINYIN_GLOSS = re.compile(
+    rf"(?<=[\u4e00-\u9fff])[(（](?=[^()（）]*[{_TONED}])"
+    rf"{_SYLLABLE}(?: ?{_SYLLABLE}){{0,2}}[)）]"
+)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# How much of a text is sampled to tell whether it is printed in traditional characters,
+# and the share of its Han characters that t2s must change: a simplified text has
+# (nearly) none, a traditional one about a third; a few traditional names in a
+# simplified text are left as printed.
+_SCRIPT_SAMPLE = 2000
+TRADITIONAL_SHARE = 0.1
+
+
+@cache
+def _t2s() -> Any:  # OpenCC has no type stubs
+    from opencc import OpenCC  # imported lazily: most texts are simplified
+
+    return OpenCC("t2s")
+
+
+def is_mostly_traditional(text: str) -> bool:
+    """Whether t2s changes at least TRADITIONAL_SHARE of the Han characters of the text's head."""
+    sample = text[:_SCRIPT_SAMPLE]
+    han = len(_HAN.findall(sample))
+    if not han:
+        return False
+    converted = _t2s().convert(sample)
+    changed = sum(a != b for a, b in zip(sample, converted, strict=False))
+    return changed >= TRADITIONAL_SHARE * han
+
+
+def to_simplified(text: str) -> str:
+    """Pinyin glosses removed, then the text in simplified characters if it is mostly
+    traditional; any other text is returned unchanged."""
+    if "(" in text or "（" in text:
+        text = _PINYIN_GLOSS.sub("", text)
+    return _t2s().convert(text) if is_mostly_traditional(text) else text
+
+
 def normalize_text(text: str) -> str:
     """Return the normalised text every extractor works on."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -40,7 +89,7 @@ def normalize_text(text: str) -> str:
         text = _BOLD.sub("", text)
     text = _WORD_BOOKMARK.sub("", text)
     text = _PAGE_MARKER.sub("", text)
-    return text
+    return to_simplified(text)
 
 
 # A number the text ends in, with no line end after it: the file may be cut off inside it.

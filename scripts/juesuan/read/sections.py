@@ -55,7 +55,9 @@ def find_sections(text: str) -> list[Section]:
     heads: list[tuple[int, str, int]] = []
     offset = 0
     for line in text.split("\n"):
-        level = _heading_level(line)
+        # A line of tab-separated cells is a table row, even when its first cell is numbered
+        # like a heading (一、一般公共服务支出 in a PDF's 收入支出决算总表).
+        level = None if "\t" in line.strip("\t ") else _heading_level(line)
         if level is not None:
             title = _MARKDOWN_PREFIX.sub("", line).strip()
             heads.append((level, title, offset))

@@ -88,8 +88,8 @@ CATALOGUE = ResourceSpec(
             "document_kind",
             "文本类型",
             "Document kind",
-            "final_accounts or performance_self_evaluation.",
-            "final_accounts：部门决算；performance_self_evaluation：整体支出绩效自评。",
+            "; ".join(f"{code}: {en}" for code, (_, en) in DOCUMENT_KINDS.items()) + ".",
+            "；".join(f"{code}：{zh}" for code, (zh, _) in DOCUMENT_KINDS.items()) + "。",
             constraints={"enum": sorted(DOCUMENT_KINDS)},
         ),
         *(
