@@ -160,9 +160,16 @@ def test_search_index_leaves_out_checks_evidence_and_downloads(built):
     assert d.meta.department in words and str(d.meta.fiscal_year) in words
     assert d.meta.region.province in words
     assert "Department" not in words and d.name not in words
-    anchors = ("checks", "completeness", "downloads", "all-figures-with-their-evidence")
-    for anchor in (*anchors, "spending-by-function", "key-figures"):
+    for anchor in ("checks", "completeness", "downloads", "key-figures", "charts"):
         assert f"disclosures/{d.name}/#{anchor}" not in locations, anchor
+    # the sections holding figures are indexed by their search-only lines: a name and a
+    # figure each, never the evidence sentences of the tables
+    for anchor in ("all-figures-with-their-evidence", "spending-by-function"):
+        doc = next(
+            doc for doc in index["docs"] if doc["location"] == f"disclosures/{d.name}/#{anchor}"
+        )
+        assert all(f.evidence[:12] not in doc["text"].replace("\u200b", "") for f in d.facts)
+        assert doc["text"].count("<p>") <= len(d.facts) + len(d.expenditure_items), anchor
 
 
 def test_heavy_parts_are_in_the_page_but_never_read_by_search(built):

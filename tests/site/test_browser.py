@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from browser_support import serve
+from expectations import expected_yaml
 
 pytestmark = pytest.mark.browser
 
@@ -74,8 +75,7 @@ def test_search_finds_sangong_and_a_department(browser_page):
     assert sum("/disclosures/" in h for h in hits) >= 3, hits
     d = next(x for x in result.disclosures if x.source.path.name.startswith("001_"))
     hits = _search(page, base, d.meta.department)
-    # Listed among the results shown (in this build a department of the same place with a
-    # similar name, 科学技术协会 with two years and a year view, shares most terms with it).
+    # listed; test_a_departments_full_name_puts_its_own_page_first says where
     assert any(f"disclosures/{d.name}/" in h for h in hits), (d.meta.department, hits)
 
 
@@ -108,3 +108,106 @@ def test_the_excel_link_saves_the_csv_with_a_byte_order_mark(browser_page):
     assert saved.startswith(b"\xef\xbb\xbf") and not plain.startswith(b"\xef\xbb\xbf")
     assert saved[3:] == plain
     assert "科学技术支出" in saved.decode("utf-8-sig")
+
+
+# --- Search that reaches the figures (issue 16 item 5), on a desktop and on a phone ---------
+
+SEED_NUMBERS = ("000", "001", "002", "003", "004")
+
+
+def _seed(result, seed: str):
+    return next(x for x in result.disclosures if x.source.path.name.startswith(f"{seed}_"))
+
+
+def _expected_hits(query: str) -> dict[str, tuple[str, str]]:
+    """seed → (section anchor, figure) for the seeds whose text states the figure, read by
+    hand (tests/expected/NNN.yaml), never from the build."""
+    hits: dict[str, tuple[str, str]] = {}
+    for seed in SEED_NUMBERS:
+        expected = expected_yaml(seed)
+        facts = expected.get("facts") or {}
+        if query == "机关运行经费" and "admin.operating_expenses" in facts:
+            value = facts["admin.operating_expenses"][0]["value"]
+            hits[seed] = ("all-figures-with-their-evidence", f"机关运行经费 {value} 万元")
+        elif query == "三公" and "sangong.total" in facts:
+            hits[seed] = ("three-public-expenses", f"{facts['sangong.total'][0]['value']} 万元")
+        else:
+            for item in expected.get("expenditure_items") or []:
+                if item.get("xiang") == query:
+                    hits[seed] = ("spending-by-function", f"{query} {item['amount']} 万元")
+    return hits
+
+
+@pytest.fixture(scope="module", params=[1280, 390], ids=["desktop", "phone"])
+def search_page(request, built, chromium):
+    paths, result = built
+    with serve(paths.site) as url:
+        page = chromium.new_page(viewport={"width": request.param, "height": 900})
+        yield page, url.rstrip("/"), result
+        page.close()
+
+
+def _search_results(page, base: str, words: str) -> list[list[dict]]:
+    """Type `words` into Material's search as a reader would; every result group (one a page)
+    as its links: href, text shown (U+200B removed) and whether it is visible."""
+    page.goto(f"{base}/")
+    opener = page.locator("label.md-header__button[for=__search]")
+    if opener.is_visible():  # a phone: the header's search button opens the search
+        opener.click()
+    else:
+        page.locator("input.md-search__input").click()
+    box = page.locator("input.md-search__input")
+    box.fill(words)
+    box.press("End")  # a real key: Material searches on key-up
+    items = page.locator(".md-search-result__item")
+    items.first.wait_for(timeout=15_000)
+    count = -1
+    while count != items.count():  # more results are drawn as the list scrolls
+        count = items.count()
+        page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTo(0, el.scrollHeight)")
+        page.wait_for_timeout(300)
+    return page.eval_on_selector_all(
+        ".md-search-result__item",
+        """items => items.map(item => Array.from(item.querySelectorAll('a')).map(a => ({
+            href: a.getAttribute('href'),
+            text: a.innerText.replace(/\\u200b/g, ''),
+            visible: !a.closest('details') && a.getClientRects().length > 0,
+        })))""",
+    )
+
+
+@pytest.mark.parametrize("query", ["机关运行经费", "科普活动", "三公", "行政运行"])
+def test_search_lists_the_section_holding_the_figure_with_the_figure(search_page, query):
+    page, base, result = search_page
+    expected = _expected_hits(query)
+    assert expected, query
+    groups = _search_results(page, base, query)
+    links = [link for group in groups for link in group]
+    for seed, (anchor, figure) in expected.items():
+        name = _seed(result, seed).name
+        found = [
+            link
+            for link in links
+            if f"disclosures/{name}/" in link["href"] and link["href"].endswith(f"#{anchor}")
+        ]
+        assert found, (query, seed, [link["href"] for link in links])
+        assert found[0]["visible"], (query, seed, "listed but folded away")
+        assert figure in found[0]["text"], (query, seed, found[0]["text"])
+    if query in ("科普活动", "行政运行"):  # an item name finds only the disclosures spending on it
+        seeds = {_seed(result, s).name for s in SEED_NUMBERS} - {
+            _seed(result, s).name for s in expected
+        }
+        assert not any(f"disclosures/{n}/" in link["href"] for n in seeds for link in links)
+
+
+@pytest.mark.parametrize("seed", SEED_NUMBERS)
+def test_a_departments_full_name_puts_its_own_page_first(search_page, seed):
+    page, base, result = search_page
+    d = _seed(result, seed)
+    own = [x.name for x in result.disclosures if x.meta.department == d.meta.department]
+    groups = _search_results(page, base, d.meta.department)
+    first = groups[0][0]["href"]
+    own_pages = [f"disclosures/{name}/" for name in own]
+    if len(own) > 1:
+        own_pages.append("departments/")  # its year view
+    assert any(p in first for p in own_pages), (d.meta.department, first)

@@ -46,6 +46,7 @@ from juesuan.render.fragments import FragmentCollector
 from juesuan.render.headers import header_cells, markdown_header, row_header
 from juesuan.render.headline import check_badge, key_figure_rows, report_problem_url
 from juesuan.render.numbers import amount
+from juesuan.render.search_text import search_lines, search_only
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,10 @@ def template_environment() -> Environment:
     env.filters["e"] = md
     env.filters["prose"] = prose
     env.globals.update(
-        header_cells=header_cells, markdown_header=markdown_header, row_header=row_header
+        header_cells=header_cells,
+        markdown_header=markdown_header,
+        row_header=row_header,
+        search_only=search_only,
     )
     return env
 
@@ -144,6 +148,7 @@ def render_disclosure(d: Disclosure, config: RenderConfig = NO_SETTINGS) -> Disc
             projects=project_rows(d),
             sangong=sangong_rows(d),
             sangong_counts=sangong_count_rows(d),
+            search=search_lines(d),
             d=d,
             title_yaml=json.dumps(plain_title(d.title), ensure_ascii=False)[1:-1],
             region=region_label(d.meta.region),
