@@ -17,6 +17,7 @@ from juesuan.read.normalize import cut_number_at_end, normalize_text
 from juesuan.read.sections import Section, SectionIndex, find_sections
 from juesuan.read.source import RawSource
 from juesuan.read.tables import Table, find_tables
+from juesuan.read.unwrap import unwrap_prose
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ def _with_boxes(tables: list[Table], layout: LaidOut | None) -> tuple[Table, ...
 def read_document(raw: RawSource) -> Document:
     """Normalise the text, drop a number cut off by the end of the file, find its parts."""
     text = normalize_text(raw.text)
+    if raw.layout is None:  # a text export: another tool may have wrapped its paragraphs
+        text = unwrap_prose(text)
     notes = []
     if raw.truncated:
         notes.append("the file ends inside a character (cut off?): that character is dropped")
