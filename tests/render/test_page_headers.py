@@ -56,7 +56,7 @@ def test_every_header_row_of_a_disclosure_page_is_declared(seed_disclosures):
         assert identity is not None
         rows = [_text(c) for c in re.findall(r"<th[^>]*>(.*?)</th>", identity.group(1), re.S)]
         assert rows == _labels("identity")
-    assert seen == {"facts", "items", "sangong", "projects", "checks"}
+    assert seen == {"facts", "budget", "items", "sangong", "projects", "checks"}
 
 
 def test_completeness_ranking_header(seed_disclosures):

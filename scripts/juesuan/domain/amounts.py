@@ -8,7 +8,7 @@ Decimal, and the printed text stays in the evidence.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 # A number as printed: 8,065.31 / 658.30 / 0 / -39.18. No spaces between digits: in
 # PDF exports a space between digits separates two table cells. A thousands separator
@@ -98,3 +98,11 @@ def budget_and_actual(match: re.Match[str]) -> tuple[Decimal | None, Decimal | N
         value = parse_number(printed) if printed is not None else None
         found.append(None if value is None else to_wan_yuan(value, match.group(f"{group}_unit")))
     return found[0], found[1]
+
+
+def execution_rate(budget: Decimal | None, actual: Decimal | None) -> Decimal | None:
+    """决算 as a percentage of 年初预算, half-up to one decimal (107.3); None without a
+    budget, an actual, or when the budget is zero (no rate of nothing)."""
+    if budget is None or actual is None or budget == 0:
+        return None
+    return (actual * 100 / budget).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

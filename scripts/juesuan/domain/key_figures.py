@@ -74,3 +74,34 @@ KEY_FIGURES: tuple[KeyFigure, ...] = (
 def figures_for(use: str) -> tuple[KeyFigure, ...]:
     """The key figures shown in `use` (HEADLINE, COMPARE or CATALOGUE), in order."""
     return tuple(f for f in KEY_FIGURES if use in f.uses)
+
+
+@dataclass(frozen=True)
+class BudgetPair:
+    """A 年初预算 and the 决算 it is compared with, as the disclosure pairs them.
+
+    The narrative's "与年初预算相比，年初预算数X万元，决算数Y万元" of 财政拨款收入支出
+    compares the initial budget with 财政拨款支出总计; the 三公 paragraph compares its
+    全年预算数 with its 决算数.
+    """
+
+    label_zh: str
+    label_en: str
+    budget_key: str
+    actual_key: str
+
+    @property
+    def column(self) -> str:
+        """The execution-rate column of the pair in a comparison table."""
+        return self.actual_key.replace(".", "_") + "_execution_rate_pct"
+
+
+BUDGET_PAIRS: tuple[BudgetPair, ...] = (
+    BudgetPair(
+        "财政拨款支出",
+        "Fiscal appropriation spending",
+        "fiscal.initial_budget",
+        "fiscal.expenditure_total",
+    ),
+    BudgetPair("“三公”经费", "Three public expenses", "sangong.budget_total", "sangong.total"),
+)

@@ -164,25 +164,59 @@ def table_items(tables: Iterable[Table]) -> list[FunctionItem]:
     return items
 
 
+def _same_item_renamed(
+    said: FunctionItem, rows: list[FunctionItem], matched: set[int]
+) -> int | None:
+    """The one table 项 of the narrative item's class with its amount, when the narrative
+    names the 款/项 otherwise (其他扶贫支出 for 其他巩固脱贫攻坚成果衔接乡村振兴支出):
+    kept apart, one amount would be published twice and a sum would count it twice."""
+    if said.level != "xiang" or said.amount is None:
+        return None
+    found = [
+        n
+        for n, row in enumerate(rows)
+        if n not in matched
+        and row.level == "xiang"
+        and row.class_name == said.class_name
+        and row.amount == said.amount
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _completed(row: FunctionItem, said: FunctionItem) -> FunctionItem:
+    return replace(
+        row,
+        share_pct=said.share_pct,
+        change=said.change,
+        change_pct=said.change_pct,
+        initial_budget=said.initial_budget,
+        reason=said.reason,
+    )
+
+
 def merge_items(narrative: list[FunctionItem], table: list[FunctionItem]) -> list[FunctionItem]:
-    """Table rows completed by the narrative's change and reason; unmatched narrative kept."""
+    """Table rows completed by the narrative's change and reason; unmatched narrative kept.
+
+    A narrative item matches a table row by its names, or else, within its class, by
+    its amount when exactly one unmatched table 项 has it."""
     by_names = {(i.level, *i.names): i for i in narrative}
-    merged = []
-    for row in table:
-        if row.amount is None and row.basic is None and row.project is None:
-            continue  # a printed line with blank amounts states nothing
+    # a printed line with blank amounts states nothing
+    rows = [r for r in table if not (r.amount is None and r.basic is None and r.project is None)]
+    matched: set[int] = set()
+    for n, row in enumerate(rows):
         said = by_names.pop((row.level, *row.names), None)
         if said is not None:
-            row = replace(
-                row,
-                share_pct=said.share_pct,
-                change=said.change,
-                change_pct=said.change_pct,
-                initial_budget=said.initial_budget,
-                reason=said.reason,
-            )
-        merged.append(row)
-    return merged + [i for i in narrative if (i.level, *i.names) in by_names]
+            rows[n] = _completed(row, said)
+            matched.add(n)
+    unmatched = []
+    for said in (i for i in narrative if (i.level, *i.names) in by_names):
+        n = _same_item_renamed(said, rows, matched)
+        if n is None:
+            unmatched.append(said)
+        else:
+            rows[n] = _completed(rows[n], said)
+            matched.add(n)
+    return rows + unmatched
 
 
 def code_table(items: Iterable[FunctionItem]) -> dict[tuple[str, str | None, str | None], str]:

@@ -7,8 +7,10 @@ here. Statements are kept beside the facts chosen from them, for the checks to c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from juesuan.domain.template import DocumentKind
 from juesuan.extract.expenditure_by_economic import EconomicRow, economic_rows
 from juesuan.extract.expenditure_by_function import (
     FunctionItem,
@@ -29,6 +31,7 @@ from juesuan.extract.performance.tables import (
 )
 from juesuan.extract.sangong import SangongRow, sangong_rows
 from juesuan.extract.sangong_lists import ListedAmount, actual_candidates, listed_amounts
+from juesuan.extract.sangong_wordings import sangong_wording_candidates
 from juesuan.extract.template_tables import table_candidates
 from juesuan.read.document import Document
 
@@ -65,6 +68,22 @@ def _overall_scores(projects: list[PerformanceProject]) -> list[Candidate]:
     ]
 
 
+# A page that publishes one part of the template alone is, all of it, under that part's
+# heading even where it prints none: the readers that keep to a part's section see it so.
+_SUBJECT_OF_KIND = {
+    DocumentKind.SANGONG: "“三公”经费",
+    DocumentKind.AGGREGATE_SANGONG: "“三公”经费",
+    DocumentKind.PROCUREMENT: "政府采购",
+}
+
+
+def _subject_path(doc: Document) -> Callable[[int], str]:
+    subject = _SUBJECT_OF_KIND.get(doc.meta.document_kind or "")
+    if subject is None:
+        return doc.section_path
+    return lambda offset: f"{subject} {doc.section_path(offset)}".strip()
+
+
 def extract(doc: Document) -> Extracted:
     """Every fact, item and row the text states, each with the sentence or cell it came from."""
     text, tables = doc.text, list(doc.tables)
@@ -75,12 +94,17 @@ def extract(doc: Document) -> Extracted:
         *basic_data_candidates(tables, doc.meta.fiscal_year),
     ]
     listed = listed_amounts(text, doc.meta.fiscal_year)
-    narrative = list(narrative_candidates(text, doc.section_path))
+    section_path = _subject_path(doc)
+    narrative = list(narrative_candidates(text, section_path))
     facts = tuple(
         extract_facts(
             text,
             doc.index,
-            extra=[*table_statements, *actual_candidates(listed)],
+            extra=[
+                *table_statements,
+                *actual_candidates(listed),
+                *sangong_wording_candidates(text, section_path, doc.meta.fiscal_year),
+            ],
             narrative=narrative,
         )
     )
@@ -91,7 +115,7 @@ def extract(doc: Document) -> Extracted:
         items=tuple(fill_codes(items, code_table(items))),
         stated_items=tuple(stated_items),
         economic=tuple(economic_rows(tables)),
-        sangong=tuple(sangong_rows(text, doc.section_path, facts, tables, listed)),
+        sangong=tuple(sangong_rows(text, section_path, facts, tables, listed)),
         projects=tuple(projects),
         indicators=tuple(indicators),
         narrative=tuple(narrative),

@@ -248,7 +248,7 @@ def _labelled_totals(table: Table) -> Iterator[Candidate | UnreadableCell]:
 
 
 def _component(text: str) -> str | None:
-    text = label(text)
+    text = re.sub(r"^其中[:：]?", "", label(text))
     return TABLE_ROW_NAMES.get(text) or TABLE_ROW_NAMES.get(
         text.replace("(", "（").replace(")", "）")
     )
@@ -269,6 +269,8 @@ def sangong_cells(table: Table) -> list[SangongCell]:
     rows = table.rows
     if not rows or "三公" not in table.title:
         return []
+    if by_row := _row_wise(rows, table.unit):
+        return by_row
     values = [r for r in rows if sum(parse_number(c.text) is not None for c in r) >= 2]
     if not values:
         return []
@@ -276,6 +278,39 @@ def sangong_cells(table: Table) -> list[SangongCell]:
         rows[: rows.index(values[-1])], values[-1], table.unit
     )
     return found
+
+
+# A heading that is not this year's budget or actual: 上年决算数, 2025年预算数, 增减.
+_OTHER_COLUMN = re.compile(r"上年|去年|同期|\d{4}|增|减|比|差|率|%")
+
+
+def _row_wise(rows: tuple[tuple[Cell, ...], ...], unit: str | None) -> list[SangongCell]:
+    """The components as rows under a 项目 | 预算数 | 决算数 heading (the transposed layout).
+
+    Only a row with as many cells as its heading is read (a collapsed empty cell would
+    shift the amounts into the wrong column); a phase printed over two columns is not
+    read; the 合计 of a table that also lists 会议费 or 培训费 is not the 三公 total.
+    """
+    heading = next((r for r in rows if sum(_phase(c.text) is not None for c in r[1:]) >= 2), None)
+    if heading is None or _component(heading[0].text):
+        return []
+    columns: dict[int, str] = {}
+    for i, c in enumerate(heading):
+        phase = _phase(c.text)
+        if i and phase and not _OTHER_COLUMN.search(label(c.text)):
+            columns[i] = phase
+    phases = list(columns.values())
+    columns = {i: p for i, p in columns.items() if phases.count(p) == 1}
+    wider = any(re.search("会议|培训", label(r[0].text)) for r in rows if r)
+    out = []
+    for row in rows[rows.index(heading) + 1 :]:
+        component = _component(row[0].text) if row else None
+        if component is None or (component == "total" and wider) or len(row) != len(heading):
+            continue
+        for i, phase in columns.items():
+            if (value := amount(row[i], unit)) is not None:
+                out.append(SangongCell(component, phase, value, row[i]))
+    return out
 
 
 def _phase_first(

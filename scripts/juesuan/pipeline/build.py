@@ -24,13 +24,14 @@ from juesuan.extract.expenditure_by_function import code_table, fill_codes
 from juesuan.infra.atomic import clear_interrupted, write_directory_atomically
 from juesuan.infra.cache import Cache, build_started, entry_key, prune_unused
 from juesuan.infra.gc_pause import long_lived
+from juesuan.infra.git_dates import last_changed
 from juesuan.package.files import files_digest, package_files
 from juesuan.package.portal import portal_files
 from juesuan.package.validate import ValidationProblem, validate_all
 from juesuan.pipeline.convert_cache import convert_many
 from juesuan.read.source import SIDECAR_SUFFIXES, SourceError, sidecar_path
 from juesuan.registry.portal import PORTAL_NAME
-from juesuan.render.config import RenderConfig
+from juesuan.render.config import RenderConfig, pages_url
 from juesuan.render.disclosure_files import conversion_key
 from juesuan.render.pages import SkippedSource
 from juesuan.site.assemble import assemble_docs, build_site
@@ -262,6 +263,28 @@ def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) 
         return result
 
 
+def render_config(disclosures: list[Disclosure], configured_url: str) -> RenderConfig:
+    """The environment's settings, the site's address (mkdocs site_url, else the GitHub
+    Pages address of the repository) and each package's last change in git."""
+    config = RenderConfig.from_environment()
+    sources = {
+        d.name: [p for p in (d.source.path, sidecar_path(d.source.path)) if p is not None]
+        for d in disclosures
+    }
+    paths = [p for group in sources.values() for p in group]
+    dates = last_changed(paths[0].parent, paths) if paths else {}
+    updated = tuple(
+        sorted(
+            (name, max(found))
+            for name, group in sources.items()
+            if (found := [dates[p.resolve()] for p in group if p.resolve() in dates])
+        )
+    )
+    return dataclasses.replace(
+        config, site_url=configured_url or pages_url(config.repository), updated=updated
+    )
+
+
 def _publish(
     paths: BuildPaths,
     result: BuildResult,
@@ -289,12 +312,17 @@ def _publish(
         site_url(paths.config),
         result.duplicates,
         paths.datapackages,
-        RenderConfig.from_environment(),
+        render_config(result.disclosures, site_url(paths.config)),
     )
     result.timings["render_s"] = time.perf_counter() - mark
     mark = time.perf_counter()
     log("building the site with mkdocs…")
-    build_site(paths.config, paths.generated_docs, paths.site)
+    build_site(
+        paths.config,
+        paths.generated_docs,
+        paths.site,
+        render_config(result.disclosures, site_url(paths.config)).site_url,
+    )
     result.timings["mkdocs_s"] = time.perf_counter() - mark
     removed = prune_unused(paths.cache, since)
     log(f"removed {removed} cache entries this build did not use")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from juesuan.read.identity import DisclosureMeta, resolve_metadata
 from juesuan.read.layout import Box, LaidOut, SourceFormat
 from juesuan.read.normalize import cut_number_at_end, normalize_text
+from juesuan.read.pipe_tables import find_pipe_tables
 from juesuan.read.sections import Section, SectionIndex, find_sections
 from juesuan.read.source import RawSource
 from juesuan.read.tables import Table, find_tables
@@ -59,6 +60,11 @@ def _with_boxes(tables: list[Table], layout: LaidOut | None) -> tuple[Table, ...
     )
 
 
+def _all_tables(text: str) -> list[Table]:
+    """Tab-separated and one-cell-per-line tables, and those printed with | between cells."""
+    return sorted(find_tables(text) + find_pipe_tables(text), key=lambda t: t.start)
+
+
 def read_document(raw: RawSource) -> Document:
     """Normalise the text, drop a number cut off by the end of the file, find its parts."""
     text = normalize_text(raw.text)
@@ -78,7 +84,7 @@ def read_document(raw: RawSource) -> Document:
         text=text,
         meta=resolve_metadata(text, raw.sidecar),
         sections=sections,
-        tables=_with_boxes(find_tables(text), raw.layout),
+        tables=_with_boxes(_all_tables(text), raw.layout),
         index=SectionIndex(list(sections)),
         source_format=raw.source_format,
         layout=raw.layout,

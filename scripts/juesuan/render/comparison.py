@@ -8,45 +8,20 @@ half-up to two decimals from the exact stated amounts.
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import pairwise
 
 import pandas as pd
-from pypinyin import Style, lazy_pinyin
 
 from juesuan.disclosure import Disclosure
-from juesuan.domain.amounts import format_decimal
-from juesuan.domain.key_figures import COMPARE, figures_for
+from juesuan.domain.amounts import execution_rate, format_decimal
+from juesuan.domain.key_figures import BUDGET_PAIRS, COMPARE, figures_for
 from juesuan.domain.template import FunctionLevel
-from juesuan.render.pages import region_label
+from juesuan.render.department_key import DepartmentKey, department_key, region_label
 
 # The key figures compared across disclosures (domain/key_figures.py).
 KEY_FIGURES = figures_for(COMPARE)
 CENT = Decimal("0.01")
-
-
-@dataclass(frozen=True)
-class DepartmentKey:
-    """One department in one place: the unit of a year view."""
-
-    department: str
-    region: str
-
-    @property
-    def slug(self) -> str:
-        initials = "".join(
-            lazy_pinyin(self.department, style=Style.FIRST_LETTER, errors="ignore")
-        ).lower()
-        letters = "".join(ch for ch in initials if ch.isascii() and ch.isalnum())[:24] or "dept"
-        digest = hashlib.sha1(f"{self.region}|{self.department}".encode()).hexdigest()[:6]
-        return f"{letters}-{digest}"
-
-
-def department_key(d: Disclosure) -> DepartmentKey | None:
-    if not d.meta.department:
-        return None
-    return DepartmentKey(d.meta.department, region_label(d.meta.region))
 
 
 def _value(d: Disclosure, key: str) -> Decimal | None:
@@ -62,6 +37,35 @@ def _ratio(a: Decimal | None, b: Decimal | None, scale: int = 1) -> str:
 
 def _cell(value: Decimal | None) -> str:
     return "" if value is None else format_decimal(value)
+
+
+def _budget_columns(d: Disclosure) -> dict[str, str]:
+    """Each pair's 年初预算, 决算 and 决算/年初预算 (%, one decimal)."""
+    out: dict[str, str] = {}
+    for pair in BUDGET_PAIRS:
+        budget, actual = _value(d, pair.budget_key), _value(d, pair.actual_key)
+        out[pair.budget_key] = _cell(budget)
+        out[pair.actual_key] = _cell(actual)
+        out[pair.column] = _cell(execution_rate(budget, actual))
+    return out
+
+
+def execution_rates(figures: pd.DataFrame) -> pd.DataFrame:
+    """Disclosures with a 财政拨款 execution rate, highest first; the furthest over and
+    under 100% flagged in column `run` (over / under)."""
+    pair = BUDGET_PAIRS[0]
+    if figures.empty:
+        return figures
+    known = figures[figures[pair.column] != ""].copy()
+    known["_rate"] = known[pair.column].map(Decimal)
+    known = known.sort_values(["_rate", "package"], ascending=[False, True])
+    known["run"] = ""
+    over, under = known[known["_rate"] > 100], known[known["_rate"] < 100]
+    if not over.empty:
+        known.loc[over.index[0], "run"] = "over"
+    if not under.empty:
+        known.loc[under.index[-1], "run"] = "under"
+    return known.drop(columns="_rate").reset_index(drop=True)
 
 
 def key_figures(disclosures: list[Disclosure]) -> pd.DataFrame:
@@ -81,6 +85,7 @@ def key_figures(disclosures: list[Disclosure]) -> pd.DataFrame:
                 "project_share_pct": _ratio(v["expenditure.project"], spent, 100),
                 "expenditure_per_staff": _ratio(spent, staff),
                 "sangong_per_staff": _ratio(v["sangong.total"], staff),
+                **_budget_columns(d),
             }
         )
     frame = pd.DataFrame(rows)
@@ -134,15 +139,50 @@ def by_function_class(disclosures: list[Disclosure]) -> pd.DataFrame:
     return frame.sort_values(["class_code", "class_name", "package"]).reset_index(drop=True)
 
 
-def departments_over_years(disclosures: list[Disclosure]) -> dict[DepartmentKey, list[Disclosure]]:
-    """Departments with disclosures for more than one fiscal year, each list in year order."""
+def departments(disclosures: list[Disclosure]) -> dict[DepartmentKey, list[Disclosure]]:
+    """Every named department's disclosures, by region and name, each list in year order
+    (an unknown year last)."""
     groups: dict[DepartmentKey, list[Disclosure]] = {}
     for d in disclosures:
         key = department_key(d)
-        if key is not None and d.meta.fiscal_year is not None:
+        if key is not None:
             groups.setdefault(key, []).append(d)
     return {
-        key: sorted(group, key=lambda d: (d.meta.fiscal_year, d.name))
+        key: sorted(group, key=lambda d: (d.meta.fiscal_year or 9999, d.name))
         for key, group in sorted(groups.items(), key=lambda kv: (kv[0].region, kv[0].department))
-        if len({d.meta.fiscal_year for d in group}) > 1
     }
+
+
+def departments_over_years(disclosures: list[Disclosure]) -> dict[DepartmentKey, list[Disclosure]]:
+    """Departments with disclosures for more than one fiscal year, each list in year order."""
+    return {
+        key: [d for d in group if d.meta.fiscal_year is not None]
+        for key, group in departments(disclosures).items()
+        if len({d.meta.fiscal_year for d in group if d.meta.fiscal_year is not None}) > 1
+    }
+
+
+def year_over_year(figures: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Each figure of `keys` against the year before (rows of `figures` in year order, one
+    per year: the first disclosure of a year): previous, current, change and change %."""
+    rows = []
+    by_year = figures[figures["year"] != ""].drop_duplicates("year")
+    records = by_year.to_dict("records")
+    for before, after in pairwise(records):
+        for key in keys:
+            a, b = before[key], after[key]
+            change = Decimal(b) - Decimal(a) if a and b else None
+            rows.append(
+                {
+                    "key": key,
+                    "from_year": before["year"],
+                    "to_year": after["year"],
+                    "previous": a,
+                    "current": b,
+                    "change": _cell(change),
+                    "change_pct": _ratio(change, Decimal(a) if a else None, 100),
+                    "package": after["package"],
+                }
+            )
+    columns = ["key", "from_year", "to_year", "previous", "current", "change", "change_pct"]
+    return pd.DataFrame(rows, columns=[*columns, "package"])

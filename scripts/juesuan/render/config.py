@@ -20,6 +20,20 @@ class RenderConfig:
 
     # owner/name on GitHub, for the pre-filled 报告问题 (report a problem) link; None: no link.
     repository: str | None = None
+    # The site's address with a trailing slash (mkdocs site_url, or the GitHub Pages address
+    # of `repository`); "" when unknown: then citations name no URL.
+    site_url: str = ""
+    # package name → date its source last changed in git (YYYY-MM-DD). Not in digest():
+    # each page's cache key takes only its own date (render_key).
+    updated: tuple[tuple[str, str], ...] = ()
+
+    def updated_on(self, package: str) -> str | None:
+        return dict(self.updated).get(package)
+
+    @property
+    def last_updated(self) -> str | None:
+        """The latest date of any package: the site's 'last updated'."""
+        return max((date for _, date in self.updated), default=None)
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] = os.environ) -> RenderConfig:
@@ -29,7 +43,18 @@ class RenderConfig:
         )
 
     def digest(self) -> str:
-        return hashlib.sha256(repr(sorted(asdict(self).items())).encode()).hexdigest()
+        settings = {k: v for k, v in asdict(self).items() if k != "updated"}
+        return hashlib.sha256(repr(sorted(settings.items())).encode()).hexdigest()
+
+
+def pages_url(repository: str | None) -> str:
+    """The GitHub Pages address of owner/name: a project site under /name/, or the
+    owner's own site for owner/owner.github.io; "" without a repository."""
+    if not repository or "/" not in repository:
+        return ""
+    owner, name = repository.split("/", 1)
+    host = f"{owner.lower()}.github.io"
+    return f"https://{host}/" if name.lower() == host else f"https://{host}/{name}/"
 
 
 # Pages rendered without settings (tests, `juesuan convert`): no report link.

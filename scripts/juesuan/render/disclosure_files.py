@@ -19,7 +19,7 @@ from pathlib import Path
 from juesuan.disclosure import Disclosure
 from juesuan.infra.cache import Cache, entry_key
 from juesuan.infra.parallel import map_in_order, worker_count
-from juesuan.package.download_zip import package_zip
+from juesuan.package.download_zip import package_texts, package_zip, unpacked_files
 from juesuan.package.original import original_bytes, original_name
 from juesuan.render.chart_data import chart_data
 from juesuan.render.chart_downloads import chart_files
@@ -41,8 +41,11 @@ def disclosure_files(
     files = {
         f"disclosures/{d.name}.md": page.markdown.encode("utf-8"),
         str(fragments): fragments_json(page.fragments),
-        f"data/{d.name}.zip": package_zip(d, written),
     }
+    package = package_texts(d, written)
+    files[f"data/{d.name}.zip"] = package_zip(d, written, package)
+    for name, content in unpacked_files(package).items():
+        files[f"data/{d.name}/{name}"] = content
     for name, content in chart_files(d, chart_data(d)).items():
         files[f"data/{d.name}/{name}"] = content
     original, data = original_name(d), original_bytes(d)
@@ -72,7 +75,7 @@ def conversion_key(d: Disclosure) -> str:
 
 def render_key(d: Disclosure, config: RenderConfig) -> str:
     """What a disclosure's pages depend on: its conversion and the build's settings."""
-    return entry_key(conversion_key(d), config.digest())
+    return entry_key(conversion_key(d), config.digest(), config.updated_on(d.name) or "")
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from juesuan.disclosure import Disclosure
-from juesuan.domain.amounts import format_decimal
+from juesuan.domain.amounts import execution_rate, format_decimal
 from juesuan.domain.sangong import COMPONENTS, COUNTS
 from juesuan.domain.vocabulary import UNITS, load_vocabulary
+from juesuan.extract.expenditure_by_function import FunctionItem
+from juesuan.render.budget import RUN_LABELS, largest_runs, rate_text
 from juesuan.render.charts import disclosure_charts
 from juesuan.render.escape import json_for_script
 
@@ -30,7 +32,21 @@ def _num(value: Any) -> str:
 _LEVELS = {"class": "类 class", "kuan": "款 kuan", "xiang": "项 item"}
 
 
+def _reason_about(i: FunctionItem) -> str:
+    """What a stated reason explains, said before it: the budget difference or the change."""
+    if not i.reason:
+        return ""
+    if i.initial_budget is not None:
+        return "预决算差异原因"
+    if i.change is not None:
+        sign = "增加" if i.change >= 0 else "减少"
+        pct = f"，{format_decimal(abs(i.change_pct))}%" if i.change_pct is not None else ""
+        return f"比上年{sign} {format_decimal(abs(i.change))} 万元{pct}，原因"
+    return "原因"
+
+
 def item_rows(d: Disclosure) -> list[dict[str, Any]]:
+    runs = largest_runs(d.expenditure_items)
     return [
         {
             "anchor": f"item-{n}",
@@ -43,6 +59,11 @@ def item_rows(d: Disclosure) -> list[dict[str, Any]]:
             "change": _num(i.change),
             "change_pct": _num(i.change_pct),
             "reason": i.reason or "",
+            "reason_about": _reason_about(i),
+            "initial_budget": _num(i.initial_budget),
+            "execution_rate": rate_text(execution_rate(i.initial_budget, i.amount)),
+            "run": runs.get(n - 1, ""),
+            "run_label": RUN_LABELS.get(runs.get(n - 1, ""), ""),
             "evidence": i.evidence,
         }
         for n, i in enumerate(d.expenditure_items, 1)

@@ -67,9 +67,21 @@ TABLES: dict[str, tuple[ResourceSpec, tuple[Column, ...]]] = {
         (
             Column("科目 Item"),  # the class, kuan and xiang names and the level in one cell
             _field(EXPENDITURE_BY_FUNCTION, "code"),
+            _field(EXPENDITURE_BY_FUNCTION, "initial_budget", WAN),
             _field(EXPENDITURE_BY_FUNCTION, "amount", WAN),
-            _field(EXPENDITURE_BY_FUNCTION, "change", WAN),
+            Column("完成率 Execution rate", unit="%", key="execution_rate"),  # 决算/年初预算
+            # the reason with what it explains: the budget difference or the change vs last year
             _field(EXPENDITURE_BY_FUNCTION, "reason"),
+        ),
+    ),
+    # 年初预算 → 决算 of a disclosure's budget pairs (domain/key_figures.BUDGET_PAIRS)
+    "budget": (
+        FACTS,
+        (
+            Column("项目 Item", key="pair"),
+            Column("年初预算 Initial budget", unit=WAN, key="budget"),
+            Column("决算 Actual", unit=WAN, key="actual"),
+            Column("完成率 Execution rate", unit="%", key="rate"),
         ),
     ),
     "sangong": (

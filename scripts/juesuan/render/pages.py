@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -23,11 +24,12 @@ from juesuan.domain.vocabulary import UNITS, load_vocabulary
 from juesuan.extract.completeness import present_count
 from juesuan.package.original import FORMAT_LABELS, original_bytes, original_name
 from juesuan.package.portal import ranking_rows
-from juesuan.read.source import Region
 from juesuan.registry import RESOURCES
 from juesuan.registry.fields import Field
 from juesuan.registry.portal import PORTAL_RESOURCES
+from juesuan.render.budget import budget_figure_rows, run_summary
 from juesuan.render.config import NO_SETTINGS, RenderConfig
+from juesuan.render.department_key import department_page_url, region_label
 from juesuan.render.disclosure_rows import (
     chart_rows,
     check_count_rows,
@@ -79,11 +81,6 @@ def plain_title(title: str) -> str:
     return title.translate(_TITLE_SAFE)
 
 
-def region_label(region: Region) -> str:
-    parts = [p for p in (region.province, region.prefecture, region.county) if p]
-    return " ".join(parts) if parts else "未知"
-
-
 def _kind_label(kind: str | None) -> str:
     zh, en = DOCUMENT_KINDS.get(kind or "", ("未知", "unknown"))
     return f"{zh} / {en}"
@@ -116,6 +113,17 @@ class DisclosurePage:
     fragments: dict[str, str]
 
 
+def cite(d: Disclosure, config: RenderConfig) -> str:
+    """The citation, with the page's address when the site's is known and the date the
+    data last changed (from git) when it is committed."""
+    text = citation(d.meta.department, d.title).rstrip("。")
+    if config.site_url:
+        text += f"，{config.site_url}disclosures/{d.name}/"
+    if (date := config.updated_on(d.name)) is not None:
+        text += f"（数据更新于 {date}）"
+    return text + "。"
+
+
 def render_disclosure(d: Disclosure, config: RenderConfig = NO_SETTINGS) -> DisclosurePage:
     side = d.source.sidecar
     parts = list(d.completeness)
@@ -135,6 +143,7 @@ def render_disclosure(d: Disclosure, config: RenderConfig = NO_SETTINGS) -> Disc
             d=d,
             title_yaml=json.dumps(plain_title(d.title), ensure_ascii=False)[1:-1],
             region=region_label(d.meta.region),
+            department_url=department_page_url(d),
             kind=_kind_label(d.meta.document_kind),
             source_name=side.original_filename or d.source.path.name,
             source_url=side.source_url,
@@ -146,8 +155,11 @@ def render_disclosure(d: Disclosure, config: RenderConfig = NO_SETTINGS) -> Disc
             check_counts=check_count_rows(d),
             resources=RESOURCES,
             licence=LICENCE.markdown(),
-            citation=citation(d.meta.department, d.title),
+            citation=cite(d, config),
+            updated=config.updated_on(d.name),
             key_figures=key_figure_rows(d),
+            budget_figures=budget_figure_rows(d),
+            item_runs=run_summary(d.expenditure_items),
             badge=check_badge(d),
             report_url=report_problem_url(d, config.repository),
         )
@@ -212,11 +224,34 @@ def render_data_dictionary() -> str:
     )
 
 
+@dataclass(frozen=True)
+class Totals:
+    """How many disclosures, their 本年支出合计 summed, how many contradict themselves."""
+
+    count: int
+    spent: str  # the sum of the stated 本年支出合计, formatted; "" when none was read
+    spent_read: int  # how many disclosures' 本年支出合计 went into the sum
+    contradictions: int  # disclosures with at least one failed check
+
+
+def totals(disclosures: list[Disclosure]) -> Totals:
+    spent = [f.value for d in disclosures if (f := d.fact("expenditure.current_year"))]
+    return Totals(
+        count=len(disclosures),
+        spent=format_decimal(sum(spent, Decimal(0))) if spent else "",
+        spent_read=len(spent),
+        contradictions=sum(1 for d in disclosures if d.check_counts[CheckStatus.FAIL]),
+    )
+
+
 def render_home_page(
     disclosures: list[Disclosure],
     skipped: list[SkippedSource],
     duplicates: list[SkippedSource] | None = None,
+    chart: dict[str, str] | None = None,
+    updated: str | None = None,
 ) -> str:
+    """The home page; `chart` is the spending-by-region chart (portal_pages.home_chart)."""
     rows = home_rows(disclosures)
     years = sorted({d.meta.fiscal_year for d in disclosures if d.meta.fiscal_year})
     return (
@@ -229,6 +264,9 @@ def render_home_page(
             years=[str(y) for y in years],
             skipped=skipped,
             duplicates=duplicates or [],
+            totals=totals(disclosures),
+            chart=chart,
+            updated=updated,
         )
     )
 

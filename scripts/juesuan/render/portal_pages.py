@@ -9,29 +9,36 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import altair as alt
 import pandas as pd
 
 from juesuan.disclosure import Disclosure
+from juesuan.domain.amounts import format_decimal
+from juesuan.domain.key_figures import BUDGET_PAIRS
+from juesuan.render.budget import RUN_LABELS
 from juesuan.render.comparison import (
     KEY_FIGURES,
     DepartmentKey,
     by_function_class,
-    departments_over_years,
+    departments,
+    execution_rates,
     key_figures,
     sangong_ranking,
+    year_over_year,
 )
 from juesuan.render.escape import json_for_script
 from juesuan.render.html_table import frame_table
-from juesuan.render.pages import plain_title, region_label, template_environment
+from juesuan.render.pages import plain_title, region_label, template_environment, totals
 
 _FIGURE_COLUMNS = [(f.key, f"{f.label_zh}（{f.unit_zh}）") for f in KEY_FIGURES]
 _NUMERIC = frozenset(
     [f.key for f in KEY_FIGURES]
     + ["basic_share_pct", "project_share_pct", "expenditure_per_staff", "sangong_per_staff"]
     + ["amount", "share_pct", "rank"]
+    + [k for p in BUDGET_PAIRS for k in (p.budget_key, p.actual_key, p.column)]
 )
 
 
@@ -154,10 +161,65 @@ def _compare_charts(figures: pd.DataFrame, ranking: pd.DataFrame, classes: pd.Da
     return charts
 
 
+def _execution_chart(rates: pd.DataFrame) -> dict[str, str]:
+    """决算/年初预算 of 财政拨款 per disclosure, with the 100% line."""
+    column = BUDGET_PAIRS[0].column
+    drawn = _top(rates, column)[["department", "year", column]].rename(columns={column: "rate"})
+    drawn = _numeric(drawn, "rate")
+    title = _title("财政拨款支出完成率（决算 ÷ 年初预算，%）", len(drawn), len(rates))
+    bars = (
+        alt.Chart(drawn)
+        .mark_bar()
+        .encode(
+            x=alt.X("rate:Q", title="%"),
+            y=alt.Y("department:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+            color=alt.condition(alt.datum.rate > 100, alt.value("#c0392b"), alt.value("#2e86c1")),
+            tooltip=["department:N", "year:N", alt.Tooltip("rate:Q", title="完成率 %")],
+        )
+    )
+    rule = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(strokeDash=[4, 4]).encode(x="x:Q")
+    return _chart(
+        "compare-execution", alt.layer(bars, rule, title=title).properties(height=alt.Step(22))
+    )
+
+
+def _execution_section(rates: pd.DataFrame, link: dict[str, str]) -> dict[str, Any]:
+    if rates.empty:
+        return {"table": "", "chart": None, "flags": []}
+    shown = rates.copy()
+    shown["run_label"] = shown["run"].map(lambda r: RUN_LABELS.get(r, ""))
+    fiscal, sangong = BUDGET_PAIRS
+    table = frame_table(
+        shown,
+        [
+            ("department", "部门"),
+            ("year", "年度"),
+            (fiscal.budget_key, "财政拨款年初预算（万元）"),
+            (fiscal.actual_key, "财政拨款支出决算（万元）"),
+            (fiscal.column, "完成率 %"),
+            (sangong.budget_key, "“三公”年初预算（万元）"),
+            (sangong.actual_key, "“三公”决算（万元）"),
+            (sangong.column, "“三公”完成率 %"),
+            ("run_label", "标记"),
+        ],
+        _NUMERIC,
+        link,
+    )
+    flags = [
+        f"{RUN_LABELS[r['run']]}：{r['department']}（{r['year']}）"
+        f"年初预算 {r[fiscal.budget_key]} → 决算 {r[fiscal.actual_key]} 万元，"
+        f"完成率 {r[fiscal.column]}%"
+        for r in shown.to_dict("records")
+        if r["run"]
+    ]
+    return {"table": table, "chart": _execution_chart(rates), "flags": flags}
+
+
 def compare_page(disclosures: list[Disclosure]) -> PortalPage:
     figures = key_figures(disclosures)
     ranking = sangong_ranking(figures)
     classes = by_function_class(disclosures)
+    rates = execution_rates(figures)
     link = {"department": "../disclosures/{package}/"}
     markdown = (
         template_environment()
@@ -217,10 +279,12 @@ def compare_page(disclosures: list[Disclosure]) -> PortalPage:
                 link,
             ),
             charts=_compare_charts(figures, ranking, classes),
+            execution=_execution_section(rates, link),
         )
     )
     files = {
         "data/compare/key-figures.csv": _csv(figures),
+        "data/compare/execution-rates.csv": _csv(rates),
         "data/compare/sangong-ranking.csv": _csv(ranking),
         "data/compare/function-classes.csv": _csv(classes),
     }
@@ -243,29 +307,91 @@ def _listing(disclosures: list[Disclosure]) -> list[dict[str, Any]]:
     ]
 
 
-def index_pages(disclosures: list[Disclosure]) -> list[PortalPage]:
-    """By region (province › prefecture › county) and by fiscal year."""
-    by_region: dict[str, list[Disclosure]] = {}
-    by_year: dict[str, list[Disclosure]] = {}
+def _groups(disclosures: list[Disclosure], key) -> dict[str, list[Disclosure]]:
+    groups: dict[str, list[Disclosure]] = {}
     for d in disclosures:
-        by_region.setdefault(region_label(d.meta.region), []).append(d)
-        by_year.setdefault(str(d.meta.fiscal_year or "未知"), []).append(d)
+        groups.setdefault(key(d), []).append(d)
+    return groups
+
+
+def _region(d: Disclosure) -> str:
+    return region_label(d.meta.region)
+
+
+def _year(d: Disclosure) -> str:
+    return str(d.meta.fiscal_year or "未知")
+
+
+def home_chart(disclosures: list[Disclosure]) -> dict[str, str] | None:
+    """The home page's one chart: 本年支出合计 summed by region (largest first)."""
+    rows = [
+        {"region": region, "amount": float(Decimal(t.spent)), "count": t.count}
+        for region, group in _groups(disclosures, _region).items()
+        if (t := totals(group)).spent
+    ]
+    if not rows:
+        return None
+    frame = pd.DataFrame(rows).sort_values(["amount", "region"], ascending=[False, True])
+    drawn = frame.head(CHART_TOP)
+    title = _title("各地区本年支出合计（万元）", len(drawn), len(frame))
+    return _chart(
+        "home-regions",
+        alt.Chart(drawn, title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X("amount:Q", title="万元"),
+            y=alt.Y("region:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+            tooltip=[
+                alt.Tooltip("region:N", title="地区"),
+                alt.Tooltip("amount:Q", title="万元"),
+                alt.Tooltip("count:Q", title="份数"),
+            ],
+        )
+        .properties(height=alt.Step(22)),
+    )
+
+
+def index_pages(disclosures: list[Disclosure]) -> list[PortalPage]:
+    """By region (province › prefecture › county) and by fiscal year, each group with its
+    count, summed 本年支出合计 and number with contradictions."""
+    by_region = _groups(disclosures, _region)
+    by_year = _groups(disclosures, _year)
     env = template_environment()
     regions = env.get_template("regions.md.j2").render(
-        groups=[(r, _listing(by_region[r])) for r in sorted(by_region)]
+        groups=[(r, _listing(by_region[r]), totals(by_region[r])) for r in sorted(by_region)],
+        overall=totals(disclosures),
     )
     years = env.get_template("years.md.j2").render(
-        groups=[(y, _listing(by_year[y])) for y in sorted(by_year, reverse=True)]
+        groups=[
+            (y, _listing(by_year[y]), totals(by_year[y])) for y in sorted(by_year, reverse=True)
+        ],
+        overall=totals(disclosures),
     )
     return [PortalPage("regions.md", regions, {}), PortalPage("years.md", years, {})]
 
 
 def department_pages(disclosures: list[Disclosure]) -> list[PortalPage]:
-    """A year view for every department with more than one year of disclosures."""
-    pages = []
-    for key, group in departments_over_years(disclosures).items():
-        pages.append(_department_page(key, group))
-    return pages
+    """A page for every named department (its years, and year-over-year change when it has
+    more than one) and the departments index."""
+    groups = departments(disclosures)
+    pages = [_department_page(key, group) for key, group in groups.items()]
+    rows = []
+    for key, group in groups.items():
+        latest = group[-1]
+        spent = latest.fact("expenditure.current_year")
+        rows.append(
+            {
+                "department": key.department,
+                "region": key.region,
+                "slug": key.slug,
+                "years": [
+                    {"year": str(d.meta.fiscal_year or "未知"), "name": d.name} for d in group
+                ],
+                "latest_spent": format_decimal(spent.value) if spent else "",
+            }
+        )
+    index = template_environment().get_template("departments.md.j2").render(rows=rows)
+    return [*pages, PortalPage("departments/index.md", index, {})]
 
 
 def _department_page(key: DepartmentKey, group: list[Disclosure]) -> PortalPage:
@@ -276,7 +402,7 @@ def _department_page(key: DepartmentKey, group: list[Disclosure]) -> PortalPage:
     labels = {f.key: f.label_zh for f in KEY_FIGURES}
     long["figure"] = long["key"].map(labels)
     charts = []
-    if not long.empty:
+    if not long.empty and len(set(long["year"]) - {""}) > 1:
         charts.append(
             _chart(
                 "department-years",
@@ -292,11 +418,31 @@ def _department_page(key: DepartmentKey, group: list[Disclosure]) -> PortalPage:
                 .properties(height=alt.Step(12)),
             )
         )
+    years = {y for y in figures["year"] if y}
+    changes = year_over_year(figures, money) if len(years) > 1 else pd.DataFrame()
+    if not changes.empty:
+        changes["figure"] = changes["key"].map(labels)
     markdown = (
         template_environment()
         .get_template("department.md.j2")
         .render(
             key=key,
+            changes_table=""
+            if changes.empty
+            else frame_table(
+                changes,
+                [
+                    ("figure", "指标"),
+                    ("from_year", "上年"),
+                    ("to_year", "本年"),
+                    ("previous", "上年（万元）"),
+                    ("current", "本年（万元）"),
+                    ("change", "增减（万元）"),
+                    ("change_pct", "增减 %"),
+                ],
+                _NUMERIC | {"previous", "current", "change", "change_pct"},
+                {"to_year": "../../disclosures/{package}/"},
+            ),
             title_yaml=json.dumps(plain_title(key.department), ensure_ascii=False)[1:-1],
             table=frame_table(
                 figures,
@@ -308,8 +454,7 @@ def _department_page(key: DepartmentKey, group: list[Disclosure]) -> PortalPage:
             csv_name=f"{key.slug}.csv",
         )
     )
-    return PortalPage(
-        f"departments/{key.slug}.md",
-        markdown,
-        {f"data/departments/{key.slug}.csv": _csv(figures)},
-    )
+    files = {f"data/departments/{key.slug}.csv": _csv(figures)}
+    if not changes.empty:
+        files[f"data/departments/{key.slug}-changes.csv"] = _csv(changes.drop(columns="figure"))
+    return PortalPage(f"departments/{key.slug}.md", markdown, files)

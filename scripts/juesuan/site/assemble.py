@@ -26,7 +26,7 @@ from juesuan.render.pages import (
     render_data_dictionary,
     render_home_page,
 )
-from juesuan.render.portal_pages import compare_page, department_pages, index_pages
+from juesuan.render.portal_pages import compare_page, department_pages, home_chart, index_pages
 from juesuan.site.dcat import data_json
 
 VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
@@ -93,7 +93,10 @@ def assemble_docs(
     try:
         shutil.copytree(handwritten, staging, dirs_exist_ok=True)
         (staging / "index.md").write_text(
-            render_home_page(disclosures, skipped, duplicates), "utf-8"
+            render_home_page(
+                disclosures, skipped, duplicates, home_chart(disclosures), config.last_updated
+            ),
+            "utf-8",
         )
         (staging / "data-dictionary.md").write_text(render_data_dictionary(), "utf-8")
         (staging / "completeness.md").write_text(render_completeness_page(disclosures), "utf-8")
@@ -115,15 +118,19 @@ def assemble_docs(
         raise
 
 
-def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
-    """Run mkdocs build into a staging directory, then swap it into `site_dir`."""
+def build_site(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str = "") -> None:
+    """Run mkdocs build into a staging directory, then swap it into `site_dir`.
+
+    `site_url` stands in for an unset mkdocs site_url (the GitHub Pages address): with
+    it the sitemap has absolute addresses and the 404 page links work under /repo/."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     staging = staging_for(site_dir)
     try:
+        extra = {"site_url": site_url} if site_url else {}
         config = load_config(
-            config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(staging)
+            config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(staging), **extra
         )
         config.plugins.on_startup(command="build", dirty=False)
         try:

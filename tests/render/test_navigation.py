@@ -1,0 +1,118 @@
+"""Navigation (issue 16, item 11): the menu and a headline on the home page, totals on the
+region and year pages, a page for every department with its year-over-year change.
+
+Amounts are hand-read (tests/expected/*.yaml); changes are worked out by hand from them.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from conftest import SEEDS
+from juesuan.convert import convert_path
+from juesuan.render.portal_pages import department_pages
+
+EXPECTED = Path(__file__).parents[1] / "expected"
+SEED_OF = {path.name: seed for seed, path in SEEDS.items()}
+# the build fixture's extra sources are copies of seeds (tests/conftest.py)
+SEED_OF |= {"zz_hostile.txt": "002", "zz_second_year.txt": "000"}
+
+
+def hand_read_spent(seed: str) -> Decimal | None:
+    data = yaml.safe_load((EXPECTED / f"{seed}.yaml").read_text(encoding="utf-8"))
+    found = data["facts"].get("expenditure.current_year")
+    return Decimal(str(found[0]["value"])) if found else None
+
+
+def _site(paths, *parts: str) -> str:
+    return html.unescape((paths.site.joinpath(*parts) / "index.html").read_text("utf-8"))
+
+
+def test_home_shows_the_menu_and_a_headline_with_one_chart(built):
+    paths, result = built
+    page = _site(paths)
+    sidebar = re.search(r'<div class="md-sidebar md-sidebar--primary"[^>]*>', page).group(0)
+    assert "hidden" not in sidebar
+    for target in ("compare/", "regions/", "years/", "departments/"):
+        assert f'href="{target}"' in page, target
+    read = [d for d in result.disclosures if d.fact("expenditure.current_year")]
+    for d in read:  # what the sum is made of is what was read by hand
+        assert d.fact("expenditure.current_year").value == hand_read_spent(
+            SEED_OF[d.source.path.name]
+        )
+    total = sum(hand_read_spent(SEED_OF[d.source.path.name]) for d in read)
+    headline = re.search(r'<div class="juesuan-headline".*?</div>', page, re.S).group(0)
+    numbers = re.findall(r"<strong>([^<]+)</strong>", headline)
+    assert numbers[0] == str(len(result.disclosures))
+    assert Decimal(numbers[1]) == total
+    failing = sum(1 for d in result.disclosures if any(c.status == "fail" for c in d.checks))
+    assert numbers[2] == str(failing)
+    assert page.count('class="juesuan-chart"') == 1
+    assert 'data-spec="chart-home-regions"' in page
+
+
+def test_region_and_year_pages_show_totals(built):
+    paths, _ = built
+    years = _site(paths, "years")
+    # the second year of seed 000 is the only 2021 disclosure: 632.84 (000.yaml line 19)
+    section = re.split(r"<h2[^>]*>2021 年度", years, maxsplit=1)[1]
+    first = re.search(r'<p class="juesuan-totals">(.*?)</p>', section, re.S).group(1)
+    assert first.startswith("1 份公开文本") and "<strong>632.84</strong> 万元" in first
+    regions = _site(paths, "regions")
+    assert regions.count('class="juesuan-totals"') >= 2  # all, and one per region
+
+
+def test_every_department_has_a_page_linked_from_its_disclosures(built):
+    paths, result = built
+    index = _site(paths, "departments")
+    departments = {d.meta.department for d in result.disclosures if d.meta.department}
+    links = re.findall(r'<a href="([^"]+)/">', index)
+    pages = [p for p in links if not p.startswith("..")]
+    assert len(pages) == len(departments)
+    for d in result.disclosures:
+        if not d.meta.department:
+            continue
+        page = _site(paths, "disclosures", d.name)
+        href = re.search(r'href="(\.\./\.\./departments/[^"]+/)">本部门各年度', page).group(1)
+        target = (paths.site / "disclosures" / d.name / href / "index.html").resolve()
+        assert target.is_file(), href
+        assert html.unescape(target.read_text("utf-8")).count(d.name) >= 1
+
+
+def test_a_department_with_two_years_shows_the_change(seed_disclosures, tmp_path):
+    # a second year of seed 000 made here: 2023, spending 600.00 instead of 632.84
+    text = SEEDS["000"].read_text(encoding="utf-8").replace("2024", "2023")
+    text = text.replace("632.84", "600.00")  # every statement of it, so none conflicts
+    (tmp_path / "earlier.txt").write_text(text, encoding="utf-8")
+    sidecar = SEEDS["000"].with_suffix(".yml").read_text(encoding="utf-8")
+    sidecar = sidecar.replace("fiscal_year: 2024", "fiscal_year: 2023")
+    sidecar = sidecar.replace(
+        "original_filename: 000_a1db828f484ee6df.txt", "original_filename: null"
+    )
+    (tmp_path / "earlier.yml").write_text(sidecar, encoding="utf-8")
+    earlier = convert_path(tmp_path / "earlier.txt")
+    pages = department_pages([seed_disclosures["000"], earlier, seed_disclosures["003"]])
+    departments = [p for p in pages if p.path != "departments/index.md"]
+    (page,) = [p for p in departments if "昌吉回族自治州科学技术协会" in p.markdown]
+    assert "与上年相比" in page.markdown
+    (changes,) = [v for k, v in page.files.items() if k.endswith("-changes.csv")]
+    rows = {r["key"]: r for r in csv.DictReader(io.StringIO(changes))}
+    spent = rows["expenditure.current_year"]
+    # by hand: 632.84 − 600.00 = 32.84; 32.84 / 600.00 = 5.473… %
+    assert (spent["from_year"], spent["to_year"]) == ("2023", "2024")
+    assert (spent["previous"], spent["current"]) == ("600.00", "632.84")
+    assert (spent["change"], spent["change_pct"]) == ("32.84", "5.47")
+    # a department with one year has a page, without a change
+    (single,) = [p for p in departments if "新乡市科学技术协会" in p.markdown]
+    assert "与上年相比" not in single.markdown and "一个年度" in single.markdown
+    index = next(p for p in pages if p.path == "departments/index.md")
+    assert index.markdown.count(".md)") >= 2 + 3  # two departments, three disclosures
+    shutil.rmtree(tmp_path, ignore_errors=True)
