@@ -9,8 +9,8 @@ package that validates, and read only hand-read values.
 from __future__ import annotations
 
 import random
-from decimal import Decimal
 import re
+from decimal import Decimal
 
 import pytest
 

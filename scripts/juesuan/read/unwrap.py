@@ -4,11 +4,11 @@ A text exported at a fixed width (20–40 characters a line) breaks lines anywhe
 inside a word, a number or a unit. A line break inside a paragraph is not a phrase
 boundary, so `…；政府性基金预算⏎财政拨款收入0.00万元` must not read as a phrase
 that starts with 财政拨款收入. A line continues the one above when the one above
-is a line of prose — it has clause punctuation (，；。) and does not end a
-sentence or announce a list (。！？：) — and neither is a
-heading, a list item, a table row or an indented line (a new paragraph or a cell). Lines are joined without a space (Chinese is written
-without spaces); a short title, a heading, a table and a sentence's last line are
-never joined to anything.
+is a line of prose — it has clause punctuation (，；。、) and does not end a
+sentence or announce a list (。！？：) — and neither is a heading, a list item,
+a table row or an indented line (a new paragraph or a cell). Lines are joined
+without a space (Chinese is written without spaces); a short title, a heading,
+a table and a sentence's last line are never joined to anything.
 """
 
 from __future__ import annotations
