@@ -14,11 +14,17 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 # PDF exports a space between digits separates two table cells. A thousands separator
 # may be followed by one space (1, 537.40万元: a web page's line fill), but only where
 # exactly three digits and then a decimal point or a money unit follow, so that a pair
-# of integers “1, 537人” is never one number.
+# of integers “1, 537人” is never one number. A space alone separates thousands
+# (8 065.31万元, as another export tool prints) only in well-formed groups of three
+# right before a money unit, which no pair of table cells is followed by.
 NO_DIGIT_BEFORE = r"(?<![\d,.])"
 _GROUPS = r"\d{1,3}(?:,\d{3})+"
 _SPACED_GROUPS = r"\d{1,3}(?:, ?\d{3})+(?=\.\d|\s*(?:万|亿|元))"
-NUMBER = NO_DIGIT_BEFORE + rf"-?(?:{_GROUPS}|{_SPACED_GROUPS}|\d+)(?:\.\d+)?(?![\d,.]*\d)"
+_SPACE_GROUPS = r"\d{1,3}(?: \d{3})+(?=(?:\.\d+)?(?:万|亿|元))"
+NUMBER = (
+    NO_DIGIT_BEFORE
+    + rf"-?(?:{_GROUPS}|{_SPACED_GROUPS}|{_SPACE_GROUPS}|\d+)(?:\.\d+)?(?![\d,.]*\d)"
+)
 # A number that must carry decimals, so that "X,Y" pairs are not read as thousands.
 DECIMAL_NUMBER = NO_DIGIT_BEFORE + r"-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+"
 # The money unit, possibly split by a hard line wrap (万\n元); 万 alone only where a
@@ -26,6 +32,7 @@ DECIMAL_NUMBER = NO_DIGIT_BEFORE + r"-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+"
 MONEY_UNIT = r"(?:万\s*元|亿\s*元|元|万(?=\s*[，,。；;、：:）)]))"
 
 _PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_SPACE_GROUPED = re.compile(r"-?\d{1,3}(?: \d{3})+(?:\.\d+)?")
 _SPACE = re.compile(r"\s+")
 _SCALE_TO_WAN = {
     "万元": Decimal(1),
@@ -38,6 +45,8 @@ _SCALE_TO_WAN = {
 def parse_number(printed: str) -> Decimal | None:
     """A printed number as Decimal, or None when it is not one unambiguous number."""
     cleaned = printed.replace(", ", ",").replace(",", "").strip()
+    if _SPACE_GROUPED.fullmatch(cleaned):  # 8 065.31
+        cleaned = cleaned.replace(" ", "")
     if not _PLAIN_NUMBER.fullmatch(cleaned):
         return None
     try:

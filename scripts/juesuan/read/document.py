@@ -18,6 +18,7 @@ from juesuan.read.pipe_tables import find_pipe_tables
 from juesuan.read.sections import Section, SectionIndex, find_sections
 from juesuan.read.source import RawSource
 from juesuan.read.tables import Table, find_tables
+from juesuan.read.unwrap import unwrap_prose
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,8 @@ def _all_tables(text: str) -> list[Table]:
 def read_document(raw: RawSource) -> Document:
     """Normalise the text, drop a number cut off by the end of the file, find its parts."""
     text = normalize_text(raw.text)
+    if raw.layout is None:  # a text export: another tool may have wrapped its paragraphs
+        text = unwrap_prose(text)
     notes = []
     if raw.truncated:
         notes.append(

@@ -82,7 +82,8 @@ def detect_department(text: str) -> str | None:
 
 def detect_fiscal_year(text: str) -> int | None:
     head = _head(text)
-    title_year = re.search(r"(?<!\d)((?:19|20)\d{2})年度?(?:[^\d]{0,40})(?:决算|绩效)", head)
+    # Not a column header (2023年决算数 / 2024年预算数): a table's years are not the title's.
+    title_year = re.search(r"(?<!\d)((?:19|20)\d{2})年度?(?:[^\d]{0,40})(?:决算|绩效)(?!数)", head)
     if title_year:
         return int(title_year.group(1))
     counts = Counter(int(m.group("y")) for m in _YEAR_MENTION.finditer(text))

@@ -95,3 +95,8 @@ class SectionIndex:
 
     def titles(self) -> list[str]:
         return [s.title for s in self._sections]
+
+
+def is_heading(line: str) -> bool:
+    """Whether a line reads as a heading of the template's outline (第一部分 / 一、 / （一）)."""
+    return "\t" not in line.strip("\t ") and _heading_level(line) is not None
