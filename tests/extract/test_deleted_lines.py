@@ -21,11 +21,6 @@ from juesuan.package.files import write_package
 from juesuan.package.validate_one import validate_package
 from juesuan.read.sections import is_heading
 
-# Known: the one-cell-per-line 项目支出绩效自评表 title lost, a project's 总分 is read
-# as the unit's overall score (the table boundary is gone). Not fixed yet.
-KNOWN = {("000", "\t项目支出绩效自评表"), ("001", "\t项目支出绩效自评表")}
-
-
 def _structural(lines: list[str]) -> list[int]:
     out = {i for i, ln in enumerate(lines) if ln.strip()}
     out = set(sorted(out)[:4])
@@ -50,8 +45,6 @@ def _check(seed: str, text: str, tmp_path) -> None:
 def test_each_structural_line_deleted(seed, tmp_path):
     lines = seed_text(seed).split("\n")
     for n, i in enumerate(_structural(lines)):
-        if (seed, lines[i]) in KNOWN:
-            continue
         _check(seed, "\n".join(lines[:i] + lines[i + 1 :]), tmp_path / str(n))
 
 

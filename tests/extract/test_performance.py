@@ -301,3 +301,41 @@ def test_summary_split_by_a_blank_line_is_read_as_one():
 def test_tables_without_a_self_evaluation_are_ignored():
     text = "收入决算表\n公开02表\n单位：万元\n项目\t本年收入合计\t财政拨款收入\n合计\t1.00\t1.00\n"
     assert read(text) == ([], [])
+
+
+def sheet_rows(name_label: str, name: str, score: str | None) -> list[list[str]]:
+    """An invented self-evaluation table's rows, one cell per line, without its title."""
+    rows = [
+        [name_label, name],
+        ["资金（万元）"],
+        ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", "20.00", "20.00", "18.00", "10", "90.00%", "9"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "实际值", "权重", "得分"],
+        ["产出指标", "数量指标", "巡查次数", "≥12次", "12次", "90", "88"],
+    ]
+    return rows + ([["总分", "100", score]] if score else [])
+
+
+def cells_text(title: str, rows: list[list[str]]) -> str:
+    lines = [title]
+    for row in rows:
+        lines += [f"\t{cell}" for cell in row] + [""]
+    return "\n".join(lines) + "\n其他说明文字。\n"
+
+
+def test_a_lost_title_does_not_merge_a_projects_total_into_the_units():
+    # the unit's table prints no 总分; the project's title line under it is lost
+    rows = sheet_rows("单位名称", "某某服务站", None) + sheet_rows("项目名称", "河道巡查", "97")
+    projects, _ = read(cells_text("部门整体支出绩效自评表", rows))
+    assert [(p.project_id, p.name, p.score) for p in projects] == [
+        ("overall", "某某服务站", None),
+        ("P01", "河道巡查", Decimal("97")),
+    ]
+    assert projects[1].executed == Decimal("18.00")
+
+
+def test_an_untitled_table_is_the_units_only_by_its_own_labels():
+    untitled = sheet_rows("主管部门", "某某局", "97")  # no name label: neither kind is stated
+    assert read(cells_text("附件", untitled)) == ([], [])
+    (unit,) = read(cells_text("附件", sheet_rows("部门名称", "某某局", "97")))[0]
+    assert (unit.kind, unit.score) == ("overall", Decimal("97"))

@@ -153,3 +153,11 @@ def test_002_overall_score_fact_comes_from_the_total_row_and_warnings_are_record
     assert fact is not None and fact.value == Decimal("73.59")
     assert d.text[fact.start : fact.end].endswith("总分 73.59 分")
     assert sum("indicator rows printed as plain text" in w for w in d.warnings) == 2
+
+
+def test_a_lost_title_does_not_give_the_next_tables_total_to_the_unit():
+    unit_without_total = OVERALL_002[: OVERALL_002.index("总分")]
+    project_without_title = PROJECT_002[PROJECT_002.index("(2023 年度)") :]
+    (table,) = plain(unit_without_total + "\n" + project_without_title)
+    assert (table.project.kind, table.project.executed) == ("overall", Decimal("58.95"))
+    assert table.project.score is None  # the project's 总分 94.20 is not the unit's

@@ -213,6 +213,8 @@ def read_plain_table(text: str, kind: str, title: str, start: int, stop: int) ->
     if found is None:
         return None
     header, first, after = found
+    if following := _funds_header(tokens[after:], text):
+        stop = tokens[after + following[1]].start  # the next table's, its title lost
     heading_text = text[start : tokens[first].start]
     if len(clean(heading_text)) > _HEAD_MAX or "。" in heading_text:
         return None  # prose, not a table's labels, lies between the title and the header

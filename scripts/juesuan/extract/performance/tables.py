@@ -11,7 +11,7 @@ walks a table's blocks (labels, funds, goals, indicators, 总分) and assembles 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -255,6 +255,58 @@ def _sheet_projects(
     return project, indicators
 
 
+def _is_funds_header(roles: Header) -> bool:
+    return "executed" in roles and bool({"initial", "full_year"} & set(roles))
+
+
+def _is_label_row(row: tuple[Cell, ...]) -> bool:
+    text = clean(row[first_filled(row)].text) if row else ""
+    return any(pattern.match(text) for pattern in LABELS.values())
+
+
+def _parts(table: Table) -> list[Table]:
+    """The table cut where a second self-evaluation table begins inside it.
+
+    A lost title (项目支出绩效自评表) leaves nothing between two tables, so the next
+    one's rows run on in the table before. A table states its labels (项目名称 …) and
+    its funds header once, before its body (funds, indicators, 总分): labels or a funds
+    header after a body open the next table. The part after the cut has lost its title;
+    what it is, project or overall, is then read from its own labels, never assumed.
+    """
+    cuts, body, opening = [0], False, None
+    for index, row in enumerate(table.rows):
+        roles = header_roles(row)
+        if _is_funds_header(roles):
+            if body:
+                cuts.append(index if opening is None else opening)
+            body, opening = True, None
+        elif {"level3", "weight"} <= set(roles):
+            body = True
+        elif body and opening is None and _is_label_row(row):
+            opening = index
+    if opening is not None and opening > cuts[-1]:
+        cuts.append(opening)  # labels after the body, their funds header lost
+    bounds = [*cuts, len(table.rows)]
+    parts = []
+    for n, (first, stop) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        rows = table.rows[first:stop]
+        if not rows:
+            continue
+        cells = [c for row in rows for c in row]
+        title = table.title if n == 0 else ""
+        parts.append(replace(table, title=title, rows=rows, start=cells[0].start, end=cells[-1].end))
+    return parts if len(parts) > 1 else [table]
+
+
+def _kind_of_untitled(sheet: _Sheet) -> str | None:
+    """What an untitled self-evaluation table is, from its name label: 项目名称 for a
+    project, 单位名称 / 部门名称 for the unit as a whole; no label, no kind."""
+    label = sheet.labels.get("name", ("",))[0]
+    if "项目" in label:
+        return "project"
+    return "overall" if re.search(r"单位|部门", label) else None
+
+
 def read_performance(
     tables: list[Table],
 ) -> tuple[list[PerformanceProject], list[PerformanceIndicator]]:
@@ -274,18 +326,22 @@ def read_performance(
             projects.extend(found_projects := summary.projects(rows, numbered))
             numbered += len(found_projects)
             continue
-        sheet = _read_sheet(table)
-        if kind is None and sheet.has_funds and sheet.has_indicators:
-            kind = "project" if sheet.labels.get("name", ("",))[0].startswith("项目") else "overall"
-        if kind not in ("project", "overall") or not (sheet.has_funds or sheet.has_indicators):
-            continue
-        if kind == "project":
-            numbered += 1
-            project_id = f"P{numbered:02d}"
-        else:
-            overall += 1
-            project_id = "overall" if overall == 1 else f"overall-{overall:02d}"
-        project, found_indicators = _sheet_projects(table, sheet, kind, project_id)
-        projects.append(project)
-        indicators.extend(found_indicators)
+        for part in _parts(table) if kind in ("project", "overall", None) else []:
+            sheet = _read_sheet(part)
+            part_kind = kind if part.title else None
+            if part_kind is None and sheet.has_funds and sheet.has_indicators:
+                part_kind = _kind_of_untitled(sheet)
+            if part_kind not in ("project", "overall") or not (
+                sheet.has_funds or sheet.has_indicators
+            ):
+                continue
+            if part_kind == "project":
+                numbered += 1
+                project_id = f"P{numbered:02d}"
+            else:
+                overall += 1
+                project_id = "overall" if overall == 1 else f"overall-{overall:02d}"
+            project, found_indicators = _sheet_projects(part, sheet, part_kind, project_id)
+            projects.append(project)
+            indicators.extend(found_indicators)
     return projects, indicators
