@@ -21,6 +21,7 @@ from juesuan.package.files import write_package
 from juesuan.package.validate_one import validate_package
 from juesuan.read.sections import is_heading
 
+
 def _structural(lines: list[str]) -> list[int]:
     out = {i for i, ln in enumerate(lines) if ln.strip()}
     out = set(sorted(out)[:4])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from juesuan.domain.amounts import parse_number
@@ -288,13 +289,15 @@ def _parts(table: Table) -> list[Table]:
         cuts.append(opening)  # labels after the body, their funds header lost
     bounds = [*cuts, len(table.rows)]
     parts = []
-    for n, (first, stop) in enumerate(zip(bounds, bounds[1:], strict=False)):
+    for n, (first, stop) in enumerate(pairwise(bounds)):
         rows = table.rows[first:stop]
         if not rows:
             continue
         cells = [c for row in rows for c in row]
         title = table.title if n == 0 else ""
-        parts.append(replace(table, title=title, rows=rows, start=cells[0].start, end=cells[-1].end))
+        parts.append(
+            replace(table, title=title, rows=rows, start=cells[0].start, end=cells[-1].end)
+        )
     return parts if len(parts) > 1 else [table]
 
 
