@@ -68,3 +68,44 @@ def test_the_fiscal_scope_total_is_not_the_units():
     facts = facts_of(text)
     assert "expenditure.grand_total" not in facts
     assert facts["fiscal.expenditure_total"] == [Decimal("610.56")]
+
+
+def test_a_lost_group_header_does_not_make_a_column_header_a_category(tmp_path):
+    # 003's 基本支出 table loses the row heading its blocks 人员经费 / 公用经费 and the
+    # row of block totals under them: the categories come from the economic codes.
+    lines = seed_text("003").split("\n")
+    heading = {"人员经费", "公用经费"}
+    lost = [
+        i
+        for i, ln in enumerate(lines)
+        if {c.strip() for c in ln.split("\t") if c.strip()} == heading
+        or ln.startswith("人员经费合计\t")
+    ]
+    assert len(lost) == 2
+    text = "\n".join(ln for i, ln in enumerate(lines) if i not in lost)
+    _check("003", text, tmp_path)
+    d = fragment_disclosure(text, "003.txt")
+    assert {(r.code[:3], r.category) for r in d.economic} == {
+        ("301", "人员经费"),
+        ("303", "人员经费"),
+        ("302", "公用经费"),
+    }
+
+
+def test_the_category_is_the_economic_class_s_not_a_header_cell():
+    text = (
+        "一般公共预算财政拨款基本支出决算明细表\n公开06表\n单位：万元\n"
+        "科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数\n"
+        "301\t工资福利支出\t50.00\t302\t商品和服务支出\t8.00\n"
+        "30101\t基本工资\t30.00\t30201\t办公费\t3.00\n"
+        "303\t对个人和家庭的补助\t2.00\t310\t资本性支出\t1.00\n"
+    )
+    d = fragment_disclosure(text)
+    assert {r.code: r.category for r in d.economic} == {
+        "301": "人员经费",
+        "30101": "人员经费",
+        "303": "人员经费",
+        "302": "公用经费",
+        "30201": "公用经费",
+        "310": "公用经费",
+    }

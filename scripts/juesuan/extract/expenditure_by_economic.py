@@ -6,6 +6,12 @@ template prints it as side-by-side blocks of (code, name, amount), headed
 by a 人员经费合计 and a 公用经费合计 under the blocks; each block is read by its
 position under its heading or above its total. Lines with a blank amount are not
 stated and are left out.
+
+A line's category is its economic class's, as the national classification (政府支出
+经济分类) assigns it: 301 工资福利支出 and 303 对个人和家庭的补助 are 人员经费, the other
+classes of basic expenditure 公用经费. Only a code outside those classes takes the
+block it stands in, and only when that block is headed 人员经费 or 公用经费: a lost
+heading row must not make a column header a category.
 """
 
 from __future__ import annotations
@@ -21,6 +27,15 @@ from juesuan.read.tables import Table
 _ECONOMIC_CODE = re.compile(r"^3\d{2}(?:\d{2})?$")
 _CATEGORIES = ("人员经费", "公用经费")
 _BASIC_TABLE = 6  # 公开06表
+_CATEGORY_OF_CLASS = {
+    "301": "人员经费",  # 工资福利支出
+    "303": "人员经费",  # 对个人和家庭的补助
+    "302": "公用经费",  # 商品和服务支出
+    "307": "公用经费",  # 债务利息及费用支出
+    "309": "公用经费",  # 资本性支出（基本建设）
+    "310": "公用经费",  # 资本性支出
+    "399": "公用经费",  # 其他支出
+}
 
 
 def _block_headings(table: Table) -> list[tuple[int, str]]:
@@ -45,7 +60,7 @@ class EconomicRow:
     code: str
     name: str
     amount: Decimal
-    category: str | None  # 人员经费 / 公用经费, from the block heading
+    category: str | None  # 人员经费 / 公用经费, from the economic class
     evidence: str
     start: int
     end: int
@@ -61,9 +76,11 @@ def economic_rows(tables: list[Table]) -> list[EconomicRow]:
             continue
         headings = _block_headings(table)
 
-        def category(column: int, headings=headings) -> str | None:
+        def category(code: str, column: int, headings=headings) -> str | None:
+            if found := _CATEGORY_OF_CLASS.get(code[:3]):
+                return found
             before = [name for i, name in headings if i <= column]
-            return before[-1] if before else None
+            return before[-1] if before and before[-1] in _CATEGORIES else None
 
         for row in table.rows[1:]:
             for i in range(len(row) - 2):
@@ -78,7 +95,13 @@ def economic_rows(tables: list[Table]) -> list[EconomicRow]:
                 name_text = re.sub(r"\s+", "", name.text)
                 rows.append(
                     EconomicRow(
-                        code.text, name_text, value, category(i), evidence, code.start, cell.end
+                        code.text,
+                        name_text,
+                        value,
+                        category(code.text, i),
+                        evidence,
+                        code.start,
+                        cell.end,
                     )
                 )
     return sorted(rows, key=lambda r: (r.code, r.start))

@@ -226,9 +226,11 @@ EXPENDITURE_BY_ECONOMIC = ResourceSpec(
             "string",
             "类别",
             "Category",
-            "人员经费 or 公用经费 block of the table.",
+            "人员经费 or 公用经费, by the economic class (301, 303: 人员经费; 302, 307, "
+            "309, 310, 399: 公用经费).",
             constraints={"enum": ["人员经费", "公用经费"]},
-            description_zh="所在表块：人员经费或公用经费。",
+            description_zh="人员经费或公用经费，按经济分类（301、303 为人员经费；302、307、309、"
+            "310、399 为公用经费）。",
         ),
         *provenance(),
     ),
