@@ -54,13 +54,27 @@ def _is_org_name(name: str) -> bool:
     return bool(re.search(rf"(?:{_ORG_SUFFIX})$", name)) and not re.search(r"[。；]", name)
 
 
-def _head(text: str, lines: int = 12) -> str:
-    """The first lines joined without line breaks or spaces, as a title reads.
+def _is_table_row(line: str) -> bool:
+    """A row of cells split by tabs or pipes (one cell alone on its line is not a row)."""
+    stripped = line.strip()
+    return "\t" in stripped or stripped.startswith("|")
+
+
+def _head(text: str, lines: int = 12, rows: bool = True) -> str:
+    """The first lines joined without line breaks or spaces, as a title reads; without
+    the table rows among them when `rows` is False.
 
     Whitespace between two digits is kept: "附件1 2024年度" must not become 12024.
     """
     # Lazily: only the first lines of a text of thousands are needed.
-    kept = islice((ln.strip().lstrip("#").strip() for ln in text.split("\n") if ln.strip()), lines)
+    kept = islice(
+        (
+            ln.strip().lstrip("#").strip()
+            for ln in text.split("\n")
+            if ln.strip() and (rows or not _is_table_row(ln))
+        ),
+        lines,
+    )
     return re.sub(r"(?<!\d)\s+|\s+(?!\d)", "", " ".join(kept))
 
 
@@ -81,16 +95,42 @@ def detect_department(text: str) -> str | None:
 
 
 def detect_fiscal_year(text: str) -> int | None:
-    head = _head(text)
+    """The year the title states; without a title, the year the sentences state, when
+    more than two in three of their mentions agree; otherwise unknown."""
+    head = _head(text, rows=False)  # a table's years are its columns', never the title's
     # Not a column header (2023年决算数 / 2024年预算数): a table's years are not the title's.
     title_year = re.search(r"(?<!\d)((?:19|20)\d{2})年度?(?:[^\d]{0,40})(?:决算|绩效)(?!数)", head)
     if title_year:
         return int(title_year.group(1))
-    counts = Counter(int(m.group("y")) for m in _YEAR_MENTION.finditer(text))
+    counts = _sentence_years(text)
     if not counts:
         return None
     (year, n), total = counts.most_common(1)[0], sum(counts.values())
-    return year if n * 2 > total else None
+    return year if n > 2 * (total - n) else None
+
+
+# A year the sentence compares with (比2023年度增加, 与上年度（2023年度）相比), and a
+# column header's year (2023年度决算数): neither is the year the text is about.
+_COMPARED_BEFORE = re.compile(r"(?:比|较|与|同|上年度?|上一年度?)\s*[（(]?\s*$")
+_COLUMN_AFTER = re.compile(r"\s*(?:决算|预算|执行)数")
+
+
+def _sentence_years(text: str) -> Counter[int]:
+    """The years the text's sentences say they are about (2024年度财政拨款收入…).
+
+    Table cells (a line with a tab, a row split by pipes) are left out: a table's years are its
+    columns'. A year compared with or printed as a column header is not counted.
+    """
+    counts: Counter[int] = Counter()
+    for line in text.split("\n"):
+        if "\t" in line or _is_table_row(line):
+            continue
+        for m in _YEAR_MENTION.finditer(line):
+            before = line[max(0, m.start() - 6) : m.start()]
+            if _COMPARED_BEFORE.search(before) or _COLUMN_AFTER.match(line, m.end()):
+                continue
+            counts[int(m.group("y"))] += 1
+    return counts
 
 
 def _template_kind(text: str, head: str) -> str | None:
