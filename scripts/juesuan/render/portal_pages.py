@@ -163,81 +163,87 @@ def _top_title(title: str, total: int, what: str = "") -> str:
     )
 
 
+def _sangong_chart(ranking: pd.DataFrame, params: list, test: str) -> dict[str, str]:
+    """三公 totals per department-year, the top of what the reader chose."""
+    x, drawable, note = _amount_axis(ranking["sangong.total"], "amount", "万元")
+    drawn = ranking.rename(columns={"sangong.total": "amount"})
+    data = _records(drawn, ["department", "region", "year", "kind", "amount"], "amount")
+    chart = (
+        alt.Chart(data, title=chart_title(_top_title("“三公”经费支出（万元）", len(drawn))))
+        .mark_bar()
+        .encode(
+            x=x,
+            y=alt.Y("who:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+            tooltip=[
+                alt.Tooltip("department:N", title="部门"),
+                alt.Tooltip("region:N", title="地区"),
+                alt.Tooltip("year:N", title="年度"),
+                alt.Tooltip("amount:Q", title="决算数（万元）", format=",.2f"),
+            ],
+        )
+        .properties(height=alt.Step(22))
+        .add_params(*params)
+    )
+    return _chart("compare-sangong", _top_of_choice(chart, f"{test} && {drawable}", "amount"), note)
+
+
+def _shares_chart(all_shares: pd.DataFrame, params: list, test: str) -> dict[str, str]:
+    """Basic and project spending as shares of the year's spending, stacked."""
+    long = all_shares.assign(order=all_shares["project_share_pct"]).melt(
+        id_vars=["department", "region", "year", "kind", "order"],
+        value_vars=["basic_share_pct", "project_share_pct"],
+        var_name="part",
+        value_name="pct",
+    )
+    long["part"] = long["part"].map(
+        {"basic_share_pct": "基本支出", "project_share_pct": "项目支出"}
+    )
+    title = _top_title("基本支出与项目支出占本年支出（%）", len(all_shares), "项目支出占比")
+    data = _records(
+        long, ["department", "region", "year", "kind", "part", "pct", "order"], "pct", "order"
+    )
+    chart = (
+        alt.Chart(data, title=chart_title(title))
+        .mark_bar()
+        .encode(
+            x=alt.X("pct:Q", title="%", stack=True),
+            y=alt.Y(
+                "who:N",
+                title=None,
+                sort=alt.EncodingSortField("order", order="descending"),
+                axis=alt.Axis(labelLimit=LABEL_LIMIT),
+            ),
+            color=alt.Color("part:N", title=None),
+            tooltip=[
+                alt.Tooltip("department:N", title="部门"),
+                alt.Tooltip("year:N", title="年度"),
+                alt.Tooltip("part:N", title="支出类型"),
+                alt.Tooltip("pct:Q", title="占本年支出（%）", format=",.2f"),
+            ],
+        )
+        .properties(height=alt.Step(22))
+        .add_params(*params)
+    )
+    # Both parts of a department-year are one place (the same project share and name).
+    ranked = (
+        chart.transform_filter(test)
+        .transform_window(
+            place="dense_rank()",
+            sort=[alt.SortField("order", order="descending"), alt.SortField("who")],
+        )
+        .transform_filter(f"datum.place <= {CHART_TOP}")
+    )
+    return _chart("compare-shares", ranked)
+
+
 def _compare_charts(figures: pd.DataFrame, ranking: pd.DataFrame, classes: pd.DataFrame) -> list:
-    charts = []
     params, test = _choices(figures) if not figures.empty else ([], "true")
+    charts = []
     if not ranking.empty:
-        x, drawable, note = _amount_axis(ranking["sangong.total"], "amount", "万元")
-        drawn = ranking.rename(columns={"sangong.total": "amount"})
-        data = _records(drawn, ["department", "region", "year", "kind", "amount"], "amount")
-        chart = (
-            alt.Chart(data, title=chart_title(_top_title("“三公”经费支出（万元）", len(drawn))))
-            .mark_bar()
-            .encode(
-                x=x,
-                y=alt.Y("who:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-                tooltip=[
-                    alt.Tooltip("department:N", title="部门"),
-                    alt.Tooltip("region:N", title="地区"),
-                    alt.Tooltip("year:N", title="年度"),
-                    alt.Tooltip("amount:Q", title="决算数（万元）", format=",.2f"),
-                ],
-            )
-            .properties(height=alt.Step(22))
-            .add_params(*params)
-        )
-        charts.append(
-            _chart(
-                "compare-sangong", _top_of_choice(chart, f"{test} && {drawable}", "amount"), note
-            )
-        )
+        charts.append(_sangong_chart(ranking, params, test))
     all_shares = figures[(figures["basic_share_pct"] != "") | (figures["project_share_pct"] != "")]
     if not all_shares.empty:
-        long = all_shares.assign(order=all_shares["project_share_pct"]).melt(
-            id_vars=["department", "region", "year", "kind", "order"],
-            value_vars=["basic_share_pct", "project_share_pct"],
-            var_name="part",
-            value_name="pct",
-        )
-        long["part"] = long["part"].map(
-            {"basic_share_pct": "基本支出", "project_share_pct": "项目支出"}
-        )
-        title = _top_title("基本支出与项目支出占本年支出（%）", len(all_shares), "项目支出占比")
-        data = _records(
-            long, ["department", "region", "year", "kind", "part", "pct", "order"], "pct", "order"
-        )
-        chart = (
-            alt.Chart(data, title=chart_title(title))
-            .mark_bar()
-            .encode(
-                x=alt.X("pct:Q", title="%", stack=True),
-                y=alt.Y(
-                    "who:N",
-                    title=None,
-                    sort=alt.EncodingSortField("order", order="descending"),
-                    axis=alt.Axis(labelLimit=LABEL_LIMIT),
-                ),
-                color=alt.Color("part:N", title=None),
-                tooltip=[
-                    alt.Tooltip("department:N", title="部门"),
-                    alt.Tooltip("year:N", title="年度"),
-                    alt.Tooltip("part:N", title="支出类型"),
-                    alt.Tooltip("pct:Q", title="占本年支出（%）", format=",.2f"),
-                ],
-            )
-            .properties(height=alt.Step(22))
-            .add_params(*params)
-        )
-        # Both parts of a department-year are one place (the same project share and name).
-        ranked = (
-            chart.transform_filter(test)
-            .transform_window(
-                place="dense_rank()",
-                sort=[alt.SortField("order", order="descending"), alt.SortField("who")],
-            )
-            .transform_filter(f"datum.place <= {CHART_TOP}")
-        )
-        charts.append(_chart("compare-shares", ranked))
+        charts.append(_shares_chart(all_shares, params, test))
     if not classes.empty:
         charts.append(_classes_chart(figures, classes))
     return charts
@@ -342,73 +348,57 @@ def _execution_section(rates: pd.DataFrame, link: dict[str, str]) -> dict[str, A
     return {"table": table, "chart": _execution_chart(rates), "flags": flags}
 
 
+# The comparison page's tables: (column, header) of each.
+_RATIO_COLUMNS = [
+    ("department", "部门"),
+    ("year", "年度"),
+    ("basic_share_pct", "基本支出占比 %"),
+    ("project_share_pct", "项目支出占比 %"),
+    ("expenditure_per_staff", "人均本年支出（万元/在职人员）"),
+    ("sangong_per_staff", "人均“三公”（万元/在职人员）"),
+]
+_RANKING_COLUMNS = [
+    ("rank", "名次"),
+    ("department", "部门"),
+    ("year", "年度"),
+    ("sangong.total", "“三公”经费支出（万元）"),
+    ("sangong_per_staff", "人均（万元）"),
+]
+_CLASS_COLUMNS = [
+    ("class_code", "编码"),
+    ("class_name", "类"),
+    ("department", "部门"),
+    ("year", "年度"),
+    ("amount", "决算数（万元）"),
+    ("share_pct", "占比 %"),
+]
+
+
+def _sortable(frame: pd.DataFrame, columns: list[tuple[str, str]], link: dict[str, str]) -> str:
+    return "" if frame.empty else frame_table(frame, columns, _NUMERIC, link, sortable=True)
+
+
 def compare_page(disclosures: list[Disclosure]) -> PortalPage:
     figures = key_figures(disclosures)
     ranking = sangong_ranking(figures)
     classes = by_function_class(disclosures)
     rates = execution_rates(figures)
     link = {"department": "../disclosures/{package}/"}
+    figure_columns = [
+        ("department", "部门"),
+        ("region", "地区"),
+        ("year", "年度"),
+        *_FIGURE_COLUMNS,
+    ]
     markdown = (
         template_environment()
         .get_template("compare.md.j2")
         .render(
             count=len(disclosures),
-            figures_table=""
-            if figures.empty
-            else frame_table(
-                figures,
-                [("department", "部门"), ("region", "地区"), ("year", "年度"), *_FIGURE_COLUMNS],
-                _NUMERIC,
-                link,
-                sortable=True,
-            ),
-            ratios_table=""
-            if figures.empty
-            else frame_table(
-                figures,
-                [
-                    ("department", "部门"),
-                    ("year", "年度"),
-                    ("basic_share_pct", "基本支出占比 %"),
-                    ("project_share_pct", "项目支出占比 %"),
-                    ("expenditure_per_staff", "人均本年支出（万元/在职人员）"),
-                    ("sangong_per_staff", "人均“三公”（万元/在职人员）"),
-                ],
-                _NUMERIC,
-                link,
-                sortable=True,
-            ),
-            ranking_table=""
-            if ranking.empty
-            else frame_table(
-                ranking,
-                [
-                    ("rank", "名次"),
-                    ("department", "部门"),
-                    ("year", "年度"),
-                    ("sangong.total", "“三公”经费支出（万元）"),
-                    ("sangong_per_staff", "人均（万元）"),
-                ],
-                _NUMERIC,
-                link,
-                sortable=True,
-            ),
-            classes_table=""
-            if classes.empty
-            else frame_table(
-                classes,
-                [
-                    ("class_code", "编码"),
-                    ("class_name", "类"),
-                    ("department", "部门"),
-                    ("year", "年度"),
-                    ("amount", "决算数（万元）"),
-                    ("share_pct", "占比 %"),
-                ],
-                _NUMERIC,
-                link,
-                sortable=True,
-            ),
+            figures_table=_sortable(figures, figure_columns, link),
+            ratios_table=_sortable(figures, _RATIO_COLUMNS, link),
+            ranking_table=_sortable(ranking, _RANKING_COLUMNS, link),
+            classes_table=_sortable(classes, _CLASS_COLUMNS, link),
             charts=_compare_charts(figures, ranking, classes),
             execution=_execution_section(rates, link),
         )
@@ -525,38 +515,54 @@ def department_pages(disclosures: list[Disclosure]) -> list[PortalPage]:
     return [*pages, PortalPage("departments/index.md", index, {})]
 
 
+def _years_chart(long: pd.DataFrame) -> dict[str, str]:
+    """A department's key figures, one bar per year."""
+    x, drawable, note = _amount_axis(long["value"], "value", "万元")
+    chart = (
+        alt.Chart(_numeric(long, "value"), title=chart_title("历年主要数字（万元）"))
+        .mark_bar()
+        .encode(
+            x=x,
+            y=alt.Y("figure:N", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+            yOffset="year:N",
+            color=alt.Color("year:N", title="年度"),
+            tooltip=[
+                alt.Tooltip("figure:N", title="项目"),
+                alt.Tooltip("year:N", title="年度"),
+                alt.Tooltip("value:Q", title="金额（万元）", format=",.2f"),
+            ],
+        )
+        .properties(height=alt.Step(12))
+        .transform_filter(drawable)
+    )
+    return _chart("department-years", chart, note)
+
+
+_CHANGE_COLUMNS = [
+    ("figure", "指标"),
+    ("from_year", "上年"),
+    ("to_year", "本年"),
+    ("previous", "上年（万元）"),
+    ("current", "本年（万元）"),
+    ("change", "增减（万元）"),
+    ("change_pct", "增减 %"),
+]
+
+
 def _department_page(key: DepartmentKey, group: list[Disclosure]) -> PortalPage:
     figures = key_figures(group).sort_values(["year", "package"]).reset_index(drop=True)
     money = [f.key for f in KEY_FIGURES if f.unit == "wan_yuan"]
+    labels = {f.key: f.label_zh for f in KEY_FIGURES}
     long = figures.melt(id_vars=["year"], value_vars=money, var_name="key", value_name="value")
     long = long[long["value"] != ""]
-    labels = {f.key: f.label_zh for f in KEY_FIGURES}
     long["figure"] = long["key"].map(labels)
-    charts = []
-    if not long.empty and len(set(long["year"]) - {""}) > 1:
-        x, drawable, note = _amount_axis(long["value"], "value", "万元")
-        chart = (
-            alt.Chart(_numeric(long, "value"), title=chart_title("历年主要数字（万元）"))
-            .mark_bar()
-            .encode(
-                x=x,
-                y=alt.Y("figure:N", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-                yOffset="year:N",
-                color=alt.Color("year:N", title="年度"),
-                tooltip=[
-                    alt.Tooltip("figure:N", title="项目"),
-                    alt.Tooltip("year:N", title="年度"),
-                    alt.Tooltip("value:Q", title="金额（万元）", format=",.2f"),
-                ],
-            )
-            .properties(height=alt.Step(12))
-            .transform_filter(drawable)
-        )
-        charts.append(_chart("department-years", chart, note))
-    years = {y for y in figures["year"] if y}
-    changes = year_over_year(figures, money) if len(years) > 1 else pd.DataFrame()
+    several_years = len({y for y in figures["year"] if y}) > 1
+    charts = [_years_chart(long)] if len(set(long["year"]) - {""}) > 1 else []
+    changes = year_over_year(figures, money) if several_years else pd.DataFrame()
     if not changes.empty:
         changes["figure"] = changes["key"].map(labels)
+    to_disclosure = "../../disclosures/{package}/"
+    changes_numeric = _NUMERIC | {"previous", "current", "change", "change_pct"}
     markdown = (
         template_environment()
         .get_template("department.md.j2")
@@ -564,26 +570,10 @@ def _department_page(key: DepartmentKey, group: list[Disclosure]) -> PortalPage:
             key=key,
             changes_table=""
             if changes.empty
-            else frame_table(
-                changes,
-                [
-                    ("figure", "指标"),
-                    ("from_year", "上年"),
-                    ("to_year", "本年"),
-                    ("previous", "上年（万元）"),
-                    ("current", "本年（万元）"),
-                    ("change", "增减（万元）"),
-                    ("change_pct", "增减 %"),
-                ],
-                _NUMERIC | {"previous", "current", "change", "change_pct"},
-                {"to_year": "../../disclosures/{package}/"},
-            ),
+            else frame_table(changes, _CHANGE_COLUMNS, changes_numeric, {"to_year": to_disclosure}),
             title_yaml=json.dumps(plain_title(key.department), ensure_ascii=False)[1:-1],
             table=frame_table(
-                figures,
-                [("year", "年度"), *_FIGURE_COLUMNS],
-                _NUMERIC,
-                {"year": "../../disclosures/{package}/"},
+                figures, [("year", "年度"), *_FIGURE_COLUMNS], _NUMERIC, {"year": to_disclosure}
             ),
             charts=charts,
             csv_name=f"{key.slug}.csv",
