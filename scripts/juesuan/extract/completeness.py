@@ -142,10 +142,7 @@ def _referenced_tables(text: str) -> tuple[dict[int, tuple[str, int]], tuple[str
         at = start + line.index(words)
         plain = _QUOTES.sub("", words)
         numbers = {
-            n
-            for n, (_, _, titles) in TEMPLATE_TABLES.items()
-            for title in titles
-            if title in plain
+            n for n, (_, _, titles) in TEMPLATE_TABLES.items() for title in titles if title in plain
         }
         for n in numbers:
             named.setdefault(n, (words, at))
@@ -236,9 +233,7 @@ def _self_evaluation_results(d: ScoredText) -> Iterator[PartResult]:
     for part, words in SELF_EVALUATION_PARTS:
         table = next((t for t in d.tables if any(w in t.title for w in words)), None)
         overall = next((p for p in d.projects if p.kind == "overall"), None)
-        section = next(
-            (s for w in words if (s := _section_with_text(d, w)) is not None), None
-        )
+        section = next((s for w in words if (s := _section_with_text(d, w)) is not None), None)
         if table is not None:
             yield PartResult(part, PartStatus.PRESENT, FoundBy.TABLE, table.title, table.start)
         elif part.part_id == "self_evaluation.scored_table" and overall is not None:
