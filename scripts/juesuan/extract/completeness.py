@@ -126,27 +126,38 @@ _ELSEWHERE = re.compile(
 _TABLE_SET = re.compile(r"决算(?:报)?表|报表|公开表|公开\s*0?\d\s*表")
 _QUOTES = re.compile(r"[“”\"'‘’「」《》\s]")
 _LINE_WORDS = 80  # longer lines are prose paragraphs, where a passing 见附表 says nothing
+_NEAR = 30  # the tables' name stands this close to the words that send the reader elsewhere
 
 
 def _referenced_tables(text: str) -> tuple[dict[int, tuple[str, int]], tuple[str, int] | None]:
     """Tables the text says are attached or published apart: (named table → (line, start),
-    the first line that refers to the accounts tables as a whole, if any)."""
+    the first line that refers to the accounts tables as a whole, if any). Only a short
+    line (a heading, a list entry, one sentence) where the tables' name stands next to the
+    words of elsewhere counts."""
     named: dict[int, tuple[str, int]] = {}
     whole: tuple[str, int] | None = None
     offset = 0
     for line in text.splitlines(keepends=True):
         start, offset = offset, offset + len(line)
         words = line.strip()
-        if not words or len(words) > _LINE_WORDS or not _ELSEWHERE.search(words):
+        if not words or len(words) > _LINE_WORDS:
+            continue
+        plain = _QUOTES.sub("", words)
+        near = [
+            plain[max(0, m.start() - _NEAR) : m.end() + _NEAR] for m in _ELSEWHERE.finditer(plain)
+        ]
+        if not near:
             continue
         at = start + line.index(words)
-        plain = _QUOTES.sub("", words)
         numbers = {
-            n for n, (_, _, titles) in TEMPLATE_TABLES.items() for title in titles if title in plain
+            n
+            for n, (_, _, titles) in TEMPLATE_TABLES.items()
+            for title in titles
+            if any(title in window for window in near)
         }
         for n in numbers:
             named.setdefault(n, (words, at))
-        if not numbers and whole is None and _TABLE_SET.search(words):
+        if not numbers and whole is None and any(_TABLE_SET.search(w) for w in near):
             whole = (words, at)
     return named, whole
 
