@@ -65,7 +65,7 @@ def catalogue_row(d: Disclosure, scored: list[PartResult]) -> dict[str, Any]:
 
 def ranking_group(d: Disclosure) -> tuple[str, str]:
     """What a text is ranked among: the texts of its own kind and fiscal year."""
-    return cell_text(d.meta.document_kind), cell_text(d.meta.fiscal_year)
+    return str(cell_text(d.meta.document_kind)), str(cell_text(d.meta.fiscal_year))
 
 
 def _group_order(group: tuple[str, str]) -> tuple[int, int, str, str]:
