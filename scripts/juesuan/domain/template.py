@@ -232,7 +232,9 @@ PARTS: tuple[Part, ...] = (
 
 # A 部门整体支出绩效自评 is a document of its own: a basic-data table, the self-evaluation
 # table (goals, indicators, scores) and a report. None of the 决算 tables applies to it.
-# (part, title words of its table or headings).
+# (part, title words of its table or headings). The scored table is also recognised by the
+# overall evaluation the performance reader finds in it.
+SELF_EVALUATION_SCORED_TABLE = "self_evaluation.scored_table"
 SELF_EVALUATION_PARTS: tuple[tuple[Part, tuple[str, ...]], ...] = (
     (
         Part("self_evaluation.basic_data", "绩效评价基础数据表", "Basic data table"),
@@ -240,7 +242,7 @@ SELF_EVALUATION_PARTS: tuple[tuple[Part, tuple[str, ...]], ...] = (
     ),
     (
         Part(
-            "self_evaluation.scored_table",
+            SELF_EVALUATION_SCORED_TABLE,
             "整体支出绩效自评表（目标、指标与得分）",
             "Self-evaluation table (goals, indicators, score)",
         ),

@@ -29,6 +29,7 @@ from juesuan.domain.template import (
     FACT_PARTS,
     SECTION_PARTS,
     SELF_EVALUATION_PARTS,
+    SELF_EVALUATION_SCORED_TABLE,
     TEMPLATE_TABLES,
     FoundBy,
     Part,
@@ -247,7 +248,7 @@ def _self_evaluation_results(d: ScoredText) -> Iterator[PartResult]:
         section = next((s for w in words if (s := _section_with_text(d, w)) is not None), None)
         if table is not None:
             yield PartResult(part, PartStatus.PRESENT, FoundBy.TABLE, table.title, table.start)
-        elif part.part_id == "self_evaluation.scored_table" and overall is not None:
+        elif part.part_id == SELF_EVALUATION_SCORED_TABLE and overall is not None:
             yield PartResult(
                 part, PartStatus.PRESENT, FoundBy.PERFORMANCE_TABLE, overall.evidence, overall.start
             )
