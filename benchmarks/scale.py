@@ -91,9 +91,10 @@ def build(paths: BuildPaths) -> tuple[dict[str, float], StageLog, int, int]:
 def check_share(sample: list[Path]) -> float:
     """Share of conversion CPU spent in the checks, measured in-process on a sample
     (the checks run inside convert_source, on statements a Disclosure does not keep)."""
+    import juesuan.checks as checks
     import juesuan.convert as conversion
 
-    original, spent = conversion.run_checks, 0.0
+    original, spent = checks.run_checks, 0.0
 
     def timed(data: CheckInput) -> list:
         nonlocal spent
@@ -103,14 +104,14 @@ def check_share(sample: list[Path]) -> float:
         finally:
             spent += time.process_time() - started
 
-    conversion.run_checks = timed
+    checks.run_checks = timed  # check_document calls it through the module
     try:
         started = time.process_time()
         for path in sample:
             conversion.convert_path(path)
         total = time.process_time() - started
     finally:
-        conversion.run_checks = original
+        checks.run_checks = original
     return spent / total
 
 
@@ -163,7 +164,7 @@ def pagefind_numbers(site: Path) -> dict[str, float]:
     options = ["--root-selector", "article", "--output-subdir", "_pagefind", "--silent"]
     subprocess.run([*command, *options], check=True)
     index_s = time.perf_counter() - started
-    bundle = [p for p in (site / "_pagefind").rglob("*") if p.is_file()]
+    bundle = {p: p.stat().st_size for p in (site / "_pagefind").rglob("*") if p.is_file()}
     script = """async (query) => {
         const started = performance.now();
         const pagefind = await import("/_pagefind/pagefind.js");
@@ -179,7 +180,7 @@ def pagefind_numbers(site: Path) -> dict[str, float]:
         browser.close()
     return {
         "pagefind_index_s": round(index_s, 2),
-        "pagefind_index_mb": round(sum(p.stat().st_size for p in bundle) / 1e6, 1),
+        "pagefind_index_mb": round(sum(bundle.values()) / 1e6, 1),
         "pagefind_files": len(bundle),
         "pagefind_first_search_s": round(elapsed_ms / 1000, 2),
         "pagefind_results": results,

@@ -82,86 +82,94 @@ class LabelRule:
     after_year: bool = False
 
 
-def _rules() -> tuple[LabelRule, ...]:
-    money = [
-        ("revenue.grand_total", ("收入总计",), None),
-        ("revenue.current_year", ("本年收入合计", "本年收入", "收入合计"), None),
-        (
-            "revenue.non_fiscal_balance_used",
-            ("使用非财政拨款结余", "使用非财政拨款结余和专用结余", "使用非财政拨款结余及专用结余"),
-            None,
-        ),
-        ("revenue.carryover_begin", ("年初结转和结余", "上年结转和结余"), None),
-        ("revenue.fiscal_appropriation", ("财政拨款收入",), None),
-        ("revenue.superior_subsidy", ("上级补助收入",), None),
-        ("revenue.public_service", ("事业收入",), None),
-        ("revenue.business", ("经营收入",), None),
-        ("revenue.affiliate_remittance", ("附属单位上缴收入",), None),
-        ("revenue.other", ("其他收入",), None),
-        ("expenditure.grand_total", ("支出总计",), None),
-        ("expenditure.current_year", ("本年支出合计", "本年支出", "支出合计"), None),
-        ("expenditure.surplus_distribution", ("结余分配",), None),
-        ("expenditure.carryover_end", ("年末结转和结余",), None),
-        ("expenditure.basic", ("基本支出",), None),
-        ("expenditure.project", ("项目支出",), None),
-        ("gpb.basic", ("基本支出",), "一般公共预算"),
-        ("expenditure.remit_superior", ("上缴上级支出",), None),
-        ("expenditure.business", ("经营支出",), None),
-        ("expenditure.affiliate_subsidy", ("对附属单位补助支出",), None),
-        ("fiscal.revenue_total", ("财政拨款收入总计",), None),
-        ("fiscal.expenditure_total", ("财政拨款支出总计",), None),
-        ("fiscal.initial_budget", ("年初预算数",), "财政拨款收入支出决算总体情况"),
-        # 财政拨款支出年初预算数472.9万元 (never 一般公共预算财政拨款…: not a phrase start).
-        ("fiscal.initial_budget", ("财政拨款支出年初预算数", "财政拨款年初预算数"), None),
-        ("gpb.expenditure", ("一般公共预算财政拨款支出",), None),
-        ("gpb.basic", ("一般公共预算财政拨款基本支出",), None),
-        ("gpb.personnel", ("人员经费",), "基本支出"),
-        ("gpb.public_funds", ("公用经费",), "基本支出"),
-        *((f"sangong.{c}", names, "三公") for c, names in PRINTED_NAMES.items()),
-        ("admin.operating_expenses", ("机关运行经费",), None),
-        ("procurement.total", ("政府采购支出总额",), None),
-        ("procurement.goods", ("政府采购货物支出",), None),
-        ("procurement.works", ("政府采购工程支出",), None),
-        ("procurement.services", ("政府采购服务支出",), None),
-        ("procurement.sme", ("授予中小企业合同金额",), None),
-        ("procurement.small_micro", ("授予小微企业合同金额",), None),
-        # The wording of 政府采购金额（以合同签订为准）为…，其中：货物采购金额…、工程采购
-        # 金额…、服务采购金额… and of the awards to (small and micro) enterprises.
-        ("procurement.total", ("政府采购金额",), "政府采购"),
-        ("procurement.goods", ("货物采购金额",), "政府采购"),
-        ("procurement.works", ("工程采购金额",), "政府采购"),
-        ("procurement.services", ("服务采购金额",), "政府采购"),
-        ("procurement.sme", _awarded("中小企业"), "政府采购"),
-        ("procurement.small_micro", _awarded("小微企业"), "政府采购"),
-    ]
-    counts = [
-        ("staff.total", ("实有人数", "实有干部职工", "实有人员"), "person", None),
-        ("staff.active", ("在职人员",), "person", None),
-        ("staff.retired_lixiu", ("离休人员",), "person", None),
-        ("staff.retired", ("退休人员",), "person", None),
-        ("staff.authorized", ("核定编制数", "核定编制", "编制数"), "person", None),
-        ("sangong.vehicles_held", ("公务用车保有量",), "vehicle", "三公"),
-        ("assets.house_area", ("房屋",), "square_metre", "国有资产"),
-        ("assets.vehicles", ("车辆",), "vehicle", "国有资产"),
-    ]
-    distinctive = {
+# Money labels: (key, printed labels, the heading they must stand under or None).
+MONEY_LABELS: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
+    ("revenue.grand_total", ("收入总计",), None),
+    ("revenue.current_year", ("本年收入合计", "本年收入", "收入合计"), None),
+    (
+        "revenue.non_fiscal_balance_used",
+        ("使用非财政拨款结余", "使用非财政拨款结余和专用结余", "使用非财政拨款结余及专用结余"),
+        None,
+    ),
+    ("revenue.carryover_begin", ("年初结转和结余", "上年结转和结余"), None),
+    ("revenue.fiscal_appropriation", ("财政拨款收入",), None),
+    ("revenue.superior_subsidy", ("上级补助收入",), None),
+    ("revenue.public_service", ("事业收入",), None),
+    ("revenue.business", ("经营收入",), None),
+    ("revenue.affiliate_remittance", ("附属单位上缴收入",), None),
+    ("revenue.other", ("其他收入",), None),
+    ("expenditure.grand_total", ("支出总计",), None),
+    ("expenditure.current_year", ("本年支出合计", "本年支出", "支出合计"), None),
+    ("expenditure.surplus_distribution", ("结余分配",), None),
+    ("expenditure.carryover_end", ("年末结转和结余",), None),
+    ("expenditure.basic", ("基本支出",), None),
+    ("expenditure.project", ("项目支出",), None),
+    ("gpb.basic", ("基本支出",), "一般公共预算"),
+    ("expenditure.remit_superior", ("上缴上级支出",), None),
+    ("expenditure.business", ("经营支出",), None),
+    ("expenditure.affiliate_subsidy", ("对附属单位补助支出",), None),
+    ("fiscal.revenue_total", ("财政拨款收入总计",), None),
+    ("fiscal.expenditure_total", ("财政拨款支出总计",), None),
+    ("fiscal.initial_budget", ("年初预算数",), "财政拨款收入支出决算总体情况"),
+    # 财政拨款支出年初预算数472.9万元 (never 一般公共预算财政拨款…: not a phrase start).
+    ("fiscal.initial_budget", ("财政拨款支出年初预算数", "财政拨款年初预算数"), None),
+    ("gpb.expenditure", ("一般公共预算财政拨款支出",), None),
+    ("gpb.basic", ("一般公共预算财政拨款基本支出",), None),
+    ("gpb.personnel", ("人员经费",), "基本支出"),
+    ("gpb.public_funds", ("公用经费",), "基本支出"),
+    *((f"sangong.{c}", names, "三公") for c, names in PRINTED_NAMES.items()),
+    ("admin.operating_expenses", ("机关运行经费",), None),
+    ("procurement.total", ("政府采购支出总额",), None),
+    ("procurement.goods", ("政府采购货物支出",), None),
+    ("procurement.works", ("政府采购工程支出",), None),
+    ("procurement.services", ("政府采购服务支出",), None),
+    ("procurement.sme", ("授予中小企业合同金额",), None),
+    ("procurement.small_micro", ("授予小微企业合同金额",), None),
+    # The wording of 政府采购金额（以合同签订为准）为…，其中：货物采购金额…、工程采购
+    # 金额…、服务采购金额… and of the awards to (small and micro) enterprises.
+    ("procurement.total", ("政府采购金额",), "政府采购"),
+    ("procurement.goods", ("货物采购金额",), "政府采购"),
+    ("procurement.works", ("工程采购金额",), "政府采购"),
+    ("procurement.services", ("服务采购金额",), "政府采购"),
+    ("procurement.sme", _awarded("中小企业"), "政府采购"),
+    ("procurement.small_micro", _awarded("小微企业"), "政府采购"),
+)
+# Counts: (key, printed labels, unit, the heading they must stand under or None).
+COUNT_LABELS: tuple[tuple[str, tuple[str, ...], str, str | None], ...] = (
+    ("staff.total", ("实有人数", "实有干部职工", "实有人员"), "person", None),
+    ("staff.active", ("在职人员",), "person", None),
+    ("staff.retired_lixiu", ("离休人员",), "person", None),
+    ("staff.retired", ("退休人员",), "person", None),
+    ("staff.authorized", ("核定编制数", "核定编制", "编制数"), "person", None),
+    ("sangong.vehicles_held", ("公务用车保有量",), "vehicle", "三公"),
+    ("assets.house_area", ("房屋",), "square_metre", "国有资产"),
+    ("assets.vehicles", ("车辆",), "vehicle", "国有资产"),
+)
+# Labels distinctive enough to be read under any heading.
+DISTINCTIVE = frozenset(
+    {
         "admin.operating_expenses",
         "procurement.total",
         "procurement.sme",
         "procurement.small_micro",
         "sangong.vehicles_held",
     }
-    in_gpb_section = {"expenditure.basic", "expenditure.project"}
+)
+# Read as the unit's only outside the 一般公共预算 part (there they are gpb.*).
+OUTSIDE_GPB = frozenset({"expenditure.basic", "expenditure.project"})
+
+
+def _rules() -> tuple[LabelRule, ...]:
     rules = [
         LabelRule(
             k,
             labels,
             "wan_yuan",
             section,
-            anywhere=k in distinctive,
-            not_section="一般公共预算" if k in in_gpb_section else None,
+            anywhere=k in DISTINCTIVE,
+            not_section="一般公共预算" if k in OUTSIDE_GPB else None,
         )
-        for k, labels, section in money
+        for k, labels, section in MONEY_LABELS
     ]
     rules.append(LabelRule("sangong.total", ("",), "wan_yuan", "三公", SANGONG_PREFIX))
     # 总收入/总支出 (本单位2021年度总收入X万元，其中本年收入Y万元): the grand totals, but
@@ -171,8 +179,8 @@ def _rules() -> tuple[LabelRule, ...]:
         LabelRule("expenditure.grand_total", ("年度总支出",), not_section="绩效", after_year=True),
     ]
     rules += [
-        LabelRule(k, labels, unit, section, anywhere=k in distinctive)
-        for k, labels, unit, section in counts
+        LabelRule(k, labels, unit, section, anywhere=k in DISTINCTIVE)
+        for k, labels, unit, section in COUNT_LABELS
     ]
     return tuple(rules)
 

@@ -189,15 +189,19 @@ def _reception(m: re.Match[str]) -> Iterator[Candidate]:
     yield Candidate("sangong.reception_persons", Decimal(m.group("b")), "person", start, end)
 
 
-def narrative_candidates(text: str, section_titles_at) -> Iterator[Candidate]:
-    """(key, value, unit, start, end) for every template phrase in `text`.
+def _value_after(rule_key: str, text: str, end: int) -> Iterator[Candidate]:
+    """The value stated right after a house area or a vehicle count (…，价值X万元)."""
+    after = _VALUE_AFTER.match(text, end)
+    worth = _money(after) if after else None
+    if after and worth is not None:
+        key = "assets.house_value" if rule_key == "assets.house_area" else "assets.vehicles_value"
+        yield Candidate(key, worth, "wan_yuan", after.start("a"), after.end())
 
-    `section_titles_at(offset)` returns the joined heading titles above an offset.
-    """
-    years = year_ends(text)
-    staff = staff_by_kind(text)
-    scoped, fiscal_totals = _scoped_totals(text, years)
-    yield from fiscal_totals
+
+def _rule_candidates(
+    text: str, section_titles_at, years, staff, scoped: set[int]
+) -> Iterator[Candidate]:
+    """The labelled amounts of the label rules, each in the sections its rule allows."""
     for compiled in COMPILED_RULES:
         rule = compiled.rule
         for m in compiled.finditer(text, years):
@@ -215,15 +219,11 @@ def narrative_candidates(text: str, section_titles_at) -> Iterator[Candidate]:
                 continue
             yield Candidate(rule.key, value, rule.unit, m.start(), m.end())
             if rule.key in {"assets.house_area", "assets.vehicles"}:
-                after = _VALUE_AFTER.match(text, m.end())
-                worth = _money(after) if after else None
-                if after and worth is not None:
-                    key = (
-                        "assets.house_value"
-                        if rule.key == "assets.house_area"
-                        else ("assets.vehicles_value")
-                    )
-                    yield Candidate(key, worth, "wan_yuan", after.start("a"), after.end())
+                yield from _value_after(rule.key, text, m.end())
+
+
+def _grand_totals(text: str) -> Iterator[Candidate]:
+    """收、支总计X万元 (one number for both sides) and 收支总计各为X、Y."""
     for m in _SHARED_TOTAL.finditer(text):
         value = _money(m)
         if value is not None:
@@ -239,13 +239,20 @@ def narrative_candidates(text: str, section_titles_at) -> Iterator[Candidate]:
             exp = "fiscal.expenditure_total" if m.group("fiscal") else "expenditure.grand_total"
             yield Candidate(rev, a, "wan_yuan", m.start(), m.end())
             yield Candidate(exp, b, "wan_yuan", m.start(), m.end())
-    # Its match starts where the label of the rule for sangong.total does.
+
+
+def _sangong_totals(text: str) -> Iterator[Candidate]:
+    """The 三公 total's budget and actual (its match starts where sangong.total's label does)."""
     for m in matches_at_labels(_SANGONG_BUDGET, SANGONG_TOTAL.label, text, None):
         budget, actual = budget_and_actual(m)
         if budget is not None:
             yield Candidate("sangong.budget_total", budget, "wan_yuan", m.start(), m.end())
         if actual is not None:
             yield Candidate("sangong.total", actual, "wan_yuan", m.start("actual"), m.end())
+
+
+def _counts(text: str, staff) -> Iterator[Candidate]:
+    """Staff, receptions, divisions and the projects self-evaluated."""
     for key, value, start, end in staff.values:
         yield Candidate(key, value, "person", start, end)
     for m in _RECEPTION_GROUPS.finditer(text):
@@ -257,9 +264,13 @@ def narrative_candidates(text: str, section_titles_at) -> Iterator[Candidate]:
         yield from _reception(m)
     for pattern in _PROJECTS:
         for m in pattern.finditer(text):
-            yield Candidate(
-                "performance.projects_evaluated", Decimal(m.group("a")), "count", m.start(), m.end()
-            )
+            count = Decimal(m.group("a"))
+            yield Candidate("performance.projects_evaluated", count, "count", m.start(), m.end())
+
+
+def _budget_score_equipment(text: str) -> Iterator[Candidate]:
+    """The 财政拨款 initial budget (when no other appropriation exists), the overall
+    self-evaluation score, and the pieces of equipment over 1 million."""
     if all(p.search(text) for p in _NO_OTHER_APPROPRIATION):
         for m in _GPB_INITIAL.finditer(text):
             if (value := _money(m)) is not None:
@@ -269,6 +280,21 @@ def narrative_candidates(text: str, section_titles_at) -> Iterator[Candidate]:
         if score is not None and score <= 100:
             yield Candidate("performance.overall_score", score, "score", m.start(), m.end())
     for m in _EQUIPMENT.finditer(text):
-        yield Candidate(
-            "assets.equipment_over_1m", Decimal(m.group("a")), "unit", m.start(), m.end()
-        )
+        count = Decimal(m.group("a"))
+        yield Candidate("assets.equipment_over_1m", count, "unit", m.start(), m.end())
+
+
+def narrative_candidates(text: str, section_titles_at) -> Iterator[Candidate]:
+    """(key, value, unit, start, end) for every template phrase in `text`.
+
+    `section_titles_at(offset)` returns the joined heading titles above an offset.
+    """
+    years = year_ends(text)
+    staff = staff_by_kind(text)
+    scoped, fiscal_totals = _scoped_totals(text, years)
+    yield from fiscal_totals
+    yield from _rule_candidates(text, section_titles_at, years, staff, scoped)
+    yield from _grand_totals(text)
+    yield from _sangong_totals(text)
+    yield from _counts(text, staff)
+    yield from _budget_score_equipment(text)

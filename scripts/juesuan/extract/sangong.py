@@ -11,7 +11,7 @@ both kept and flagged, as for facts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -49,6 +49,70 @@ def _in_sangong_section(sections_at, offset: int) -> bool:
     return "三公" in sections_at(offset)
 
 
+def _listed_budgets(text: str, listed: Iterable[ListedAmount]) -> Iterator[SangongRow]:
+    """Budgets of the phased lists (their actuals are facts already)."""
+    for x in listed:
+        if x.phase == Phase.BUDGET:
+            evidence = evidence_at(text, x.start, x.end)
+            yield SangongRow(x.component, x.phase, x.value, "wan_yuan", evidence, x.start, x.end)
+
+
+def _table_rows(tables: list[Table]) -> Iterator[SangongRow]:
+    """Budget and actual per component as the 三公 table prints them."""
+    for table in tables:
+        for cell in sangong_cells(table):
+            phase = Phase(cell.phase)
+            evidence = (
+                f"{table.code or ''} {table.title}｜{COMPONENTS[cell.component]}"
+                f"｜{phase.label_zh}数｜{cell.cell.text}"
+            ).strip()
+            yield SangongRow(
+                cell.component,
+                phase,
+                cell.value,
+                "wan_yuan",
+                evidence,
+                cell.cell.start,
+                cell.cell.end,
+            )
+
+
+def _sentence_pairs(text: str, sections_at) -> Iterator[SangongRow]:
+    """预算数X，决算数Y sentences of each component, under a 三公 heading."""
+    for component, pattern in _PAIRS.items():
+        for m in pattern.finditer(text):
+            if not _in_sangong_section(sections_at, m.start()):
+                continue
+            evidence = evidence_at(text, m.start(), m.end())
+            for phase, value in zip(Phase, budget_and_actual(m), strict=True):
+                if value is not None:
+                    yield SangongRow(
+                        component, phase, value, "wan_yuan", evidence, m.start(), m.end()
+                    )
+
+
+def _abroad_counts(text: str, sections_at) -> Iterator[SangongRow]:
+    """Overseas groups and persons (团组N个、M人次), under a 三公 heading."""
+    for m in _ABROAD_COUNTS.finditer(text):
+        if _in_sangong_section(sections_at, m.start()):
+            evidence = evidence_at(text, m.start(), m.end())
+            for item, group in (("abroad_groups", "a"), ("abroad_persons", "b")):
+                count = Decimal(m.group(group))
+                unit = COUNTS[item][1]
+                yield SangongRow(item, Phase.ACTUAL, count, unit, evidence, m.start(), m.end())
+
+
+def _fact_rows(facts: tuple[Fact, ...]) -> Iterator[SangongRow]:
+    """The 三公 facts already read (sangong.budget_total is the total's budget)."""
+    for fact in facts:
+        if not fact.key.startswith("sangong."):
+            continue
+        item = fact.key.removeprefix("sangong.")
+        phase = Phase.BUDGET if item == "budget_total" else Phase.ACTUAL
+        item = "total" if item == "budget_total" else item
+        yield SangongRow(item, phase, fact.value, fact.unit, fact.evidence, fact.start, fact.end)
+
+
 def sangong_rows(
     text: str,
     sections_at,
@@ -56,76 +120,17 @@ def sangong_rows(
     tables: list[Table],
     listed: Iterable[ListedAmount] = (),
 ) -> list[SangongRow]:
-    """`listed` are the phased lists' amounts (sangong_lists); their actuals are facts too."""
-    rows: list[SangongRow] = [
-        SangongRow(
-            x.component,
-            x.phase,
-            x.value,
-            "wan_yuan",
-            evidence_at(text, x.start, x.end),
-            x.start,
-            x.end,
-        )
-        for x in listed
-        if x.phase == Phase.BUDGET
-    ]
-    for table in tables:
-        for cell in sangong_cells(table):
-            rows.append(
-                SangongRow(
-                    cell.component,
-                    Phase(cell.phase),
-                    cell.value,
-                    "wan_yuan",
-                    f"{table.code or ''} {table.title}｜{COMPONENTS[cell.component]}"
-                    f"｜{Phase(cell.phase).label_zh}数｜"
-                    f"{cell.cell.text}".strip(),
-                    cell.cell.start,
-                    cell.cell.end,
-                )
-            )
-    for component, pattern in _PAIRS.items():
-        for m in pattern.finditer(text):
-            if not _in_sangong_section(sections_at, m.start()):
-                continue
-            for phase, value in zip(Phase, budget_and_actual(m), strict=True):
-                if value is not None:
-                    rows.append(
-                        SangongRow(
-                            component,
-                            phase,
-                            value,
-                            "wan_yuan",
-                            evidence_at(text, m.start(), m.end()),
-                            m.start(),
-                            m.end(),
-                        )
-                    )
-    for m in _ABROAD_COUNTS.finditer(text):
-        if _in_sangong_section(sections_at, m.start()):
-            for item, group in (("abroad_groups", "a"), ("abroad_persons", "b")):
-                rows.append(
-                    SangongRow(
-                        item,
-                        Phase.ACTUAL,
-                        Decimal(m.group(group)),
-                        COUNTS[item][1],
-                        evidence_at(text, m.start(), m.end()),
-                        m.start(),
-                        m.end(),
-                    )
-                )
-    for fact in facts:
-        if not fact.key.startswith("sangong."):
-            continue
-        item = fact.key.removeprefix("sangong.")
-        phase = Phase.BUDGET if item == "budget_total" else Phase.ACTUAL
-        item = "total" if item == "budget_total" else item
-        rows.append(
-            SangongRow(item, phase, fact.value, fact.unit, fact.evidence, fact.start, fact.end)
-        )
-    return _dedupe(rows)
+    """Every 三公 budget, actual and count the text states, from every place the template
+    states them; `listed` are the phased lists' amounts (sangong_lists)."""
+    return _dedupe(
+        [
+            *_listed_budgets(text, listed),
+            *_table_rows(tables),
+            *_sentence_pairs(text, sections_at),
+            *_abroad_counts(text, sections_at),
+            *_fact_rows(facts),
+        ]
+    )
 
 
 def _dedupe(rows: list[SangongRow]) -> list[SangongRow]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from juesuan.read.tables import Cell, Table, _heading_above, _lines
+from juesuan.read.tables import Cell, Table, _heading_above, _lines, split_cells
 
 _NUMBER = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _MIN_LINES = 3
@@ -28,12 +28,7 @@ def _is_number(text: str) -> bool:
 
 def _cells(offset: int, line: str) -> list[Cell]:
     """The `|`-separated cells of one line; the empty cells outside the outer bars dropped."""
-    cells, start = [], offset
-    for part in line.split("|"):
-        stripped = part.strip()
-        lead = len(part) - len(part.lstrip())
-        cells.append(Cell(stripped, start + lead, start + lead + len(stripped)))
-        start += len(part) + 1
+    cells = list(split_cells(offset, line, "|"))
     if line.rstrip().endswith("|"):
         cells.pop()
     if line.lstrip().startswith("|") and cells and not cells[0].text:

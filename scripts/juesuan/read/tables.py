@@ -68,9 +68,10 @@ def _is_tsv(line: str) -> bool:
     return not _is_cell_line(line) and (tabs >= 2 or (tabs == 1 and not line.startswith("\t")))
 
 
-def _split_cells(offset: int, line: str) -> tuple[Cell, ...]:
+def split_cells(offset: int, line: str, separator: str = "\t") -> tuple[Cell, ...]:
+    """The cells of one table line, each with its offsets in the text (stripped of spaces)."""
     cells, start = [], offset
-    for part in line.split("\t"):
+    for part in line.split(separator):
         stripped = part.strip()
         lead = len(part) - len(part.lstrip())
         cells.append(Cell(stripped, start + lead, start + lead + len(stripped)))
@@ -108,7 +109,7 @@ def _tsv_tables(lines: list[tuple[int, str]]) -> list[Table]:
         j = i
         while j < len(lines) and _is_tsv(lines[j][1]):
             j += 1
-        rows = tuple(_split_cells(off, line) for off, line in lines[i:j])
+        rows = tuple(split_cells(off, line) for off, line in lines[i:j])
         if len(rows) >= 2:
             title, code, unit = _heading_above(lines, i)
             end = lines[j - 1][0] + len(lines[j - 1][1])
