@@ -74,7 +74,7 @@ class PartStatus(StrEnum):
 PART_STATUS_LABELS = {
     PartStatus.PRESENT: ("已公开", "present"),
     PartStatus.EMPTY_DECLARED: ("声明为空", "declared empty"),
-    PartStatus.REFERENCED: ("另附（本文未含）", "attached separately, not in this text"),
+    PartStatus.REFERENCED: ("另附（本文未含）", "attached separately"),
     PartStatus.MISSING: ("未见", "missing"),
 }
 
