@@ -15,8 +15,8 @@ from juesuan.disclosure import Disclosure
 from juesuan.domain.template import (
     BUDGET_REFUSAL,
     CORE_PARTS,
-    KIND_PARTS,
     NEWS_REFUSAL,
+    ONE_PART_KINDS,
     TEMPLATE_PARTS,
     WHOLE_TEMPLATE_KINDS,
     DocumentKind,
@@ -104,7 +104,7 @@ def _shows_the_template(doc: Document, found: Extracted) -> bool:
         found.facts
         or found.sangong
         or len(doc.sections) >= 3
-        or doc.meta.document_kind in KIND_PARTS
+        or doc.meta.document_kind in ONE_PART_KINDS
         or any(template_number(t.code, t.title) for t in doc.tables)
         or _TABLE_CODE.search(doc.text)
     )

@@ -96,15 +96,21 @@ def test_checks_failed_counts_the_fail_rows_of_each_package():
 
 def test_ranking_puts_the_text_with_all_nine_tables_first_and_ties_share_a_rank():
     ranking = _rows(COMMITTED / PORTAL_NAME / "completeness_ranking.csv")
-    assert ranking[0]["package"] == convert_path(SEEDS["003"]).name
-    assert (ranking[0]["rank"], ranking[0]["parts_present"], ranking[0]["missing"]) == (
+    # The first list: 2024 final accounts (000, 001, 003); ranks restart for each kind and year.
+    first = [
+        r for r in ranking if (r["document_kind"], r["fiscal_year"]) == ("final_accounts", "2024")
+    ]
+    assert ranking[: len(first)] == first
+    assert first[0]["package"] == convert_path(SEEDS["003"]).name
+    assert (first[0]["rank"], first[0]["parts_present"], first[0]["missing"]) == (
         "1",
-        ranking[0]["parts_total"],
+        first[0]["parts_total"],
         "",
     )
-    tied = [r for r in ranking if r["parts_present"] == ranking[1]["parts_present"]]
-    assert len(tied) == 3 and {r["rank"] for r in tied} == {"2"}  # 000, 001, 002
-    assert ranking[-1]["rank"] == str(len(ranking))
+    tied = first[1:]
+    assert len(tied) == 2 and {r["rank"] for r in tied} == {"2"}  # 000, 001
+    assert {r["parts_referenced"] for r in tied} == {"7"}  # 部门决算报表（见附表）
+    assert [r["rank"] for r in ranking[len(first) :]] == ["1", "1"]  # 002 (2023), 004 (self-eval)
 
 
 def test_portal_rows_are_the_rows_of_each_package():

@@ -27,8 +27,9 @@ def test_published_values_are_unchanged():
         "section",
         "statement",
         "performance_table",
+        "reference",
     ]
-    assert [s.value for s in PartStatus] == ["present", "empty_declared", "missing"]
+    assert [s.value for s in PartStatus] == ["present", "empty_declared", "missing", "referenced"]
 
 
 def test_a_member_is_its_published_string():

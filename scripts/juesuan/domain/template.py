@@ -60,11 +60,23 @@ WHOLE_TEMPLATE_KINDS = frozenset({DocumentKind.FINAL_ACCOUNTS, DocumentKind.AGGR
 
 
 class PartStatus(StrEnum):
-    """A template part in a text: there, declared empty by the department, or not found."""
+    """A template part in a text: there, declared empty by the department, said by the text
+    to be attached or published separately (so not in this text, but not missing), or not
+    found."""
 
     PRESENT = "present"
     EMPTY_DECLARED = "empty_declared"
     MISSING = "missing"
+    REFERENCED = "referenced"
+
+
+# Each status as the public reads it: (Chinese, English).
+PART_STATUS_LABELS = {
+    PartStatus.PRESENT: ("已公开", "present"),
+    PartStatus.EMPTY_DECLARED: ("声明为空", "declared empty"),
+    PartStatus.REFERENCED: ("另附（本文未含）", "attached separately"),
+    PartStatus.MISSING: ("未见", "missing"),
+}
 
 
 class FoundBy(StrEnum):
@@ -75,6 +87,7 @@ class FoundBy(StrEnum):
     SECTION = "section"
     STATEMENT = "statement"  # the department's statement that it has no such money
     PERFORMANCE_TABLE = "performance_table"
+    REFERENCE = "reference"  # the text's word that the part is attached or published apart
 
 
 class FunctionLevel(StrEnum):
@@ -217,8 +230,44 @@ PARTS: tuple[Part, ...] = (
     *(p for p, _, _ in SECTION_PARTS),
 )
 
+# A 部门整体支出绩效自评 is a document of its own: a basic-data table, the self-evaluation
+# table (goals, indicators, scores) and a report. None of the 决算 tables applies to it.
+# (part, title words of its table or headings). The scored table is also recognised by the
+# overall evaluation the performance reader finds in it.
+SELF_EVALUATION_SCORED_TABLE = "self_evaluation.scored_table"
+SELF_EVALUATION_PARTS: tuple[tuple[Part, tuple[str, ...]], ...] = (
+    (
+        Part("self_evaluation.basic_data", "绩效评价基础数据表", "Basic data table"),
+        ("基础数据表",),
+    ),
+    (
+        Part(
+            SELF_EVALUATION_SCORED_TABLE,
+            "整体支出绩效自评表（目标、指标与得分）",
+            "Self-evaluation table (goals, indicators, score)",
+        ),
+        ("绩效自评表", "绩效评价表"),
+    ),
+    (
+        Part("self_evaluation.results", "整体支出绩效情况（自评报告）", "Performance achieved"),
+        ("绩效情况", "绩效目标实现情况", "自评结论"),
+    ),
+    (
+        Part(
+            "self_evaluation.problems",
+            "存在的问题和改进措施",
+            "Problems found and measures to improve",
+        ),
+        ("存在的问题", "存在问题", "改进措施", "改进意见"),
+    ),
+)
+
+# Every part any kind is scored against, in the order the pages list them.
+ALL_PARTS: tuple[Part, ...] = (*PARTS, *(p for p, _ in SELF_EVALUATION_PARTS))
+
 # The parts a kind that publishes one part alone is scored against (its own table and
-# items); every other kind is scored against all PARTS.
+# items), and a performance self-evaluation's own parts; every other kind is scored
+# against all PARTS.
 _SANGONG_PARTS = frozenset(
     {"table.09", *(p.part_id for p, _ in FACT_PARTS if p.part_id.startswith("sangong."))}
 )
@@ -228,13 +277,20 @@ KIND_PARTS: dict[str, frozenset[str]] = {
     DocumentKind.PROCUREMENT: frozenset(
         p.part_id for p, _ in FACT_PARTS if p.part_id.startswith("procurement.")
     ),
+    DocumentKind.PERFORMANCE: frozenset(p.part_id for p, _ in SELF_EVALUATION_PARTS),
 }
+# Kinds that publish one part of the 决算 template alone.
+ONE_PART_KINDS = frozenset(
+    {DocumentKind.SANGONG, DocumentKind.AGGREGATE_SANGONG, DocumentKind.PROCUREMENT}
+)
 
 
 def parts_of_kind(kind: str | None) -> tuple[Part, ...]:
     """The template parts a text of this kind should have, in template order."""
     own = KIND_PARTS.get(kind or "")
-    return tuple(p for p in PARTS if own is None or p.part_id in own)
+    if own is None:
+        return PARTS
+    return tuple(p for p in ALL_PARTS if p.part_id in own)
 
 
 _CODE_NUMBER = re.compile(r"公开\s*0?(\d)\s*表")

@@ -7,7 +7,13 @@ as the seeds. A department that states it has no 政府性基金 / 国有资本�
 money has nothing to put in those tables; its statement counts as the part
 (`empty_declared`). A heading with nothing under it (a table of contents, a
 blank section) is not the part. A text is scored against its kind's own parts: a page
-that publishes the 三公 accounts alone is not "missing" 公开01–08表.
+that publishes the 三公 accounts alone is not "missing" 公开01–08表, and a 部门整体支出绩效
+自评 is scored on its basic-data table, its self-evaluation table and its report, not on
+the 决算 tables.
+
+A text that says its tables are attached or published apart (部门决算报表（见附表）,
+详见附件, 另行公开) has not left them out: a table it does not print is `referenced`, which
+is not missing and not present either — the tables were not in what we read.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ from juesuan.domain.template import (
     EMPTY_ALLOWED,
     FACT_PARTS,
     SECTION_PARTS,
+    SELF_EVALUATION_PARTS,
+    SELF_EVALUATION_SCORED_TABLE,
     TEMPLATE_TABLES,
     FoundBy,
     Part,
@@ -49,7 +57,13 @@ class PartResult:
 
     @property
     def counts(self) -> bool:
-        return self.status != PartStatus.MISSING
+        """In the score: present, or declared empty by the department."""
+        return self.status in (PartStatus.PRESENT, PartStatus.EMPTY_DECLARED)
+
+    @property
+    def missing(self) -> bool:
+        """Not found and not said to be elsewhere (a referenced part is not missing)."""
+        return self.status == PartStatus.MISSING
 
 
 @dataclass(frozen=True)
@@ -105,7 +119,52 @@ def _section_with_text(d: ScoredText, marker: str) -> Section | None:
     return None
 
 
+# Words saying something is attached or published apart from this text.
+_ELSEWHERE = re.compile(
+    r"见附表|见附件|附后|另附|另行(?:公开|公布|发布|附)|单独(?:公开|公布|发布)|附件\s*\d*\s*[:：]"
+)
+# Words naming the set of accounts tables (not one table of another kind).
+_TABLE_SET = re.compile(r"决算(?:报)?表|报表|公开表|公开\s*0?\d\s*表")
+_QUOTES = re.compile(r"[“”\"'‘’「」《》\s]")
+_LINE_WORDS = 80  # longer lines are prose paragraphs, where a passing 见附表 says nothing
+_NEAR = 30  # the tables' name stands this close to the words that send the reader elsewhere
+
+
+def _referenced_tables(text: str) -> tuple[dict[int, tuple[str, int]], tuple[str, int] | None]:
+    """Tables the text says are attached or published apart: (named table → (line, start),
+    the first line that refers to the accounts tables as a whole, if any). Only a short
+    line (a heading, a list entry, one sentence) where the tables' name stands next to the
+    words of elsewhere counts."""
+    named: dict[int, tuple[str, int]] = {}
+    whole: tuple[str, int] | None = None
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        start, offset = offset, offset + len(line)
+        words = line.strip()
+        if not words or len(words) > _LINE_WORDS:
+            continue
+        plain = _QUOTES.sub("", words)
+        near = [
+            plain[max(0, m.start() - _NEAR) : m.end() + _NEAR] for m in _ELSEWHERE.finditer(plain)
+        ]
+        if not near:
+            continue
+        at = start + line.index(words)
+        numbers = {
+            n
+            for n, (_, _, titles) in TEMPLATE_TABLES.items()
+            for title in titles
+            if any(title in window for window in near)
+        }
+        for n in numbers:
+            named.setdefault(n, (words, at))
+        if not numbers and whole is None and any(_TABLE_SET.search(w) for w in near):
+            whole = (words, at)
+    return named, whole
+
+
 def _table_results(d: ScoredText) -> Iterator[PartResult]:
+    named, whole = _referenced_tables(d.text)
     found = {}
     for table in d.tables:
         number = template_number(table.code, table.title)
@@ -126,6 +185,9 @@ def _table_results(d: ScoredText) -> Iterator[PartResult]:
         elif table is not None:
             where = " ".join(x for x in (table.code, table.title) if x)
             yield PartResult(part, PartStatus.PRESENT, FoundBy.TABLE, where, table.start)
+        elif reference := named.get(number, whole):
+            words, at = reference
+            yield PartResult(part, PartStatus.REFERENCED, FoundBy.REFERENCE, words, at)
         else:
             yield PartResult(part, PartStatus.MISSING, None, "", None)
 
@@ -172,9 +234,34 @@ def scorecard(d: ScoredText) -> list[PartResult]:
             )
         else:
             results.append(PartResult(part, PartStatus.MISSING, None, "", None))
+    results += _self_evaluation_results(d)
     own = {p.part_id for p in parts_of_kind(d.kind)}
     return [r for r in results if r.part.part_id in own]
 
 
+def _self_evaluation_results(d: ScoredText) -> Iterator[PartResult]:
+    """A performance self-evaluation's own parts: its tables by title, its report's parts by
+    a heading with text under it; the scored table also by the overall evaluation read."""
+    for part, words in SELF_EVALUATION_PARTS:
+        table = next((t for t in d.tables if any(w in t.title for w in words)), None)
+        overall = next((p for p in d.projects if p.kind == "overall"), None)
+        section = next((s for w in words if (s := _section_with_text(d, w)) is not None), None)
+        if table is not None:
+            yield PartResult(part, PartStatus.PRESENT, FoundBy.TABLE, table.title, table.start)
+        elif part.part_id == SELF_EVALUATION_SCORED_TABLE and overall is not None:
+            yield PartResult(
+                part, PartStatus.PRESENT, FoundBy.PERFORMANCE_TABLE, overall.evidence, overall.start
+            )
+        elif section is not None:
+            where = section.title
+            yield PartResult(part, PartStatus.PRESENT, FoundBy.SECTION, where, section.start)
+        else:
+            yield PartResult(part, PartStatus.MISSING, None, "", None)
+
+
 def present_count(results: list[PartResult]) -> int:
     return sum(r.counts for r in results)
+
+
+def referenced_count(results: list[PartResult]) -> int:
+    return sum(r.status == PartStatus.REFERENCED for r in results)

@@ -14,8 +14,8 @@ from typing import Any
 
 from juesuan.disclosure import Disclosure
 from juesuan.domain.licence import LICENCE
-from juesuan.domain.template import PARTS
-from juesuan.extract.completeness import PartResult, present_count
+from juesuan.domain.template import ALL_PARTS, DOCUMENT_KINDS, PartStatus
+from juesuan.extract.completeness import PartResult, present_count, referenced_count
 from juesuan.package.files import csv_text, resource_descriptor
 from juesuan.package.rows import cell_text, resource_rows
 from juesuan.registry.portal import (
@@ -56,36 +56,63 @@ def catalogue_row(d: Disclosure, scored: list[PartResult]) -> dict[str, Any]:
         checks=len(d.checks),
         checks_failed=sum(c.status == "fail" for c in d.checks),
         parts_present=present_count(scored),
+        parts_referenced=referenced_count(scored),
         parts_total=len(scored),
         source_sha256=d.source.sha256,
     )
     return row
 
 
+def ranking_group(d: Disclosure) -> tuple[str, str]:
+    """What a text is ranked among: the texts of its own kind and fiscal year."""
+    return str(cell_text(d.meta.document_kind)), str(cell_text(d.meta.fiscal_year))
+
+
+def _group_order(group: tuple[str, str]) -> tuple[int, int, str, str]:
+    """Kinds in the published order, the newest year first, an unknown year last."""
+    kind, year = group
+    kinds = [str(k) for k in DOCUMENT_KINDS]
+    position = kinds.index(kind) if kind in kinds else len(kinds)
+    return (position, -int(year) if year.isdigit() else 1, year, kind)
+
+
 def ranking_rows(
     disclosures: list[Disclosure], scores: dict[str, list[PartResult]]
 ) -> list[dict[str, Any]]:
-    """Most complete first; ties share a rank (1, 2, 2, 4) and are ordered by package name."""
-    ordered = sorted(disclosures, key=lambda d: (-present_count(scores[d.name]), d.name))
+    """One ranking per (document kind, fiscal year), never one list across kinds or years: a
+    三公 page or a self-evaluation is scored on other parts than a whole disclosure, and a
+    year's template differs from another's. Within a group most complete first; ties share
+    a rank (1, 2, 2, 4) and are ordered by package name."""
+    groups: dict[tuple[str, str], list[Disclosure]] = {}
+    for d in disclosures:
+        groups.setdefault(ranking_group(d), []).append(d)
     rows: list[dict[str, Any]] = []
-    for position, d in enumerate(ordered, 1):
-        scored = scores[d.name]
-        present = present_count(scored)
-        rank = rows[-1]["rank"] if rows and rows[-1]["parts_present"] == present else position
-        share = (Decimal(present) * 100 / Decimal(len(scored))).quantize(Decimal("0.01"))
-        rows.append(
-            {
+    for group in sorted(groups, key=_group_order):
+        members = sorted(groups[group], key=lambda d: (-present_count(scores[d.name]), d.name))
+        previous: dict[str, Any] | None = None
+        for position, d in enumerate(members, 1):
+            scored = scores[d.name]
+            present = present_count(scored)
+            rank = (
+                previous["rank"] if previous and previous["parts_present"] == present else position
+            )
+            share = (Decimal(present) * 100 / Decimal(len(scored))).quantize(Decimal("0.01"))
+            previous = {
                 "rank": rank,
                 "package": d.name,
                 "department": cell_text(d.meta.department),
-                "fiscal_year": cell_text(d.meta.fiscal_year),
-                "document_kind": cell_text(d.meta.document_kind),
+                "fiscal_year": group[1],
+                "document_kind": group[0],
                 "parts_present": present,
+                "parts_referenced": referenced_count(scored),
                 "parts_total": len(scored),
                 "share_pct": cell_text(share),
-                "missing": ";".join(r.part.part_id for r in scored if not r.counts),
+                "missing": ";".join(r.part.part_id for r in scored if r.missing),
+                "referenced": ";".join(
+                    r.part.part_id for r in scored if r.status == PartStatus.REFERENCED
+                ),
             }
-        )
+            rows.append(previous)
     return rows
 
 
@@ -105,7 +132,7 @@ def portal_descriptor(disclosures: list[Disclosure]) -> dict[str, Any]:
         "keywords": ["决算", "部门决算", "final accounts", "open data", "合集"],
         "juesuan": {
             "packages": sorted(d.name for d in disclosures),
-            "parts": [p.part_id for p in PARTS],
+            "parts": [p.part_id for p in ALL_PARTS],
         },
         "resources": [resource_descriptor(spec) for spec in PORTAL_RESOURCES],
     }

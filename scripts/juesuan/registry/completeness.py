@@ -17,14 +17,20 @@ COMPLETENESS = ResourceSpec(
     description_zh=(
         "文本包含标准公开内容的哪些部分：公开01–09表、“三公”经费四个组成部分、机关"
         "运行经费、按货物/工程/服务划分并含中小企业份额的政府采购、国有资产占用、绩效自"
-        "评和名词解释。`empty_declared`（声明为空）：部门说明本年度无此项"
-        "（如政府性基金预算表为空表），计为已公开。"
+        "评和名词解释；整体支出绩效自评按其自身部分计分（基础数据表、自评表、绩效情况、"
+        "问题与改进措施）。`empty_declared`（声明为空）：部门说明本年度无此项"
+        "（如政府性基金预算表为空表），计为已公开。`referenced`（另附，本文未含）：文本说明"
+        "该表另附或另行公开（如“部门决算报表（见附表）”），不算缺失，也不计为已公开。"
     ),
     description=(
         "Which parts of the standard disclosure the text contains: the nine tables 公开01–09表, "
         "the four 三公 components, 机关运行经费, 政府采购 by goods/works/services with the SME "
         "share, 国有资产占用, 绩效自评 and 名词解释. `empty_declared`: the department states it "
-        "has nothing to report (e.g. 政府性基金 table 为空表); it counts as present."
+        "has nothing to report (e.g. 政府性基金 table 为空表); it counts as present. A "
+        "performance self-evaluation is scored on its own parts (basic-data table, "
+        "self-evaluation table, performance achieved, problems and measures). `referenced`: "
+        "the text says the table is attached or published separately (部门决算报表（见附表）); "
+        "not missing, and not counted as present."
     ),
     fields=(
         Field(
@@ -63,19 +69,24 @@ COMPLETENESS = ResourceSpec(
             "string",
             "状态",
             "Status",
-            "present; empty_declared (stated to be empty: counts as present); missing.",
+            "present; empty_declared (stated to be empty: counts as present); missing; "
+            "referenced (attached separately, not in this text: not missing, not present).",
             True,
             {"enum": PART_STATUSES},
-            "present：已公开；empty_declared：声明无此内容（视为已公开）；missing：未见。",
+            "present：已公开；empty_declared：声明无此内容（视为已公开）；missing：未见；"
+            "referenced：另附（本文未含），不算缺失，也不计为已公开。",
         ),
         Field(
             "found_by",
             "string",
             "识别方式",
             "Found by",
-            "table, fact, section, statement or performance table; empty when missing.",
+            "table, fact, section, statement, performance table or reference (the text's "
+            "word that it is attached separately); empty when missing.",
             constraints={"enum": [f.value for f in FoundBy]},
-            description_zh="识别依据的类型：表格、事实、章节、声明或绩效自评表；未见时为空。",
+            description_zh=(
+                "识别依据的类型：表格、事实、章节、声明、绩效自评表或另附说明；未见时为空。"
+            ),
         ),
         Field(
             "evidence",

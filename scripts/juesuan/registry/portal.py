@@ -124,7 +124,21 @@ CATALOGUE = ResourceSpec(
             "Parts of the standard disclosure present or declared empty.",
             "标准公开内容中已公开（含声明为空）的部分数。",
         ),
-        _count("parts_total", "应公开部分", "Parts total", "Parts scored.", "计分的部分总数。"),
+        _count(
+            "parts_referenced",
+            "另附部分",
+            "Parts attached separately",
+            "Parts the text says are attached or published separately: not in this text, "
+            "not missing, not counted as present.",
+            "文本说明另附或另行公开、本文未含的部分数：不算缺失，也不计为已公开。",
+        ),
+        _count(
+            "parts_total",
+            "应公开部分",
+            "Parts total",
+            "Parts scored: those of the document's own kind.",
+            "计分的部分总数（按文本类型的应有部分）。",
+        ),
         text_field(
             "source_sha256",
             "原文哈希",
@@ -143,19 +157,36 @@ RANKING = ResourceSpec(
     title_zh="公开完整性排名",
     title_en="Completeness ranking",
     description_zh=(
-        "按所含标准公开内容部分的数量排名（并列同名次）；`missing` 列出未见部分的编号。"
+        "按所含应公开部分的数量排名（并列同名次）。只在同一文本类型、同一年度之内排名："
+        "名次按（document_kind, fiscal_year）分组，不同类型或不同年度的文本互不比较。"
+        "`missing` 列出未见部分的编号；`referenced` 列出文本说明另附、本文未含的部分，"
+        "不算缺失。"
     ),
     description=(
-        "Disclosures ranked by the number of parts of the standard disclosure they contain "
-        "(ties share a rank); `missing` lists the part ids not found."
+        "Disclosures ranked by the number of their kind's parts they contain (ties share a "
+        "rank), within one document kind and one fiscal year only: ranks restart for each "
+        "(document_kind, fiscal_year), and texts of different kinds or years are never "
+        "compared. `missing` lists the part ids not found; `referenced` those the text says "
+        "are attached separately (not missing)."
     ),
     fields=(
         Field(
-            "rank", "integer", "名次", "Rank", "1 = most complete.", True, {"minimum": 1}, "名次。"
+            "rank",
+            "integer",
+            "名次",
+            "Rank",
+            "1 = most complete among the texts of the same kind and year.",
+            True,
+            {"minimum": 1},
+            "名次（1 为同类型、同年度中最完整）。",
         ),
         PACKAGE,
         *(f for f in CATALOGUE.fields if f.name in ("department", "fiscal_year", "document_kind")),
-        *(f for f in CATALOGUE.fields if f.name in ("parts_present", "parts_total")),
+        *(
+            f
+            for f in CATALOGUE.fields
+            if f.name in ("parts_present", "parts_referenced", "parts_total")
+        ),
         Field(
             "share_pct",
             "number",
@@ -172,6 +203,13 @@ RANKING = ResourceSpec(
             "Missing parts",
             "Part ids not found, separated by ';'.",
             "未找到的部分编号，以“;”分隔。",
+        ),
+        text_field(
+            "referenced",
+            "另附部分",
+            "Parts attached separately",
+            "Part ids the text says are attached or published separately, separated by ';'.",
+            "文本说明另附或另行公开的部分编号，以“;”分隔。",
         ),
     ),
     primary_key=("package",),

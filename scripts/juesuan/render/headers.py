@@ -132,6 +132,7 @@ TABLES: dict[str, tuple[ResourceSpec, tuple[Column, ...]]] = {
                 "parts_present",
                 "share_pct",
                 "missing",
+                "referenced",
             )
         ),
     ),

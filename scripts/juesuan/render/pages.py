@@ -18,7 +18,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from juesuan.disclosure import Disclosure
 from juesuan.domain.check_status import CheckStatus
 from juesuan.domain.licence import LICENCE, citation
-from juesuan.domain.template import DOCUMENT_KINDS, PARTS
+from juesuan.domain.template import (
+    ALL_PARTS,
+    DOCUMENT_KINDS,
+    PART_STATUS_LABELS,
+    PARTS,
+    PartStatus,
+)
 from juesuan.domain.vocabulary import UNITS, load_vocabulary
 from juesuan.extract.completeness import present_count
 from juesuan.package.original import FORMAT_LABELS, original_bytes, original_name
@@ -105,10 +111,16 @@ def check_summary(d: Disclosure) -> str:
     return "无法检查"
 
 
+_STATUS_MARKS = {
+    PartStatus.PRESENT: "pass",
+    PartStatus.EMPTY_DECLARED: "empty",
+    PartStatus.REFERENCED: "referenced",
+    PartStatus.MISSING: "fail",
+}
+# In the order the pages list them: what is there, then what is elsewhere, then what is not.
 PART_LABELS = {
-    "present": status_mark("pass", "已公开 present"),
-    "empty_declared": status_mark("empty", "声明为空 declared empty"),
-    "missing": status_mark("fail", "未见 missing"),
+    str(status): status_mark(mark, " ".join(PART_STATUS_LABELS[status]))
+    for status, mark in _STATUS_MARKS.items()
 }
 
 
@@ -283,24 +295,43 @@ def render_home_page(
 
 
 def render_completeness_page(disclosures: list[Disclosure]) -> str:
-    """The portal-wide ranking (the same rows as the portal package) and a count per part."""
+    """The portal-wide rankings (the same rows as the portal package), one list per document
+    kind and fiscal year, never mixed; and a count per part."""
     scores = {d.name: list(d.completeness) for d in disclosures}
-    labels = {p.part_id: p.label_zh for p in PARTS}
-    rows = [
-        {
-            **row,
-            "kind": DOCUMENT_KINDS.get(row["document_kind"], ("未知", ""))[0],
-            "department": row["department"] or "未知部门",
-            "missing_labels": "、".join(labels[m] for m in row["missing"].split(";") if m),
-        }
-        for row in ranking_rows(disclosures, scores)
-    ]
-    by_part = {p.part_id: dict.fromkeys(PART_LABELS, 0) for p in PARTS}
+    labels = {p.part_id: p.label_zh for p in ALL_PARTS}
+    groups: list[dict] = []
+    for row in ranking_rows(disclosures, scores):
+        key = (row["document_kind"], row["fiscal_year"])
+        if not groups or groups[-1]["key"] != key:
+            kind = DOCUMENT_KINDS.get(row["document_kind"], ("未知类型", "unknown kind"))
+            groups.append(
+                {
+                    "key": key,
+                    "kind": kind[0],
+                    "kind_en": kind[1],
+                    "year": row["fiscal_year"] or "年度不详",
+                    "anchor": "-".join(part or "unknown" for part in key),
+                    "rows": [],
+                }
+            )
+        groups[-1]["rows"].append(
+            {
+                **row,
+                "kind": groups[-1]["kind"],
+                "department": row["department"] or "未知部门",
+                "missing_labels": "、".join(labels[m] for m in row["missing"].split(";") if m),
+                "referenced_labels": "、".join(
+                    labels[m] for m in row["referenced"].split(";") if m
+                ),
+            }
+        )
+    by_part = {p.part_id: dict.fromkeys(PART_LABELS, 0) for p in ALL_PARTS}
     for results in scores.values():
         for r in results:
             by_part[r.part.part_id][r.status] += 1
+    scored = [p for p in ALL_PARTS if sum(by_part[p.part_id].values())]
     return (
         template_environment()
         .get_template("completeness.md.j2")
-        .render(rows=rows, parts=PARTS, by_part=by_part)
+        .render(groups=groups, parts=scored, by_part=by_part, template_parts=len(PARTS))
     )
