@@ -21,6 +21,9 @@ from juesuan.package.files import write_package
 from juesuan.package.validate_one import validate_package
 from juesuan.read.sections import is_heading
 
+# Each damaged seed is written and validated with frictionless: the slow part of the suite.
+pytestmark = pytest.mark.build
+
 
 def _structural(lines: list[str]) -> list[int]:
     out = {i for i, ln in enumerate(lines) if ln.strip()}
