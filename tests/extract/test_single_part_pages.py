@@ -39,3 +39,17 @@ def test_a_whole_disclosure_still_needs_the_heading():
         "二、机关运行经费支出情况说明\n2023年度机关运行经费支出10.00万元。\n"
     )
     assert "sangong.reception" not in _facts(whole)
+
+
+def test_component_names_without_fee_are_the_components():
+    # 因公出国（境）支出 / 公务用车运行支出: the component named without 费, amount after 支出
+    page = (
+        "西河县农业技术推广中心2022年度“三公”经费支出决算情况\n"
+        "2022年度“三公”经费财政拨款支出决算为1.70万元。其中：因公出国(境)支出0万元；"
+        "公务用车购置支出0万元；公务用车运行支出1.20万元；公务接待费支出0.50万元。\n"
+    )
+    facts = _facts(page)
+    assert facts["sangong.abroad"] == {Decimal("0")}
+    assert facts["sangong.vehicle_operation"] == {Decimal("1.20")}
+    assert facts["sangong.reception"] == {Decimal("0.50")}
+    assert facts["sangong.vehicle_purchase"] == {Decimal("0")}

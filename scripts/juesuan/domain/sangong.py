@@ -42,10 +42,21 @@ COUNTS = {
 # The names departments print for each component besides the template's (plain strings;
 # readers make them tolerant of spaces and bracket widths).
 PRINTED_NAMES: dict[str, tuple[str, ...]] = {
-    "abroad": ("因公出国（境）费", "因公出国(境)费", "因公出国（境）经费"),
+    "abroad": (
+        "因公出国（境）费",
+        "因公出国(境)费",
+        "因公出国（境）经费",
+        "因公出国（境）",
+        "因公出国(境)",
+    ),
     "vehicle": ("公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置和运行维护费"),
     "vehicle_purchase": ("公务用车购置费", "公务用车购置"),
-    "vehicle_operation": ("公务用车运行维护费", "公务用车运行维护", "公务用车运行费"),
+    "vehicle_operation": (
+        "公务用车运行维护费",
+        "公务用车运行维护",
+        "公务用车运行费",
+        "公务用车运行",
+    ),
     "reception": ("公务接待费",),
 }
 # A row label of the 三公 table (spaces removed) → component.
