@@ -17,7 +17,10 @@ import pytest
 
 from juesuan.testing.browser import CHROMIUM_ARGS, DEBIAN_CHROMIUM, chromium_path, serve
 
-__all__ = ["chromium", "serve"]
+__all__ = ["WIDTHS", "chromium", "serve", "site_at_width"]
+
+# A desktop and a phone: every reader-facing browser test runs at both.
+WIDTHS = (1280, 390)
 
 
 @pytest.fixture(scope="session")
@@ -37,3 +40,13 @@ def chromium() -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture(scope="module", params=WIDTHS, ids=lambda w: f"{w}px")
+def site_at_width(request, built, chromium) -> Iterator[tuple[Any, str, Any, int]]:
+    """(page, base URL, build result, width): the built site served, one page per width."""
+    paths, result = built
+    with serve(paths.site) as url:
+        page = chromium.new_page(viewport={"width": request.param, "height": 900})
+        yield page, url.rstrip("/"), result, request.param
+        page.close()

@@ -138,13 +138,10 @@ def _expected_hits(query: str) -> dict[str, tuple[str, str]]:
     return hits
 
 
-@pytest.fixture(scope="module", params=[1280, 390], ids=["desktop", "phone"])
-def search_page(request, built, chromium):
-    paths, result = built
-    with serve(paths.site) as url:
-        page = chromium.new_page(viewport={"width": request.param, "height": 900})
-        yield page, url.rstrip("/"), result
-        page.close()
+@pytest.fixture
+def search_page(site_at_width):
+    page, base, result, _ = site_at_width
+    return page, base, result
 
 
 def _search_results(page, base: str, words: str) -> list[list[dict]]:

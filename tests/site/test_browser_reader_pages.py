@@ -9,18 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import serve
-
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module", params=(1280, 390), ids=lambda w: f"{w}px")
-def site(request, built, chromium):
-    paths, result = built
-    with serve(paths.site) as url:
-        page = chromium.new_page(viewport={"width": request.param, "height": 900})
-        yield page, url.rstrip("/"), result, request.param
-        page.close()
+@pytest.fixture
+def site(site_at_width):
+    return site_at_width
 
 
 def _name(result, prefix: str) -> str:

@@ -12,21 +12,15 @@ import re
 
 import pytest
 
-from browser_support import serve
-
 pytestmark = pytest.mark.browser
 
-WIDTHS = (1280, 390)
 EMOJI = re.compile("[\u2705\u274c\u26aa\u2611\U0001f7e1\U0001f7e0]")
 
 
-@pytest.fixture(scope="module", params=WIDTHS, ids=lambda w: f"{w}px")
-def site(request, built, chromium):
-    paths, result = built
-    with serve(paths.site) as url:
-        page = chromium.new_page(viewport={"width": request.param, "height": 900})
-        yield page, url.rstrip("/"), result
-        page.close()
+@pytest.fixture
+def site(site_at_width):
+    page, base, result, _ = site_at_width
+    return page, base, result
 
 
 def _name(result, prefix: str) -> str:

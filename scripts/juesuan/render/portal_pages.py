@@ -163,27 +163,33 @@ def _top_title(title: str, total: int, what: str = "") -> str:
     )
 
 
+def _department_bars(data: alt.Data, title: str, x: alt.X, tooltip: list) -> alt.Chart:
+    """A bar a department-year, largest first, its label cut to what a phone shows."""
+    return (
+        alt.Chart(data, title=chart_title(title))
+        .mark_bar()
+        .encode(
+            x=x,
+            y=alt.Y("who:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+            tooltip=tooltip,
+        )
+        .properties(height=alt.Step(22))
+    )
+
+
 def _sangong_chart(ranking: pd.DataFrame, params: list, test: str) -> dict[str, str]:
     """三公 totals per department-year, the top of what the reader chose."""
     x, drawable, note = _amount_axis(ranking["sangong.total"], "amount", "万元")
     drawn = ranking.rename(columns={"sangong.total": "amount"})
     data = _records(drawn, ["department", "region", "year", "kind", "amount"], "amount")
-    chart = (
-        alt.Chart(data, title=chart_title(_top_title("“三公”经费支出（万元）", len(drawn))))
-        .mark_bar()
-        .encode(
-            x=x,
-            y=alt.Y("who:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-            tooltip=[
-                alt.Tooltip("department:N", title="部门"),
-                alt.Tooltip("region:N", title="地区"),
-                alt.Tooltip("year:N", title="年度"),
-                alt.Tooltip("amount:Q", title="决算数（万元）", format=",.2f"),
-            ],
-        )
-        .properties(height=alt.Step(22))
-        .add_params(*params)
-    )
+    tooltip = [
+        alt.Tooltip("department:N", title="部门"),
+        alt.Tooltip("region:N", title="地区"),
+        alt.Tooltip("year:N", title="年度"),
+        alt.Tooltip("amount:Q", title="决算数（万元）", format=",.2f"),
+    ]
+    title = _top_title("“三公”经费支出（万元）", len(drawn))
+    chart = _department_bars(data, title, x, tooltip).add_params(*params)
     return _chart("compare-sangong", _top_of_choice(chart, f"{test} && {drawable}", "amount"), note)
 
 
@@ -268,23 +274,14 @@ def _classes_chart(figures: pd.DataFrame, classes: pd.DataFrame) -> dict[str, st
         rows, ["class", "department", "region", "year", "kind", "amount", "share_pct"], "amount"
     )
     title = _top_title("所选支出功能分类（类）各部门决算数（万元）", int(counts.max()))
-    chart = (
-        alt.Chart(data, title=chart_title(title))
-        .mark_bar()
-        .encode(
-            x=x,
-            y=alt.Y("who:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-            tooltip=[
-                alt.Tooltip("class:N", title="功能分类（类）"),
-                alt.Tooltip("department:N", title="部门"),
-                alt.Tooltip("year:N", title="年度"),
-                alt.Tooltip("amount:Q", title="金额（万元）", format=",.2f"),
-                alt.Tooltip("share_pct:N", title="占本年支出（%）"),
-            ],
-        )
-        .properties(height=alt.Step(22))
-        .add_params(choose, *params)
-    )
+    tooltip = [
+        alt.Tooltip("class:N", title="功能分类（类）"),
+        alt.Tooltip("department:N", title="部门"),
+        alt.Tooltip("year:N", title="年度"),
+        alt.Tooltip("amount:Q", title="金额（万元）", format=",.2f"),
+        alt.Tooltip("share_pct:N", title="占本年支出（%）"),
+    ]
+    chart = _department_bars(data, title, x, tooltip).add_params(choose, *params)
     test = f"{test} && datum['class'] === fclass && {drawable}"
     return _chart("compare-classes", _top_of_choice(chart, test, "amount"), note)
 
