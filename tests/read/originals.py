@@ -13,15 +13,9 @@ import yaml
 
 from juesuan.convert import convert_path
 from juesuan.disclosure import Disclosure
-from juesuan.read.layout import LaidOut
-from juesuan.read.pdf import read_pdf
 
 ORIGINALS = Path(__file__).resolve().parents[3] / "shared" / "originals"
 EXPECTED = Path(__file__).resolve().parent.parent / "expected" / "originals"
-
-
-def laid_out(pdf: Path) -> LaidOut:
-    return read_pdf(Path(pdf).read_bytes(), pdf)
 
 
 def convert_pdf(pdf: Path) -> Disclosure:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
 
+from juesuan.domain.amounts import NUMBER
 from juesuan.domain.template import DocumentKind, is_budget
 from juesuan.read.source import Region, Sidecar
 
@@ -154,8 +155,8 @@ _NEWS_FORMULA = re.compile(
 # Money of a whole region (全省, 全国, 全市…) in 亿元: a department's disclosure states its own
 # money in 万元 or 元, as the template prescribes.
 _REGION_WIDE = re.compile(r"全(?:国|省|市|州|盟|县|区|旗)")
-_YI_AMOUNT = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s*亿元")
-_WAN_AMOUNT = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s*万?元")
+_YI_AMOUNT = re.compile(rf"{NUMBER}\s*亿元")
+_WAN_AMOUNT = re.compile(rf"{NUMBER}\s*万?元")
 
 
 def is_news_report(text: str) -> bool:
@@ -178,7 +179,7 @@ _SANGONG_SUBJECT = re.compile(r"三公|因公出国|公务用车|公务接待")
 _PROCUREMENT_SUBJECT = re.compile(r"政府采购")
 # What makes a statement one of the year's actual spending, not of a plan.
 _ACTUAL = re.compile(r"决算|年初预算|实际支出|完成(?:全年)?预算")
-_AMOUNT = re.compile(r"\d(?:\.\d+)?\s*万?元")
+_AMOUNT = re.compile(rf"{NUMBER}\s*万?元")
 
 
 def _one_part_kind(text: str) -> str | None:
