@@ -66,6 +66,7 @@ test: $(STAMP) browser
 bench-extraction: $(STAMP)
 	$(BIN)/python benchmarks/extraction.py --details
 	$(BIN)/python benchmarks/realworld.py
+	$(BIN)/python benchmarks/originals.py
 
 # Scale benchmark: N synthetic disclosures → full build, +1 incremental build, site and search.
 N ?= 100
