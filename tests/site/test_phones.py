@@ -149,3 +149,21 @@ def test_comparison_menus_choose_year_and_region(site):
         assert 0 < bars.count() < everyone
     finally:
         page.close()
+
+
+def test_place_names_in_listing_tables_never_wrap_a_character_a_line(site):
+    """At 390 px the comparison's 地区 cells (新疆维吾尔自治区 乌鲁木齐市 新市区) break at their
+    spaces: every text cell of more than four characters is at least 2.5 em wide."""
+    chromium, base, _, _ = site
+    page = chromium.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto(f"{base}/compare/")
+        narrowest = page.eval_on_selector_all(
+            "table.juesuan-sortable td:not(.juesuan-num)",
+            """tds => Math.min(...tds.filter(td => td.innerText.trim().length > 4)
+                .map(td => td.getBoundingClientRect().width
+                           / parseFloat(getComputedStyle(td).fontSize)))""",
+        )
+        assert narrowest >= 2.5, narrowest
+    finally:
+        page.close()
