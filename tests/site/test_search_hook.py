@@ -1,19 +1,12 @@
-"""The search hook: search-only lines leave the page, terms stay whole, the worker is corrected."""
+"""The search hook: search-only lines leave the page, terms stay whole."""
 
 from __future__ import annotations
 
-import json
-import re
-from pathlib import Path
-
 import jieba
-import material
 
 from juesuan.render.search_text import SearchLine, search_only
 from juesuan.site import search_hook
-from juesuan.site.search_hook import compact_index, fixed_worker, search_only_removed, terms_in
-
-WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+from juesuan.site.search_hook import search_only_removed, terms_in
 
 
 def test_search_only_lines_are_removed_from_the_page_and_nothing_else():
@@ -39,32 +32,3 @@ def test_words_are_taken_back_after_the_build():
     assert list(jieba.cut("行政运行机关运行经费")) == ["行政运行", "机关运行经费"]
     words.restore()
     assert list(jieba.cut("行政运行机关运行经费")) == before
-
-
-def test_the_installed_material_worker_is_corrected_in_its_three_spots():
-    (worker,) = [p for p in WORKERS.glob("search.*.js") if not p.name.endswith(".map")]
-    source = worker.read_text(encoding="utf-8")
-    fixed = fixed_worker(source)
-    assert fixed is not None and fixed != source
-    assert '.join("* ")' not in fixed
-    assert fixed_worker(fixed) is None  # applied once; a changed worker is left alone
-
-
-def test_compacting_the_index_keeps_every_token():
-    separator = r"[\s\u200b\u3000\-、。，．？！；：“”‘’（）《》〔〕【】()/·]+"
-    text = (
-        "<p>\u200b机关运行经费\u200b 22.23 \u200b万元\u200b（\u200b预算\u200b 4.67）</p>"
-        "\u200b部门\u200b决算"
-    )
-    index = {
-        "config": {"separator": separator},
-        "docs": [{"location": "x/", "title": "", "text": text}],
-    }
-    compact = json.loads(compact_index(json.dumps(index).encode()))
-    lean = compact["docs"][0]["text"]
-
-    def tokens(s: str) -> list[str]:
-        return [t for block in re.split(r"<[^>]+>", s) for t in re.split(separator, block) if t]
-
-    assert tokens(lean) == tokens(text)
-    assert lean == "<p>机关运行经费 22.23 万元（预算 4.67）</p>部门\u200b决算"

@@ -1,6 +1,7 @@
-"""MkDocs hook (see mkdocs.yml `hooks:`): search that reaches the figures of a disclosure.
+"""MkDocs hook (see mkdocs.yml `hooks:`): search that reaches the figures of a disclosure,
+stays fast however many disclosures there are, and survives a build that redoes few pages.
 
-Three things, each small:
+Four things, each small:
 
 - Search-only lines (juesuan.render.search_text): the search plugin indexes them
   with the page; `on_post_page` takes them out of the finished HTML, where the
@@ -11,14 +12,17 @@ Three things, each small:
   in those lines (short all-Chinese names) are given to jieba as words while the
   site is built — collected from every page in `on_page_content`, which MkDocs runs
   for all pages before the search plugin indexes any (`on_page_context`) — and
-  taken back afterwards, so a build never changes the next one's segmentation.
-- Material's query segmenter (search worker) never lets a segment reach the last
-  character of the query and joins segments with a stray `*` that marks them as
-  missing: 昌吉回族自治州科学技术局 is searched as 昌吉回族自治州 + 科学技术, the same as
-  …科学技术协会, so a department's full name could not put its own page first.
-  `on_post_build` corrects those two spots in the built copy of the worker; if a
-  Material upgrade changed them, it logs a warning and leaves the worker as it is
-  (the browser tests then say what no longer works).
+  taken back afterwards. A `dirty` build (only changed pages redone) first adds the
+  words the last build's pages gave, kept with the pieces.
+- One piece a page (juesuan.site.search_index): after the plugin has indexed a page,
+  its documents are kept in build/cache/search with the digest of its Markdown;
+  `on_post_build` assembles the published index from the pieces of every page of the
+  site, the redone pages' fresh and the others' cached, whether mkdocs built all
+  pages or a few.
+- The search worker: Material's builds a lunr index in the browser from every document
+  before the first result; it is replaced by search_worker.js, which speaks the same
+  protocol to Material's page script but searches the prebuilt postings at once (and
+  cuts a query's Chinese so that a department's full name can put its own page first).
 """
 
 from __future__ import annotations
@@ -32,7 +36,16 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
+from juesuan.infra.atomic import write_file_atomically
 from juesuan.render.search_text import SEARCH_ONLY_CLASS, TERM_CLASS
+from juesuan.site.search_index import (
+    Piece,
+    PieceStore,
+    assemble,
+    lean,
+    page_digest,
+    settings_digest,
+)
 
 log = logging.getLogger("mkdocs.plugins.juesuan.search")
 
@@ -42,22 +55,6 @@ _TERM_RE = re.compile(rf'<span class="{TERM_CLASS}">([^<]*)</span>')
 # 管理事务支出) stays cut into its words, so that searching a part of it still finds it.
 MAX_WORD = 6
 _WORD_RE = re.compile(rf"[\u3400-\u9fff]{{2,{MAX_WORD}}}")
-
-# (what Material 9.x ships, what it becomes) in the minified search worker.
-WORKER_FIXES = (
-    # segment(): wordcuts may reach the end of the query (j <= query.length) …
-    (
-        re.compile(r"for\(let (\w+)=(\w+)\+1;\1<(\w+)\.length;\1\+\+\)\3\.slice\(\2,\1\)in "),
-        lambda m: m.group(0).replace(f"{m.group(1)}<", f"{m.group(1)}<=", 1),
-    ),
-    # … and a segment may start at the query's last character;
-    (
-        re.compile(r"(\w+)\[(\w+)\]&&\2<(\w+)\.length-1&&"),
-        lambda m: f"{m.group(1)}[{m.group(2)}]&&{m.group(2)}<{m.group(3)}.length&&",
-    ),
-    # segments are joined by a space: the query transform adds the `*` itself.
-    (re.compile(r'\.join\("\* "\)'), lambda m: '.join(" ")'),
-)
 
 
 def search_only_removed(html_text: str) -> str:
@@ -74,16 +71,6 @@ def terms_in(html_text: str) -> set[str]:
             if _WORD_RE.fullmatch(word):
                 words.add(word)
     return words
-
-
-def fixed_worker(source: str) -> str | None:
-    """The search worker with the query segmentation corrected; None if a spot is not found
-    exactly once (a Material release that changed the worker)."""
-    for pattern, replace in WORKER_FIXES:
-        if len(pattern.findall(source)) != 1:
-            return None
-        source = pattern.sub(replace, source)
-    return source
 
 
 class _Words:
@@ -122,63 +109,123 @@ class _Words:
 
 _words = _Words()
 
+WORKER = Path(__file__).with_name("search_worker.js")
+WORDS_FILE = "words.json"
+
+
+class _Build:
+    """What this build knows of the index: the pages of the site, the pieces made now."""
+
+    def __init__(self) -> None:
+        self.dirty = False
+        self.store: PieceStore | None = None
+        self.settings = ""
+        self.pages: list[Any] = []  # mkdocs File objects of the site's pages, in order
+        self.made: dict[str, Piece] = {}
+        self.page_words: dict[str, set[str]] = {}
+        self.seen = 0  # the plugin's entries already given to a piece
+
+
+_build = _Build()
+
+
+def _search_plugin(config: Any) -> Any:
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None and hasattr(plugin, "search_index"):
+            return plugin
+    return None
+
+
+def _settings(plugin: Any) -> dict:
+    return {key: plugin.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+
+
+def _digest(file: Any) -> str:
+    return page_digest(file.content_bytes, _build.settings)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _build.dirty = dirty
+
 
 def on_pre_build(config: Any) -> None:
     _words.restore()  # a previous build that stopped half way
+    dirty = _build.dirty
+    _build.__init__()
+    _build.dirty = dirty
+    _build.store = PieceStore(Path(config.docs_dir).parent / "cache" / "search")
+    plugin = _search_plugin(config)
+    if plugin is not None:
+        _build.settings = settings_digest(_settings(plugin))
+    kept = _build.store.folder / WORDS_FILE
+    if dirty and kept.is_file():  # the pages not redone were segmented with these words
+        _words.add(set(json.loads(kept.read_text(encoding="utf-8"))))
+
+
+def on_files(files: Any, config: Any) -> Any:
+    _build.pages = list(files.documentation_pages())
+    return files
 
 
 def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
     words = terms_in(html_text)
+    _build.page_words[page.file.src_uri] = words
     if words:
         _words.add(words)
     return html_text
+
+
+@event_priority(-100)  # after the search plugin has indexed the page
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    plugin = _search_plugin(config)
+    if plugin is None or _build.store is None:
+        return context
+    entries = plugin.search_index.entries
+    separator = re.compile(plugin.config["separator"])
+    docs = []
+    for entry in entries[_build.seen :]:
+        doc = dict(entry)
+        for field in ("title", "text"):
+            if isinstance(doc.get(field), str):
+                doc[field] = lean(doc[field], separator)
+        docs.append(doc)
+    _build.seen = len(entries)
+    words = sorted(_build.page_words.get(page.file.src_uri, set()))
+    piece = Piece(page.file.src_uri, _digest(page.file), docs, words)
+    _build.store.save(piece)
+    _build.made[piece.src_uri] = piece
+    return context
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     return search_only_removed(output)
 
 
-_ZWSP = "\u200b"
-_AT_TAG = re.compile(r"\u200b+(?=<)|(?<=>)\u200b+")
+def site_pieces(pages: list[Any], made: dict[str, Piece], store: PieceStore) -> list[Piece]:
+    """Every page's piece: made in this build, else cached for the page as it is now
+    (StalePiece names a page that changed without being redone)."""
+    return [made.get(f.src_uri) or store.load(f.src_uri, _digest(f)) for f in pages]
 
 
-def _lean(text: str, separator: re.Pattern[str]) -> str:
-    """`text` without the U+200B the tokens do not need: in a run of separators that holds
-    another separator (a space, a bracket), at a tag, or at either end."""
-
-    def run(match: re.Match[str]) -> str:
-        chars = match.group(0)
-        return chars.replace(_ZWSP, "") or _ZWSP
-
-    return _AT_TAG.sub("", separator.sub(run, text)).strip(_ZWSP)
-
-
-def compact_index(data: bytes) -> bytes:
-    """The search index as the plugin wrote it, in fewer bytes and with the same tokens:
-    UTF-8 instead of \\u escapes (a Chinese character takes 3 bytes, not 6) and only the
-    U+200B that separate two words."""
-    index = json.loads(data)
-    separator = re.compile(index["config"]["separator"])
-    for doc in index["docs"]:
-        for field in ("title", "text"):
-            if isinstance(doc.get(field), str):
-                doc[field] = _lean(doc[field], separator)
-    return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-@event_priority(-100)  # after the search plugin has written the index
+@event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: Any) -> None:
     _words.restore()
+    plugin = _search_plugin(config)
+    store = _build.store
+    if plugin is None or store is None:
+        return
+    pieces = site_pieces(_build.pages, _build.made, store)
     index = Path(config.site_dir, "search", "search_index.json")
-    if index.is_file():
-        index.write_bytes(compact_index(index.read_bytes()))
-    workers = sorted(Path(config.site_dir, "assets", "javascripts", "workers").glob("search.*.js"))
-    for path in workers:
-        fixed = fixed_worker(path.read_text(encoding="utf-8"))
-        if fixed is None:
-            log.warning(f"{path.name}: Material's query segmentation changed; not corrected")
-        else:
-            path.write_text(fixed, encoding="utf-8")
+    write_file_atomically(index, assemble(_settings(plugin), pieces))
+    words = sorted({w for piece in pieces for w in piece.words})
+    write_file_atomically(store.folder / WORDS_FILE, json.dumps(words, ensure_ascii=False))
+    store.prune([f.src_uri for f in _build.pages])
+    workers = Path(config.site_dir, "assets", "javascripts", "workers")
+    for path in sorted(workers.glob("search.*.js")):
+        path.write_bytes(WORKER.read_bytes())
+    for path in sorted(workers.glob("search.*.js.map")):
+        path.unlink()  # the map of Material's worker, which is not served any more
 
 
 def on_build_error(error: Exception) -> None:

@@ -1,0 +1,213 @@
+/* The site's search worker: Material's worker protocol over the prebuilt index of
+ * juesuan.site.search_index (documents, sorted terms, postings), so the first search
+ * reads the index and answers, with no lunr index built in the browser.
+ *
+ * It answers as Material's worker does: the query's Chinese is cut into the words the
+ * index knows (Material's segmenter, with the end of the query reachable), every term
+ * is a prefix, documents are scored by BM25 (lunr's: k1 1.2, b 0, title boost from the
+ * config) and boosted for being a page and for holding every term, grouped by page,
+ * the matches marked and a section's text cut to the (at most two) blocks holding them.
+ */
+"use strict";
+
+const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+let index = null;
+
+function setup(data) {
+  const { config, docs } = data;
+  const { terms, postings } = config;
+  const parent = new Int32Array(docs.length);
+  const articles = new Map();
+  docs.forEach((doc, i) => {
+    const path = doc.location.split("#")[0];
+    if (articles.has(path)) {
+      parent[i] = articles.get(path);
+    } else {
+      articles.set(path, i);
+      parent[i] = -1;
+    }
+  });
+  const boost = (name) => (config.fields[name] && config.fields[name].boost) || 1;
+  return {
+    docs, terms, postings, parent,
+    known: new Set(terms),
+    separator: new RegExp(config.separator, "g"),
+    boosts: [boost("text"), boost("title")],
+    suggest: !!(data.options && data.options.suggest),
+  };
+}
+
+/* Material's segmenter (query/segment), corrected: a word may end the query. */
+function segment(query, known) {
+  const segments = new Set();
+  const wordcuts = new Uint16Array(query.length + 1);
+  for (let i = 0; i < query.length; i++)
+    for (let j = i + 1; j <= query.length; j++)
+      if (known.has(query.slice(i, j))) wordcuts[i] = j - i;
+  const stack = [0];
+  for (let s = stack.length; s > 0;) {
+    const p = stack[--s];
+    for (let q = 1; q < wordcuts[p]; q++)
+      if (wordcuts[p + q] > wordcuts[p] - q) {
+        segments.add(query.slice(p, p + q));
+        stack[s++] = p + q;
+      }
+    const q = p + wordcuts[p];
+    if (wordcuts[q] && q < query.length) stack[s++] = q;
+    segments.add(query.slice(p, q));
+  }
+  if (segments.has("")) return new Set([query]);
+  return segments;
+}
+
+function queryTerms(query) {
+  const cut = query.replace(/\p{sc=Han}+/gu, (run) => [...segment(run, index.known)].join(" "));
+  const terms = [];
+  for (const part of cut.toLowerCase().split(index.separator)) {
+    const term = part.replace(/["+*~^:]/g, "");
+    if (term && !terms.includes(term)) terms.push(term);
+  }
+  return terms;
+}
+
+/* Indexes of the terms that start with `prefix` (the terms are sorted). */
+function expand(prefix) {
+  const { terms } = index;
+  let lo = 0, hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid] < prefix) lo = mid + 1; else hi = mid;
+  }
+  const found = [];
+  while (lo < terms.length && terms[lo].startsWith(prefix)) found.push(lo++);
+  return found;
+}
+
+/* Top-level blocks of a field, as Material's extract() divides it. */
+function blocksOf(input) {
+  const blocks = [];
+  let depth = 0, start = 0;
+  for (let i = 0; i < input.length;) {
+    if (input[i] !== "<") { i++; continue; }
+    const end = input.indexOf(">", i);
+    if (end < 0) break;
+    if (input[i + 1] === "/") {
+      if (--depth <= 0) { depth = 0; blocks.push([start, end + 1]); start = end + 1; }
+    } else if (input[end - 1] !== "/") {
+      if (depth++ === 0 && i > start) { blocks.push([start, i]); start = i; }
+    }
+    i = end + 1;
+  }
+  if (start < input.length) blocks.push([start, input.length]);
+  return blocks;
+}
+
+/* The block with the words of `words` wrapped in <mark>, and how many were. */
+function mark(block, words) {
+  let count = 0;
+  const out = block.split(/(<[^>]*>)/).map((part) => {
+    if (part.startsWith("<")) return part;
+    let html = "", last = 0, m;
+    const sep = index.separator;
+    sep.lastIndex = 0;
+    const emit = (from, to) => {
+      const word = part.slice(from, to);
+      if (words.has(word.toLowerCase())) { count++; html += `<mark>${word}</mark>`; }
+      else html += word;
+    };
+    while ((m = sep.exec(part)) !== null) {
+      if (m[0].length === 0) { sep.lastIndex++; continue; }
+      if (m.index > last) emit(last, m.index);
+      html += m[0];
+      last = m.index + m[0].length;
+    }
+    if (last < part.length) emit(last, part.length);
+    return html;
+  });
+  return [out.join(""), count];
+}
+
+/* A title in full, a text cut to the first two blocks holding a match (Material's way). */
+function highlight(input, words, full) {
+  if (typeof input !== "string" || words.size === 0) return input;
+  if (full) return mark(input, words)[0];
+  const slices = [];
+  for (const [start, end] of blocksOf(input)) {
+    const [html, count] = mark(input.slice(start, end), words);
+    if (count && slices.push(html) === 2) break;
+  }
+  return slices.length ? slices.join("") : input;
+}
+
+function search(query) {
+  const clauses = queryTerms(query);
+  if (!clauses.length) return { items: [] };
+  const { docs, terms, postings, parent, boosts } = index;
+  const total = docs.length;
+  const scores = new Float64Array(total);
+  const hits = new Map(); // doc -> { clauses: Set, words: Set }
+  clauses.forEach((clause, c) => {
+    for (const t of expand(clause)) {
+      const list = postings[t];
+      let df = 0;
+      for (let k = 0, last = -1; k < list.length; k++)
+        if (list[k] >> 4 !== last) { df++; last = list[k] >> 4; }
+      const idf = Math.log(1 + Math.abs((total - df + 0.5) / (df + 0.5)));
+      for (const posting of list) {
+        const d = posting >> 4;
+        const tf = posting & 7;
+        scores[d] += idf * (2.2 * tf) / (1.2 + tf) * boosts[(posting >> 3) & 1] * (docs[d].boost || 1);
+        let hit = hits.get(d);
+        if (!hit) hits.set(d, hit = { clauses: new Set(), words: new Set() });
+        hit.clauses.add(c);
+        hit.words.add(terms[t]);
+      }
+    }
+  });
+  const items = [];
+  for (const [d, hit] of hits) {
+    const boost = +(parent[d] < 0) + hit.clauses.size / clauses.length;
+    items.push({ d, hit, score: scores[d] * (1 + boost ** 2) });
+  }
+  items.sort((a, b) => b.score - a.score || a.d - b.d);
+  const groups = new Map();
+  for (const { d, hit, score } of items) {
+    const doc = docs[d];
+    const termsOf = {};
+    for (const [c, clause] of clauses.entries()) termsOf[clause] = hit.clauses.has(c);
+    const item = {
+      location: doc.location,
+      title: highlight(doc.title, hit.words, true),
+      text: highlight(doc.text, hit.words, false),
+      score,
+      terms: termsOf,
+    };
+    if (doc.tags) item.tags = [...doc.tags];
+    const ref = parent[d] < 0 ? d : parent[d];
+    if (!groups.has(ref)) groups.set(ref, []);
+    groups.get(ref).push(item);
+  }
+  for (const [ref, group] of groups)
+    if (!group.some((item) => item.location === docs[ref].location))
+      group.push({ ...docs[ref], score: 0, terms: {} });
+  const result = { items: [...groups.values()] };
+  if (index.suggest) result.suggest = [];
+  return result;
+}
+
+addEventListener("message", (ev) => {
+  const message = ev.data;
+  if (message.type === SETUP) {
+    index = setup(message.data);
+    postMessage({ type: READY });
+  } else if (message.type === QUERY) {
+    let data;
+    try {
+      data = search(message.data);
+    } catch (error) {
+      console.warn(`Invalid query: ${message.data}`, error);
+      data = { items: [] };
+    }
+    postMessage({ type: RESULT, data });
+  }
+});
