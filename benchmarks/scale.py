@@ -150,6 +150,26 @@ def first_search_s(site: Path) -> float:
     return elapsed
 
 
+def search_assembly(work: Path, site: Path, n: int) -> dict[str, float]:
+    """What the search index costs a build that redoes one page: reading every page's
+    cached piece and assembling the published index (search_hook.on_post_build)."""
+    from juesuan.site.search_index import Piece, assemble
+
+    config = json.loads((site / "search" / "search_index.json").read_bytes())["config"]
+    settings = {k: config[k] for k in ("lang", "separator", "pipeline", "fields")}
+    started = time.perf_counter()
+    pieces = []
+    for path in sorted((work / "cache" / "search").glob("*.piece.json")):
+        data = json.loads(path.read_bytes())
+        pieces.append(Piece(data["src_uri"], data["digest"], data["docs"], data["words"]))
+    index = assemble(settings, pieces)
+    return {
+        "search_assemble_s": round(time.perf_counter() - started, 2),
+        "search_pieces": len(pieces),
+        "search_index_bytes_per_disclosure": round(len(index) / n),
+    }
+
+
 def pagefind_numbers(site: Path) -> dict[str, float]:
     """The same site indexed by Pagefind (extended: it segments Chinese), for comparison:
     seconds to index, index size, and seconds from the query to the first result's data
@@ -217,6 +237,7 @@ def main(argv: list[str]) -> int:
     generate(args.n + 1, paths.sources, args.seed, start=args.n)
     incremental, _, _, reconverted = build(paths)
     pipeline_inc = sum(incremental[k] for k in ("convert_s", "package_s", "render_s"))
+    assembly = search_assembly(work, paths.site, args.n + 1)
     pipeline_full = sum(full[k] for k in ("convert_s", "package_s", "render_s"))
 
     rows = [
@@ -241,7 +262,7 @@ def main(argv: list[str]) -> int:
     for key, value in numbers.items():
         print(f"  {key}: {value:.1f}" if isinstance(value, float) else f"  {key}: {value}")
     print(f"  first search result ({QUERY}): {search:.2f}s")
-    for key, value in pagefind.items():
+    for key, value in [*assembly.items(), *pagefind.items()]:
         print(f"  {key}: {value}")
     summary = {
         "n": args.n,
@@ -259,6 +280,7 @@ def main(argv: list[str]) -> int:
         "cpu_s": {k: round(log.cpu_of(k), 1) for k in ("convert", "package", "render", "mkdocs")},
         **{k: round(v, 1) if isinstance(v, float) else v for k, v in numbers.items()},
         "first_search_s": round(search, 2),
+        **assembly,
         **pagefind,
     }
     print(json.dumps(summary, ensure_ascii=False))

@@ -31,6 +31,7 @@ import html
 import json
 import logging
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -215,9 +216,14 @@ def on_post_build(config: Any) -> None:
     store = _build.store
     if plugin is None or store is None:
         return
+    started = time.perf_counter()
     pieces = site_pieces(_build.pages, _build.made, store)
     index = Path(config.site_dir, "search", "search_index.json")
     write_file_atomically(index, assemble(_settings(plugin), pieces))
+    log.info(
+        f"search index: {len(pieces)} pages ({len(_build.made)} indexed now, the others "
+        f"from {store.folder}), assembled in {time.perf_counter() - started:.2f}s"
+    )
     words = sorted({w for piece in pieces for w in piece.words})
     write_file_atomically(store.folder / WORDS_FILE, json.dumps(words, ensure_ascii=False))
     store.prune([f.src_uri for f in _build.pages])
