@@ -119,7 +119,9 @@ def site_numbers(site: Path, first: str) -> dict[str, float]:
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = [p for p in files if p.suffix == ".html"]
     largest = max(pages, key=lambda p: p.stat().st_size)
-    index = (site / "search" / "search_index.json").read_bytes()
+    from juesuan.site.search_index import INDEX_PATH
+
+    index = (site / INDEX_PATH).read_bytes()
     first_page = site / "disclosures" / first / "index.html"
     return {
         "site_mb": sum(p.stat().st_size for p in files) / 1e6,
@@ -156,6 +158,7 @@ def search_assembly(work: Path, site: Path, n: int) -> dict[str, float]:
     from juesuan.site.search_index import Piece, assemble
 
     config = json.loads((site / "search" / "search_index.json").read_bytes())["config"]
+    config.pop("index")
     settings = {k: config[k] for k in ("lang", "separator", "pipeline", "fields")}
     started = time.perf_counter()
     pieces = []

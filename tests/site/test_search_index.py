@@ -12,11 +12,13 @@ import pytest
 
 from juesuan.site import search_hook
 from juesuan.site.search_index import (
+    INDEX_PATH,
     Piece,
     PieceStore,
     StalePiece,
     assemble,
     lean,
+    page_index,
     tokens,
 )
 
@@ -53,7 +55,7 @@ def test_postings_say_which_document_holds_a_term_in_which_field_how_often():
     page = {"location": "a/", "title": "部门\u200b决算", "text": "<p>三公 6.80 万元</p><p>三公</p>"}
     section = {"location": "a/#s", "title": "三公", "text": "<p>万元</p>"}
     index = json.loads(assemble(CONFIG, [Piece("a.md", "d", [page, section], [])]))
-    assert index["docs"] == [page, section]
+    assert index["docs"] == [["a/", page["title"], page["text"]], ["a/#s", "三公", "<p>万元</p>"]]
     postings = dict(zip(index["config"]["terms"], index["config"]["postings"], strict=True))
     # doc << 4 | 8 in the title | count
     assert postings == {
@@ -64,6 +66,22 @@ def test_postings_say_which_document_holds_a_term_in_which_field_how_often():
         "部门": [8 | 1],
     }
     assert index["config"]["separator"] == SEPARATOR
+
+
+def test_a_title_many_documents_share_is_written_once():
+    docs = [
+        {"location": "a/#s", "title": "三公", "text": ""},
+        {"location": "b/#s", "title": "三公", "text": ""},
+        {"location": "b/#t", "title": "支出", "text": "", "boost": 2},
+    ]
+    index = json.loads(assemble(CONFIG, [Piece("a.md", "d", docs, [])]))
+    assert index["config"]["titles"] == ["三公"]
+    assert index["docs"] == [["a/#s", 0, ""], ["b/#s", 0, ""], ["b/#t", "支出", "", 2]]
+
+
+def test_the_page_is_handed_only_the_settings_and_where_the_index_is():
+    page = json.loads(page_index(CONFIG))
+    assert page == {"config": {**CONFIG, "index": "search/juesuan-index.json"}, "docs": []}
 
 
 def test_terms_are_sorted_as_javascript_compares_strings():
@@ -119,7 +137,7 @@ def _build(config_file: Path, site: Path, dirty: bool) -> dict:
         build(config, dirty=dirty)
     finally:
         config.plugins.on_shutdown()
-    return json.loads((site / "search" / "search_index.json").read_bytes())
+    return json.loads((site / INDEX_PATH).read_bytes())
 
 
 @pytest.mark.build
@@ -127,7 +145,7 @@ def test_a_build_that_redoes_one_page_publishes_the_index_of_the_whole_site(tmp_
     config = _project(tmp_path)
     site = tmp_path / "build" / "site"
     first = _build(config, site, dirty=False)
-    assert [d["location"] for d in first["docs"]] == ["", "a/", "a/#sangong", "b/", "b/#sangong"]
+    assert [d[0] for d in first["docs"]] == ["", "a/", "a/#sangong", "b/", "b/#sangong"]
 
     page = tmp_path / "build" / "docs" / "b.md"
     page.write_text("# 乙单位\n\n## 三公 {#sangong}\n\n公务接待费 9.90 万元\n", encoding="utf-8")
@@ -136,7 +154,7 @@ def test_a_build_that_redoes_one_page_publishes_the_index_of_the_whole_site(tmp_
     redone = _build(config, site, dirty=True)
     whole = _build(config, tmp_path / "whole", dirty=False)
     assert redone == whole
-    text = {d["location"]: d["text"] for d in redone["docs"]}
+    text = {d[0]: d[2] for d in redone["docs"]}
     assert "9.90" in text["b/#sangong"] and "6.80" in text["a/#sangong"]
     assert "1.20" not in redone["config"]["terms"]
     worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.js"))

@@ -40,11 +40,13 @@ from mkdocs.plugins import event_priority
 from juesuan.infra.atomic import write_file_atomically
 from juesuan.render.search_text import SEARCH_ONLY_CLASS, TERM_CLASS
 from juesuan.site.search_index import (
+    INDEX_PATH,
     Piece,
     PieceStore,
     assemble,
     lean,
     page_digest,
+    page_index,
     settings_digest,
 )
 
@@ -218,8 +220,11 @@ def on_post_build(config: Any) -> None:
         return
     started = time.perf_counter()
     pieces = site_pieces(_build.pages, _build.made, store)
-    index = Path(config.site_dir, "search", "search_index.json")
-    write_file_atomically(index, assemble(_settings(plugin), pieces))
+    settings = _settings(plugin)
+    write_file_atomically(Path(config.site_dir, INDEX_PATH), assemble(settings, pieces))
+    write_file_atomically(
+        Path(config.site_dir, "search", "search_index.json"), page_index(settings)
+    )
     log.info(
         f"search index: {len(pieces)} pages ({len(_build.made)} indexed now, the others "
         f"from {store.folder}), assembled in {time.perf_counter() - started:.2f}s"

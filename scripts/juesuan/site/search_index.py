@@ -13,8 +13,9 @@ disclosure rebuilds only that page (mkdocs `dirty`). So:
   documents, every token in sorted order and, for each token, its postings (which
   documents hold it, in which field, how often), so the browser reads the index and
   searches at once (`search_worker.js`, speaking Material's worker protocol) instead of
-  indexing. Assembling reads one small piece a page and tokenizes its text: no HTML,
-  no mkdocs.
+  indexing. The worker fetches it itself (INDEX_PATH): the page neither parses it on its
+  own thread nor copies it to the worker; search_index.json only names it. Assembling
+  reads one small piece a page and tokenizes its text: no HTML, no mkdocs.
 
 Tokens are what Material's worker would index: the text outside tags, split at the
 search separator, lower-cased (no stemming: every query term is a prefix, so
@@ -130,10 +131,30 @@ def _utf16(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
+INDEX_PATH = "search/juesuan-index.json"
+
+
+def page_index(config: dict) -> bytes:
+    """search/search_index.json, which Material's page script fetches and hands its worker:
+    the settings and where the index is (the worker fetches and parses it itself)."""
+    data = {"config": {**config, "index": INDEX_PATH}, "docs": []}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _row(doc: dict, titles: dict[str, int]) -> list:
+    """A document as [location, title or its number in `titles`, text(, boost)]."""
+    title = doc.get("title", "")
+    row = [doc["location"], titles.get(title, title), doc.get("text", "")]
+    if "boost" in doc:
+        row.append(doc["boost"])
+    return row
+
+
 def assemble(config: dict, pieces: Iterable[Piece]) -> bytes:
-    """The published search_index.json: Material's `config` and `docs`, the config
-    carrying `terms` (sorted as JavaScript sorts) and `postings` (one list a term,
-    see _TITLE_BIT)."""
+    """The index the worker reads (INDEX_PATH): in `config`, Material's settings plus
+    `terms` (sorted as JavaScript sorts), `postings` (one list a term, see _TITLE_BIT) and
+    `titles` (the titles many documents share, e.g. every disclosure's “三公”经费 section);
+    `docs`, one row a document (_row)."""
     separator = re.compile(config["separator"])
     docs: list[dict] = []
     found: dict[str, list[int]] = {}
@@ -148,7 +169,9 @@ def assemble(config: dict, pieces: Iterable[Piece]) -> bytes:
                 for term, count in sorted(Counter(tokens(value, separator)).items()):
                     found.setdefault(term, []).append(number << 4 | bit | min(count, _MAX_COUNT))
     terms = sorted(found, key=_utf16)
-    # In `config`: Material's page script hands its worker only `config` and `docs`.
-    postings = [found[t] for t in terms]
-    index = {"config": {**config, "terms": terms, "postings": postings}, "docs": docs}
+    shared = Counter(doc.get("title", "") for doc in docs)
+    titles = sorted((t for t, n in shared.items() if n > 1), key=lambda t: (-shared[t], t))
+    numbers = {t: i for i, t in enumerate(titles)}
+    extra = {"terms": terms, "postings": [found[t] for t in terms], "titles": titles}
+    index = {"config": {**config, **extra}, "docs": [_row(d, numbers) for d in docs]}
     return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

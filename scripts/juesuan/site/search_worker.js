@@ -12,10 +12,21 @@
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 let index = null;
+let ready = null; // the setup under way
 
-function setup(data) {
-  const { config, docs } = data;
-  const { terms, postings } = config;
+/* The index proper is fetched here, not by the page: parsed off the page's thread and
+ * never copied between the two (the page's search_index.json only names it). */
+async function setup(data) {
+  const base = new URL("../../../", self.location);
+  const response = await fetch(new URL(data.config.index, base));
+  if (!response.ok) throw new Error(`search index: ${response.status} ${response.url}`);
+  const { config, docs: rows } = await response.json();
+  const { terms, postings, titles } = config;
+  const docs = rows.map(([location, title, text, boost]) => {
+    const doc = { location, title: typeof title === "number" ? titles[title] : title, text };
+    if (boost !== undefined) doc.boost = boost;
+    return doc;
+  });
   const parent = new Int32Array(docs.length);
   const articles = new Map();
   docs.forEach((doc, i) => {
@@ -32,6 +43,7 @@ function setup(data) {
     docs, terms, postings, parent,
     known: new Set(terms),
     separator: new RegExp(config.separator, "g"),
+    boundary: new RegExp(`^(?:${config.separator})$`),
     boosts: [boost("text"), boost("title")],
     suggest: !!(data.options && data.options.suggest),
   };
@@ -102,35 +114,46 @@ function blocksOf(input) {
   return blocks;
 }
 
-/* The block with the words of `words` wrapped in <mark>, and how many were. */
+/* True where `ch` (a character, or "" at an end) may border a token. */
+function border(ch) {
+  return ch === "" || ch === "<" || ch === ">" || index.boundary.test(ch);
+}
+
+/* The block with every whole-token occurrence of `words` wrapped in <mark>, and how many. */
 function mark(block, words) {
-  let count = 0;
-  const out = block.split(/(<[^>]*>)/).map((part) => {
-    if (part.startsWith("<")) return part;
-    let html = "", last = 0, m;
-    const sep = index.separator;
-    sep.lastIndex = 0;
-    const emit = (from, to) => {
-      const word = part.slice(from, to);
-      if (words.has(word.toLowerCase())) { count++; html += `<mark>${word}</mark>`; }
-      else html += word;
-    };
-    while ((m = sep.exec(part)) !== null) {
-      if (m[0].length === 0) { sep.lastIndex++; continue; }
-      if (m.index > last) emit(last, m.index);
-      html += m[0];
-      last = m.index + m[0].length;
+  const lower = block.toLowerCase();
+  if (lower.length !== block.length) return [block, 0];
+  const spans = [];
+  for (const word of words) {
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+      const end = at + word.length;
+      if (border(block.charAt(at - 1)) && border(block.charAt(end)) && !insideTag(block, at))
+        spans.push([at, end]);
     }
-    if (last < part.length) emit(last, part.length);
-    return html;
-  });
-  return [out.join(""), count];
+  }
+  if (!spans.length) return [block, 0];
+  spans.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  let html = "", last = 0;
+  for (const [at, end] of spans) {
+    if (at < last) continue;
+    html += block.slice(last, at) + "<mark>" + block.slice(at, end) + "</mark>";
+    last = end;
+  }
+  return [html + block.slice(last), spans.length];
+}
+
+function insideTag(block, at) {
+  return block.lastIndexOf("<", at) > block.lastIndexOf(">", at);
 }
 
 /* A title in full, a text cut to the first two blocks holding a match (Material's way). */
 function highlight(input, words, full) {
   if (typeof input !== "string" || words.size === 0) return input;
   if (full) return mark(input, words)[0];
+  let anywhere = false;
+  const lower = input.toLowerCase();
+  for (const word of words) if (lower.includes(word)) anywhere = true;
+  if (!anywhere) return input;
   const slices = [];
   for (const [start, end] of blocksOf(input)) {
     const [html, count] = mark(input.slice(start, end), words);
@@ -195,14 +218,16 @@ function search(query) {
   return result;
 }
 
-addEventListener("message", (ev) => {
+addEventListener("message", async (ev) => {
   const message = ev.data;
   if (message.type === SETUP) {
-    index = setup(message.data);
+    ready = setup(message.data);
+    index = await ready;
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
     let data;
     try {
+      if (!index) index = await ready;
       data = search(message.data);
     } catch (error) {
       console.warn(`Invalid query: ${message.data}`, error);
