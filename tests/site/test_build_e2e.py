@@ -15,6 +15,7 @@ from frictionless import validate
 
 from conftest import HOSTILE
 from juesuan.package.validate import validate_all
+from juesuan.site.search_index import INDEX_PATH, published_docs
 
 pytestmark = pytest.mark.build  # runs full builds or the frictionless CLI
 
@@ -54,8 +55,9 @@ def test_search_index_holds_chinese_words_of_every_disclosure_page(built):
     paths, result = built
     index = json.loads((paths.site / "search" / "search_index.json").read_text("utf-8"))
     assert "\\u200b" in index["config"]["separator"]  # a regex source: the escape itself
+    docs = published_docs(paths.site)
     by_page: dict[str, str] = {}
-    for doc in index["docs"]:
+    for doc in docs:
         page = doc["location"].split("#")[0]
         by_page[page] = by_page.get(page, "") + doc["title"] + doc["text"]
     for d in result.disclosures:
@@ -64,7 +66,7 @@ def test_search_index_holds_chinese_words_of_every_disclosure_page(built):
         assert d.meta.department in text
         assert "三公" in text  # every seed has a 三公 part (outline or parts found)
     # jieba segmented the text: words are separated by zero-width spaces
-    assert any("\u200b" in doc["text"] for doc in index["docs"])
+    assert any("\u200b" in doc["text"] for doc in docs)
 
 
 class _Links(HTMLParser):
@@ -153,7 +155,7 @@ def test_markup_from_sources_renders_as_text(built):
         assert "<strong>粗体" not in text and 'href="javascript:' not in text, page
         shown = html.unescape(text)
         assert HOSTILE in shown, (page, shown[shown.find("alert(1)") - 200 :][:400])
-    index = (paths.site / "search" / "search_index.json").read_text("utf-8")
+    index = (paths.site / INDEX_PATH).read_text("utf-8")
     assert "<script>alert" not in index
 
 

@@ -175,3 +175,15 @@ def assemble(config: dict, pieces: Iterable[Piece]) -> bytes:
     extra = {"terms": terms, "postings": [found[t] for t in terms], "titles": titles}
     index = {"config": {**config, **extra}, "docs": [_row(d, numbers) for d in docs]}
     return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def published_docs(site: Path) -> list[dict]:
+    """The documents of a built site's index as Material's worker sees them (location,
+    title, text): for checks and tests that read what a search can find."""
+    index = json.loads((site / INDEX_PATH).read_bytes())
+    titles = index["config"]["titles"]
+    return [
+        {"location": row[0], "title": titles[row[1]] if isinstance(row[1], int) else row[1]}
+        | {"text": row[2]}
+        for row in index["docs"]
+    ]
