@@ -17,6 +17,7 @@ from juesuan.site.search_index import (
     PieceStore,
     StalePiece,
     assemble,
+    encode_postings,
     lean,
     page_index,
     tokens,
@@ -58,14 +59,24 @@ def test_postings_say_which_document_holds_a_term_in_which_field_how_often():
     assert index["docs"] == [["a/", page["title"], page["text"]], ["a/#s", "三公", "<p>万元</p>"]]
     postings = dict(zip(index["config"]["terms"], index["config"]["postings"], strict=True))
     # doc << 4 | 8 in the title | count
-    assert postings == {
+    expected = {
         "6.80": [1],
         "万元": [1, 1 << 4 | 1],
         "三公": [2, 1 << 4 | 8 | 1],
         "决算": [8 | 1],
         "部门": [8 | 1],
     }
+    assert postings == {term: encode_postings(lists) for term, lists in expected.items()}
     assert index["config"]["separator"] == SEPARATOR
+
+
+def test_postings_are_written_as_distances_in_base_32_digits():
+    # doc 0 once in the text (1) → B; doc 1 once (distance 1: 16 + 1 = 17) → R
+    assert encode_postings([1, 1 << 4 | 1]) == "BR"
+    # doc 40, title, 1 time: 40 * 16 + 9 = 649 = 20 * 32 + 9 → digits 9 (+32 more) and 20
+    assert encode_postings([40 << 4 | 9]) == "pU"
+    # the same document in the title and the text: a distance of 0
+    assert encode_postings([3 << 4 | 9, 3 << 4 | 2]) == encode_postings([3 << 4 | 9]) + "C"
 
 
 def test_a_title_many_documents_share_is_written_once():

@@ -41,6 +41,11 @@ _TAG = re.compile(r"<[^>]*>")
 # Bits of a posting: doc << 4 | title << 3 | min(count, 7) (search_worker.js reads them so).
 _TITLE_BIT = 8
 _MAX_COUNT = 7
+# Postings are written as text: per posting the document's distance from the previous
+# posting's and the low bits, in base-32 digits least significant first, a digit with
+# 32 added when more follow, each digit one character of DIGITS. About a third of the
+# bytes of a JSON list of numbers, and the browser decodes a term only when searched.
+DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 # A piece's format; a change here makes every cached piece stale.
 PIECE_VERSION = 1
 
@@ -126,6 +131,20 @@ class PieceStore:
         return removed
 
 
+def encode_postings(postings: list[int]) -> str:
+    """`postings` (doc << 4 | bits, in document order) as DIGITS text."""
+    out, previous = [], 0
+    for posting in postings:
+        doc = posting >> 4
+        value = (doc - previous) << 4 | posting & 15
+        previous = doc
+        while value >= 32:
+            out.append(DIGITS[32 | value & 31])
+            value >>= 5
+        out.append(DIGITS[value])
+    return "".join(out)
+
+
 def _utf16(term: str) -> bytes:
     """JavaScript compares strings by UTF-16 code units: sort the terms the same way."""
     return term.encode("utf-16-be")
@@ -152,7 +171,8 @@ def _row(doc: dict, titles: dict[str, int]) -> list:
 
 def assemble(config: dict, pieces: Iterable[Piece]) -> bytes:
     """The index the worker reads (INDEX_PATH): in `config`, Material's settings plus
-    `terms` (sorted as JavaScript sorts), `postings` (one list a term, see _TITLE_BIT) and
+    `terms` (sorted as JavaScript sorts), `postings` (one a term, see _TITLE_BIT and
+    DIGITS) and
     `titles` (the titles many documents share, e.g. every disclosure's “三公”经费 section);
     `docs`, one row a document (_row)."""
     separator = re.compile(config["separator"])
@@ -172,7 +192,8 @@ def assemble(config: dict, pieces: Iterable[Piece]) -> bytes:
     shared = Counter(doc.get("title", "") for doc in docs)
     titles = sorted((t for t, n in shared.items() if n > 1), key=lambda t: (-shared[t], t))
     numbers = {t: i for i, t in enumerate(titles)}
-    extra = {"terms": terms, "postings": [found[t] for t in terms], "titles": titles}
+    postings = [encode_postings(found[t]) for t in terms]
+    extra = {"terms": terms, "postings": postings, "titles": titles}
     index = {"config": {**config, **extra}, "docs": [_row(d, numbers) for d in docs]}
     return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 

@@ -11,6 +11,9 @@
 "use strict";
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const VALUE = new Uint8Array(128);
+for (let i = 0; i < DIGITS.length; i++) VALUE[DIGITS.charCodeAt(i)] = i;
 let index = null;
 let ready = null; // the setup under way
 
@@ -42,11 +45,32 @@ async function setup(data) {
   return {
     docs, terms, postings, parent,
     known: new Set(terms),
+    decoded: new Map(),
     separator: new RegExp(config.separator, "g"),
     boundary: new RegExp(`^(?:${config.separator})$`),
     boosts: [boost("text"), boost("title")],
     suggest: !!(data.options && data.options.suggest),
   };
+}
+
+/* A term's postings (doc << 4 | title << 3 | count), decoded from search_index.DIGITS. */
+function postingsOf(t) {
+  let list = index.decoded.get(t);
+  if (list) return list;
+  const text = index.postings[t];
+  list = [];
+  for (let i = 0, doc = 0; i < text.length;) {
+    let value = 0, shift = 0, digit;
+    do {
+      digit = VALUE[text.charCodeAt(i++)];
+      value += (digit & 31) * 2 ** shift;
+      shift += 5;
+    } while (digit & 32);
+    doc += Math.floor(value / 16);
+    list.push(doc * 16 + (value % 16));
+  }
+  index.decoded.set(t, list);
+  return list;
 }
 
 /* Material's segmenter (query/segment), corrected: a word may end the query. */
@@ -165,13 +189,13 @@ function highlight(input, words, full) {
 function search(query) {
   const clauses = queryTerms(query);
   if (!clauses.length) return { items: [] };
-  const { docs, terms, postings, parent, boosts } = index;
+  const { docs, terms, parent, boosts } = index;
   const total = docs.length;
   const scores = new Float64Array(total);
   const hits = new Map(); // doc -> { clauses: Set, words: Set }
   clauses.forEach((clause, c) => {
     for (const t of expand(clause)) {
-      const list = postings[t];
+      const list = postingsOf(t);
       let df = 0;
       for (let k = 0, last = -1; k < list.length; k++)
         if (list[k] >> 4 !== last) { df++; last = list[k] >> 4; }
