@@ -22,6 +22,7 @@ import yaml
 from conftest import HOSTILE
 from juesuan.render import portal_pages
 from juesuan.render.escape import md
+from juesuan.site.search_index import INDEX_PATH, published_docs
 
 pytestmark = pytest.mark.build  # runs full builds or the frictionless CLI
 
@@ -151,10 +152,10 @@ def test_hostile_department_is_text_on_comparison_and_index_pages(built):
 def test_search_index_leaves_out_checks_evidence_and_downloads(built):
     """The index holds what people search for; checks and evidence would multiply its size."""
     paths, result = built
-    index = json.loads((paths.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
+    docs = published_docs(paths.site)
+    locations = {doc["location"] for doc in docs}
     d = result.disclosures[0]
-    page = next(doc for doc in index["docs"] if doc["location"] == f"disclosures/{d.name}/")
+    page = next(doc for doc in docs if doc["location"] == f"disclosures/{d.name}/")
     words = page["text"].replace("\u200b", "")
     # the page's own entry holds what identifies it, not the labels every page repeats
     assert d.meta.department in words and str(d.meta.fiscal_year) in words
@@ -165,9 +166,7 @@ def test_search_index_leaves_out_checks_evidence_and_downloads(built):
     # the sections holding figures are indexed by their search-only lines: a name and a
     # figure each, never the evidence sentences of the tables
     for anchor in ("all-figures-with-their-evidence", "spending-by-function"):
-        doc = next(
-            doc for doc in index["docs"] if doc["location"] == f"disclosures/{d.name}/#{anchor}"
-        )
+        doc = next(doc for doc in docs if doc["location"] == f"disclosures/{d.name}/#{anchor}")
         assert all(f.evidence[:12] not in doc["text"].replace("\u200b", "") for f in d.facts)
         assert doc["text"].count("<p>") <= len(d.facts) + len(d.expenditure_items), anchor
 
@@ -175,7 +174,7 @@ def test_search_index_leaves_out_checks_evidence_and_downloads(built):
 def test_heavy_parts_are_in_the_page_but_never_read_by_search(built):
     """Charts, evidence, checks and downloads are spliced in after indexing (page_fragments)."""
     paths, result = built
-    index = (paths.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = (paths.site / INDEX_PATH).read_text(encoding="utf-8")
     for d in result.disclosures:
         page = (paths.site / "disclosures" / d.name / "index.html").read_text("utf-8")
         assert "juesuan-fragment" not in page, d.name
