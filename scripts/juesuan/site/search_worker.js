@@ -194,7 +194,10 @@ function search(query) {
   const scores = new Float64Array(total);
   const hits = new Map(); // doc -> { clauses: Set, words: Set }
   clauses.forEach((clause, c) => {
-    for (const t of expand(clause)) {
+    let found = expand(clause);
+    // no stemmer: an English plural finds its singular ("downloads" → "download")
+    if (!found.length && /^[a-z]+s$/.test(clause)) found = expand(clause.slice(0, -1));
+    for (const t of found) {
       const list = postingsOf(t);
       let df = 0;
       for (let k = 0, last = -1; k < list.length; k++)
