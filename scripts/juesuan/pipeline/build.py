@@ -326,11 +326,18 @@ def _publish(
     result.timings["render_s"] = time.perf_counter() - mark
     mark = time.perf_counter()
     log("building the site with mkdocs…")
-    build_site(
+    rebuilt = build_site(
         paths.config,
         paths.generated_docs,
         paths.site,
         render_config(result.disclosures, site_url(paths.config)).site_url,
+        paths.cache / "site",
+    )
+    log(
+        "mkdocs rendered every page"
+        if rebuilt is None
+        else f"mkdocs rendered {rebuilt[0]} of {rebuilt[1]} files (those that changed); "
+        "the rest of the site was reused"
     )
     result.timings["mkdocs_s"] = time.perf_counter() - mark
     removed = prune_unused(paths.cache, since)
