@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 import fcntl
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from juesuan.disclosure import Disclosure
 from juesuan.extract.expenditure_by_function import code_table, fill_codes
 from juesuan.infra.atomic import clear_interrupted, write_directory_atomically
 from juesuan.infra.cache import Cache, build_started, entry_key, prune_unused
+from juesuan.infra.cluster import on_cluster
 from juesuan.infra.gc_pause import long_lived
 from juesuan.infra.git_dates import last_changed
 from juesuan.package.files import files_digest, package_files
@@ -60,6 +62,11 @@ class BuildPaths:
     @property
     def generated_docs(self) -> Path:
         return self.build / "docs"
+
+    def absolute(self) -> BuildPaths:
+        """The same places as absolute paths: what a cluster's workers, each in its own
+        working directory, can find."""
+        return BuildPaths(*(Path(os.path.abspath(p)) for p in dataclasses.astuple(self)))
 
     @classmethod
     def from_root(cls, root: Path) -> BuildPaths:
@@ -257,9 +264,30 @@ def write_packages(disclosures: list[Disclosure], root: Path, markers: Path | No
             store.store(key, digest)
 
 
-def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) -> BuildResult:
-    """The full pipeline; returns what was built, skipped and found invalid."""
-    with build_lock(paths.build):
+def executor_for(paths: BuildPaths, scheduler: str | None) -> AbstractContextManager[None]:
+    """Where the per-source work runs: the local process pool, or the Dask cluster whose
+    scheduler is at `scheduler` (its workers must see the sources, the build directory and
+    the data packages' folder at the same paths)."""
+    if scheduler is None:
+        return nullcontext()
+    shared = {"sources": paths.sources, "datapackages": paths.datapackages.resolve().parent}
+    return on_cluster(scheduler, shared, scratch=paths.build)
+
+
+def run_build(
+    paths: BuildPaths,
+    log: Callable[[str], None],
+    site: bool = True,
+    scheduler: str | None = None,
+) -> BuildResult:
+    """The full pipeline; returns what was built, skipped and found invalid. With
+    `scheduler` (a Dask scheduler's address) the per-source work runs on that cluster;
+    the output is the same bytes."""
+    if scheduler is not None:
+        paths = paths.absolute()
+    with build_lock(paths.build), executor_for(paths, scheduler):
+        if scheduler is not None:
+            log(f"running on the Dask cluster at {scheduler}")
         for target in (paths.datapackages, paths.generated_docs, paths.site):
             clear_interrupted(target)
         started, since = time.perf_counter(), build_started(paths.cache)
