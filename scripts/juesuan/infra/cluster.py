@@ -42,7 +42,7 @@ def scheduler_address(flag: str | None) -> str | None:
 def batches(count: int, slots: int, chunks_per_worker: int) -> list[range]:
     """Consecutive index ranges, about `chunks_per_worker` per worker thread (enough to
     balance uneven jobs, few enough for the scheduler); 0 means one job per task."""
-    size = max(1, count // (slots * chunks_per_worker)) if chunks_per_worker else 1
+    size = max(1, -(-count // (slots * chunks_per_worker))) if chunks_per_worker else 1
     return [range(i, min(count, i + size)) for i in range(0, count, size)]
 
 
