@@ -11,6 +11,7 @@ import math
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,6 +47,17 @@ def test_scaling_page_sits_beside_about_in_one_small_nav_section():
 def test_about_page_links_to_the_scaling_page():
     about = (DOCS / "about.md").read_text(encoding="utf-8")
     assert re.search(r"\]\(scaling\.md\)", about)
+
+
+@pytest.mark.build
+def test_built_about_page_links_to_the_built_scaling_page(built):
+    paths, _ = built
+    about = (paths.site / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../scaling/"' in about
+    scaling = (paths.site / "scaling" / "index.html").read_text(encoding="utf-8")
+    assert "个工作进程" in scaling  # the page itself, not a 404
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', scaling, re.S).group(0)
+    assert "关于本站" in nav and "规模与扩展" in nav
 
 
 def test_workers_stated_cover_the_stated_pdfs_in_one_hour():
