@@ -15,7 +15,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup site build validate test lint format serve clean bench-extraction browser bench
+.PHONY: setup site build validate test lint format serve clean bench-extraction browser bench bench-repo-size bench-cluster
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -n "$(PYTHON)" || { echo "error: no Python 3.11, 3.12 or 3.13 on PATH (tried $(SUPPORTED))"; exit 1; }
@@ -68,10 +68,18 @@ bench-extraction: $(STAMP)
 	$(BIN)/python benchmarks/realworld.py
 	$(BIN)/python benchmarks/originals.py
 
+# Repository size at 5,000 disclosures: originals committed vs sources/originals.csv.
+bench-repo-size: $(STAMP)
+	$(BIN)/python benchmarks/repo_size.py 5000
+
 # Scale benchmark: N synthetic disclosures → full build, +1 incremental build, site and search.
 N ?= 100
 bench: $(STAMP)
 	$(BIN)/python benchmarks/scale.py $(N)
+
+# The same cold build on the process pool and on a two-worker Dask LocalCluster: times, ratio.
+bench-cluster: $(STAMP)
+	$(BIN)/python benchmarks/cluster.py $(N)
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests benchmarks

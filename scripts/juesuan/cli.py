@@ -12,6 +12,8 @@ EPILOG = """examples:
   juesuan convert sources/000_a1db828f484ee6df.txt -o /tmp/pkg
   juesuan build                 # sources/ → datapackages/ → build/site
   juesuan validate              # frictionless validation of datapackages/*
+  juesuan fetch                 # download and verify every row of sources/originals.csv
+  juesuan manifest add ~/a.pdf --url https://…/a.pdf --as 2024/a.pdf
 """
 
 
@@ -46,6 +48,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from juesuan.infra.cluster import ClusterError, scheduler_address
     from juesuan.pipeline.build import BuildPaths, run_build
 
     root = Path(args.root)
@@ -56,7 +59,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         docs=root / "docs",
         config=root / "mkdocs.yml",
     )
-    result = run_build(paths, _log, site=not args.no_site)
+    try:
+        result = run_build(paths, _log, not args.no_site, scheduler_address(args.scheduler))
+    except ClusterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
     for skipped in result.skipped:
         print(f"skipped: {skipped.file}: {skipped.problem}", file=sys.stderr)
     for duplicate in result.duplicates:
@@ -85,6 +92,79 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 1
     print(f"{count} data packages checked, {len(problems)} problems")
     return 1 if problems else 0
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from juesuan.pipeline.originals import resolve_originals
+
+    root = Path(args.root)
+    sources = Path(args.sources) if args.sources else root / "sources"
+    build = Path(args.build_dir) if args.build_dir else root / "build"
+    found = resolve_originals(sources, build, _log)
+    for error in found.refused.values():
+        print(f"refused: {error}", file=sys.stderr)
+    print(
+        f"{len(found.paths)} originals verified ({found.fetched} downloaded), "
+        f"{len(found.refused)} refused; laid out in {found.root}"
+    )
+    return 1 if found.refused else 0
+
+
+def cmd_manifest_add(args: argparse.Namespace) -> int:
+    from juesuan.read.manifest import MANIFEST_NAME, add_row, describe
+    from juesuan.read.source import SourceError
+
+    file, sources = Path(args.file), Path(args.sources)
+    name = args.name
+    if name is None:
+        inside = file.resolve().is_relative_to(sources.resolve())
+        name = file.resolve().relative_to(sources.resolve()).as_posix() if inside else file.name
+    try:
+        row = describe(file.read_bytes(), name, args.url, args.publisher_url)
+        add_row(sources / MANIFEST_NAME, row)
+    except (OSError, SourceError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{sources / MANIFEST_NAME}: {row.file} {row.sha256} {row.size} bytes")
+    if (sources / row.file).exists():
+        print(f"sources/{row.file} may now be removed from git: the build fetches it by hash")
+    return 0
+
+
+def _manifest_commands(sub: argparse._SubParsersAction) -> None:
+    f = sub.add_parser(
+        "fetch",
+        help="download and verify every original the manifest lists",
+        description="Fetch every row of sources/originals.csv that is not committed into "
+        "build/cache/originals/<sha256>, verify its SHA-256 and size, and lay the files out "
+        "in build/originals; exit 1 naming each row refused.",
+    )
+    f.add_argument("--root", default=".", help="project root")
+    f.add_argument("--sources", help="directory of raw disclosures (default ROOT/sources)")
+    f.add_argument("--build-dir", help="build directory (default ROOT/build)")
+    f.set_defaults(func=cmd_fetch)
+
+    m = sub.add_parser("manifest", help="edit sources/originals.csv")
+    msub = m.add_subparsers(dest="manifest_command", required=True)
+    a = msub.add_parser(
+        "add",
+        help="add (or replace) the row of a file kept out of git",
+        description="Hash FILE and write its row (file, sha256, size, url, publisher_url) "
+        "into SOURCES/originals.csv. Upload FILE to URL (a release asset, an object store) "
+        "yourself; the build downloads it from there and refuses any other bytes.",
+        epilog="example:\n  juesuan manifest add ~/dl/czj.pdf --as 2024/czj.pdf \\\n"
+        "    --url https://github.com/OWNER/REPO/releases/download/originals-2024/czj.pdf \\\n"
+        "    --publisher-url http://czj.example.gov.cn/zwgk/2024/czj.html",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    a.add_argument("file", help="the original as published")
+    a.add_argument("--url", required=True, help="where the build downloads the bytes from")
+    a.add_argument("--publisher-url", help="the publisher's page, shown to readers")
+    a.add_argument(
+        "--as", dest="name", help="path under sources/ (default: FILE's path there, or its name)"
+    )
+    a.add_argument("--sources", default="sources", help="directory of raw disclosures")
+    a.set_defaults(func=cmd_manifest_add)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -117,7 +197,8 @@ def parser() -> argparse.ArgumentParser:
         "render the pages and build the site into build/site. Unreadable sources are reported "
         "and skipped.",
         epilog="example:\n  juesuan build\n  juesuan build --sources /tmp/src "
-        "--datapackages /tmp/dp --build-dir /tmp/build",
+        "--datapackages /tmp/dp --build-dir /tmp/build\n"
+        "  juesuan build --scheduler tcp://HOST:8786   # on a Dask cluster",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     b.add_argument("--root", default=".", help="project root (mkdocs.yml, docs/)")
@@ -126,6 +207,13 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--build-dir", help="pages and site (default ROOT/build)")
     b.add_argument("--no-site", action="store_true", help="stop after writing and validating")
     b.add_argument("--strict", action="store_true", help="exit 2 when any source was skipped")
+    b.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run the per-source work on the Dask cluster whose scheduler is at ADDRESS "
+        "(e.g. tcp://HOST:8786; default $JUESUAN_SCHEDULER, else the local process pool); "
+        "its workers must see the same files at the same paths. Exit 3 when it cannot be used",
+    )
     b.set_defaults(func=cmd_build)
 
     v = sub.add_parser(
@@ -138,6 +226,7 @@ def parser() -> argparse.ArgumentParser:
     )
     v.add_argument("--datapackages", default="datapackages", help="directory of packages")
     v.set_defaults(func=cmd_validate)
+    _manifest_commands(sub)
     return p
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 import fcntl
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from juesuan.disclosure import Disclosure, restore
 from juesuan.extract.expenditure_by_function import code_table, fill_codes
 from juesuan.infra.atomic import clear_interrupted, write_directory_atomically
 from juesuan.infra.cache import Cache, build_started, entry_key, prune_unused
+from juesuan.infra.cluster import on_cluster
 from juesuan.infra.gc_pause import long_lived
 from juesuan.infra.git_dates import last_changed
 from juesuan.infra.parallel import map_in_order, worker_count
@@ -30,6 +32,8 @@ from juesuan.package.files import files_digest, package_files
 from juesuan.package.portal import portal_files
 from juesuan.package.validate import ValidationProblem, validate_all
 from juesuan.pipeline.convert_cache import convert_many
+from juesuan.pipeline.originals import Originals, resolve_originals
+from juesuan.read.manifest import MANIFEST_NAME
 from juesuan.read.source import SIDECAR_SUFFIXES, SourceError, sidecar_path
 from juesuan.registry.portal import PORTAL_NAME
 from juesuan.render.config import RenderConfig, pages_url
@@ -62,6 +66,11 @@ class BuildPaths:
     def generated_docs(self) -> Path:
         return self.build / "docs"
 
+    def absolute(self) -> BuildPaths:
+        """The same places as absolute paths: what a cluster's workers, each in its own
+        working directory, can find."""
+        return BuildPaths(*(Path(os.path.abspath(p)) for p in dataclasses.astuple(self)))
+
     @classmethod
     def from_root(cls, root: Path) -> BuildPaths:
         return cls(
@@ -93,7 +102,24 @@ def list_sources(sources: Path) -> list[Path]:
         and p.suffix.lower() not in SIDECAR_SUFFIXES
         and not any(part.startswith(".") for part in p.relative_to(sources).parts)
         and p.name.lower() not in {"readme.md", "readme.txt"}
+        and p != sources / MANIFEST_NAME
     )
+
+
+def sources_to_build(sources: Path, originals: Originals) -> list[Path]:
+    """The committed sources and the manifest's originals (refused ones included, to be
+    reported), in the order of their names under sources/: a file builds the same whether
+    it is committed or fetched."""
+    committed = [p for p in list_sources(sources) if p not in originals.listed]
+    paths = {*committed, *originals.paths, *originals.refused}
+
+    def name(path: Path) -> str:
+        for root in (originals.root, sources):
+            if path.is_relative_to(root):
+                return path.relative_to(root).as_posix()
+        return str(path)
+
+    return sorted(paths, key=lambda p: (name(p), str(p)))
 
 
 @contextmanager
@@ -113,30 +139,34 @@ def _outside(path: Path, root: Path) -> bool:
     return not path.resolve().is_relative_to(root.resolve())
 
 
-def _refuse_links_out(path: Path, root: Path) -> None:
+def _refuse_links_out(path: Path, roots: tuple[Path, ...]) -> None:
     for candidate in (path, sidecar_path(path)):
-        if candidate is not None and _outside(candidate, root):
+        if candidate is not None and all(_outside(candidate, root) for root in roots):
             raise SourceError(
                 candidate,
-                f"链接指向来源目录以外的文件，拒绝读取 / links to a file outside {root}; refused",
+                f"链接指向来源目录以外的文件，拒绝读取 / links to a file outside {roots[0]}; "
+                "refused",
             )
 
 
 def convert_all(
     paths: list[Path],
     log: Callable[[str], None],
-    root: Path | None = None,
+    root: Path | tuple[Path, ...] | None = None,
     cache_dir: Path | None = None,
+    refused: dict[Path, SourceError] | None = None,
 ) -> BuildResult:
-    """Convert every source on all cores; `root` (the sources directory) bounds where links
-    may point; with `cache_dir`, unchanged sources are not converted again."""
+    """Convert every source on all cores; `root` (the sources directory, and the laid-out
+    originals) bounds where links may point; with `cache_dir`, unchanged sources are not
+    converted again; `refused` sources are reported with their error, not converted."""
     result = BuildResult()
     owner: dict[str, int] = {}  # package name → index of the first source that has it
-    refused: dict[Path, SourceError] = {}
+    refused = dict(refused or {})
+    roots = (root,) if isinstance(root, Path) else root
     for path in paths:
         try:
-            if root is not None:
-                _refuse_links_out(path, root)
+            if roots is not None and path not in refused:
+                _refuse_links_out(path, roots)
         except SourceError as exc:
             refused[path] = exc
     converted = convert_many([p for p in paths if p not in refused], cache_dir)
@@ -278,15 +308,38 @@ def write_packages(disclosures: list[Disclosure], root: Path, markers: Path | No
             store.store(key, digest)
 
 
-def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) -> BuildResult:
-    """The full pipeline; returns what was built, skipped and found invalid."""
-    with build_lock(paths.build):
+def executor_for(paths: BuildPaths, scheduler: str | None) -> AbstractContextManager[None]:
+    """Where the per-source work runs: the local process pool, or the Dask cluster whose
+    scheduler is at `scheduler` (its workers must see the sources, the build directory and
+    the data packages' folder at the same paths)."""
+    if scheduler is None:
+        return nullcontext()
+    shared = {"sources": paths.sources, "datapackages": paths.datapackages.resolve().parent}
+    return on_cluster(scheduler, shared, scratch=paths.build)
+
+
+def run_build(
+    paths: BuildPaths,
+    log: Callable[[str], None],
+    site: bool = True,
+    scheduler: str | None = None,
+) -> BuildResult:
+    """The full pipeline; returns what was built, skipped and found invalid. With
+    `scheduler` (a Dask scheduler's address) the per-source work runs on that cluster;
+    the output is the same bytes."""
+    if scheduler is not None:
+        paths = paths.absolute()
+    with build_lock(paths.build), executor_for(paths, scheduler):
+        if scheduler is not None:
+            log(f"running on the Dask cluster at {scheduler}")
         for target in (paths.datapackages, paths.generated_docs, paths.site):
             clear_interrupted(target)
         started, since = time.perf_counter(), build_started(paths.cache)
-        sources = list_sources(paths.sources)
+        originals = resolve_originals(paths.sources, paths.build, log)
+        sources = sources_to_build(paths.sources, originals)
         log(f"converting {len(sources)} sources from {paths.sources}")
-        result = convert_all(sources, log, paths.sources, paths.cache / "convert")
+        roots = (paths.sources, originals.root)
+        result = convert_all(sources, log, roots, paths.cache / "convert", originals.refused)
         result.timings["convert_s"] = time.perf_counter() - started
         with long_lived():
             _publish(paths, result, log, started, since, site)
