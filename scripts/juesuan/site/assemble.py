@@ -114,7 +114,7 @@ def assemble_docs(
         bundle.parent.mkdir(parents=True, exist_ok=True)
         bundle.write_text(vega_bundle(cache_dir), "utf-8")
         page_reuse.keep_unchanged_times(staging, target)
-        swap_directory(staging, target)
+        swap_directory(staging, target, background=True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -166,7 +166,7 @@ def build_site(
             logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
         if state is not None and state.previous:
             page_reuse.remove_gone(state, staging)
-        swap_directory(staging, site_dir)
+        swap_directory(staging, site_dir, background=True)
         if state is not None and cache_dir is not None:
             page_reuse.save_state(cache_dir, state)
             return (state.rebuilt, state.seen) if state.previous else None
