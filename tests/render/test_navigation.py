@@ -100,7 +100,7 @@ def test_a_department_with_two_years_shows_the_change(seed_disclosures, tmp_path
     (tmp_path / "earlier.yml").write_text(sidecar, encoding="utf-8")
     earlier = convert_path(tmp_path / "earlier.txt")
     pages = department_pages([seed_disclosures["000"], earlier, seed_disclosures["003"]])
-    departments = [p for p in pages if p.path != "departments/index.md"]
+    departments = [p for p in pages if p.path.count("/") == 1 and p.path != "departments/index.md"]
     (page,) = [p for p in departments if "昌吉回族自治州科学技术协会" in p.markdown]
     assert "与上年相比" in page.markdown
     (changes,) = [v for k, v in page.files.items() if k.endswith("-changes.csv")]
@@ -113,6 +113,9 @@ def test_a_department_with_two_years_shows_the_change(seed_disclosures, tmp_path
     # a department with one year has a page, without a change
     (single,) = [p for p in departments if "新乡市科学技术协会" in p.markdown]
     assert "与上年相比" not in single.markdown and "一个年度" in single.markdown
+    # The index lists the provinces (新疆, 河南); each province's page its departments.
     index = next(p for p in pages if p.path == "departments/index.md")
-    assert index.markdown.count(".md)") >= 2 + 3  # two departments, three disclosures
+    assert index.markdown.count("](province/") == 2
+    listed = "".join(p.markdown for p in pages if p.path.startswith("departments/province/"))
+    assert listed.count(".md)") >= 2 + 3  # two departments, three disclosures
     shutil.rmtree(tmp_path, ignore_errors=True)

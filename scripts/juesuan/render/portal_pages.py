@@ -295,7 +295,7 @@ def _classes_chart(figures: pd.DataFrame, classes: pd.DataFrame) -> dict[str, st
     )
     x, drawable, note = _amount_axis(rows["amount"], "amount", "万元")
     data = _records(
-        rows, ["class", "department", "region", "year", "kind", "amount", "share_pct"], "amount"
+        rows, ["class", "department", "year", "kind", "amount", "share_pct"], "amount"
     )
     title = _top_title("所选支出功能分类（类）各部门决算数（万元）", int(counts.max()))
     tooltip = [

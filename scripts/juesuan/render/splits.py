@@ -21,10 +21,11 @@ from juesuan.disclosure import Disclosure
 T = TypeVar("T")
 
 UNKNOWN = "未知"
-# Rows of a listing page; disclosures of a comparison page (it has five tables and three
-# charts of them). Both keep a page under 300 KB of HTML.
+# Rows of a listing page; disclosures of a comparison page (five tables of them, ~1.5 KB of
+# Markdown a disclosure, beside charts of at most CHART_TOP rows a choice). Both keep a page
+# under 300 KB of HTML (tests/render/test_bounded_pages.py).
 LISTING_ROWS = 200
-COMPARE_ROWS = 60
+COMPARE_ROWS = 50
 
 
 def province(d: Disclosure) -> str:
