@@ -11,8 +11,8 @@ import html
 import io
 import re
 
-from juesuan.render.pages import render_disclosure
 from juesuan.render.compare_pages import compare_pages
+from juesuan.render.pages import render_disclosure
 
 
 def _page(d) -> str:

@@ -11,10 +11,10 @@ from decimal import Decimal
 import altair as alt
 import pandas as pd
 
-from juesuan.render.compare_pages import compare_pages
 from juesuan.render.chart_data import chart_data
 from juesuan.render.chart_downloads import chart_csv, chart_readme
 from juesuan.render.charts import disclosure_charts, title_lines
+from juesuan.render.compare_pages import compare_pages
 from juesuan.render.pages import render_disclosure
 
 
