@@ -294,9 +294,7 @@ def _classes_chart(figures: pd.DataFrame, classes: pd.DataFrame) -> dict[str, st
         bind=alt.binding_select(options=names, name="支出功能分类（类） "),
     )
     x, drawable, note = _amount_axis(rows["amount"], "amount", "万元")
-    data = _records(
-        rows, ["class", "department", "year", "kind", "amount", "share_pct"], "amount"
-    )
+    data = _records(rows, ["class", "department", "year", "kind", "amount", "share_pct"], "amount")
     title = _top_title("所选支出功能分类（类）各部门决算数（万元）", int(counts.max()))
     tooltip = [
         alt.Tooltip("class:N", title="功能分类（类）"),
