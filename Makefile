@@ -15,7 +15,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup site build validate test lint format serve clean bench-extraction browser bench
+.PHONY: setup site build validate test lint format serve clean bench-extraction browser bench bench-repo-size
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -n "$(PYTHON)" || { echo "error: no Python 3.11, 3.12 or 3.13 on PATH (tried $(SUPPORTED))"; exit 1; }
@@ -67,6 +67,10 @@ bench-extraction: $(STAMP)
 	$(BIN)/python benchmarks/extraction.py --details
 	$(BIN)/python benchmarks/realworld.py
 	$(BIN)/python benchmarks/originals.py
+
+# Repository size at 5,000 disclosures: originals committed vs sources/originals.csv.
+bench-repo-size: $(STAMP)
+	$(BIN)/python benchmarks/repo_size.py 5000
 
 # Scale benchmark: N synthetic disclosures → full build, +1 incremental build, site and search.
 N ?= 100

@@ -12,6 +12,8 @@ EPILOG = """examples:
   juesuan convert sources/000_a1db828f484ee6df.txt -o /tmp/pkg
   juesuan build                 # sources/ → datapackages/ → build/site
   juesuan validate              # frictionless validation of datapackages/*
+  juesuan fetch                 # download and verify every row of sources/originals.csv
+  juesuan manifest add ~/a.pdf --url https://…/a.pdf --as 2024/a.pdf
 """
 
 
@@ -87,6 +89,79 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from juesuan.pipeline.originals import resolve_originals
+
+    root = Path(args.root)
+    sources = Path(args.sources) if args.sources else root / "sources"
+    build = Path(args.build_dir) if args.build_dir else root / "build"
+    found = resolve_originals(sources, build, _log)
+    for error in found.refused.values():
+        print(f"refused: {error}", file=sys.stderr)
+    print(
+        f"{len(found.paths)} originals verified ({found.fetched} downloaded), "
+        f"{len(found.refused)} refused; laid out in {found.root}"
+    )
+    return 1 if found.refused else 0
+
+
+def cmd_manifest_add(args: argparse.Namespace) -> int:
+    from juesuan.read.manifest import MANIFEST_NAME, add_row, describe
+    from juesuan.read.source import SourceError
+
+    file, sources = Path(args.file), Path(args.sources)
+    name = args.name
+    if name is None:
+        inside = file.resolve().is_relative_to(sources.resolve())
+        name = file.resolve().relative_to(sources.resolve()).as_posix() if inside else file.name
+    try:
+        row = describe(file.read_bytes(), name, args.url, args.publisher_url)
+        add_row(sources / MANIFEST_NAME, row)
+    except (OSError, SourceError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{sources / MANIFEST_NAME}: {row.file} {row.sha256} {row.size} bytes")
+    if (sources / row.file).exists():
+        print(f"sources/{row.file} may now be removed from git: the build fetches it by hash")
+    return 0
+
+
+def _manifest_commands(sub: argparse._SubParsersAction) -> None:
+    f = sub.add_parser(
+        "fetch",
+        help="download and verify every original the manifest lists",
+        description="Fetch every row of sources/originals.csv that is not committed into "
+        "build/cache/originals/<sha256>, verify its SHA-256 and size, and lay the files out "
+        "in build/originals; exit 1 naming each row refused.",
+    )
+    f.add_argument("--root", default=".", help="project root")
+    f.add_argument("--sources", help="directory of raw disclosures (default ROOT/sources)")
+    f.add_argument("--build-dir", help="build directory (default ROOT/build)")
+    f.set_defaults(func=cmd_fetch)
+
+    m = sub.add_parser("manifest", help="edit sources/originals.csv")
+    msub = m.add_subparsers(dest="manifest_command", required=True)
+    a = msub.add_parser(
+        "add",
+        help="add (or replace) the row of a file kept out of git",
+        description="Hash FILE and write its row (file, sha256, size, url, publisher_url) "
+        "into SOURCES/originals.csv. Upload FILE to URL (a release asset, an object store) "
+        "yourself; the build downloads it from there and refuses any other bytes.",
+        epilog="example:\n  juesuan manifest add ~/dl/czj.pdf --as 2024/czj.pdf \\\n"
+        "    --url https://github.com/OWNER/REPO/releases/download/originals-2024/czj.pdf \\\n"
+        "    --publisher-url http://czj.example.gov.cn/zwgk/2024/czj.html",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    a.add_argument("file", help="the original as published")
+    a.add_argument("--url", required=True, help="where the build downloads the bytes from")
+    a.add_argument("--publisher-url", help="the publisher's page, shown to readers")
+    a.add_argument(
+        "--as", dest="name", help="path under sources/ (default: FILE's path there, or its name)"
+    )
+    a.add_argument("--sources", default="sources", help="directory of raw disclosures")
+    a.set_defaults(func=cmd_manifest_add)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="juesuan",
@@ -138,6 +213,7 @@ def parser() -> argparse.ArgumentParser:
     )
     v.add_argument("--datapackages", default="datapackages", help="directory of packages")
     v.set_defaults(func=cmd_validate)
+    _manifest_commands(sub)
     return p
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -107,3 +108,44 @@ def test_a_strict_build_fails_when_a_source_is_skipped_and_names_it(tmp_path):
     strict = juesuan(*common, "--strict")
     assert strict.returncode == 2
     assert (tmp_path / "datapackages").is_dir()  # the rest of the build still went on
+
+
+def test_manifest_add_then_fetch_verifies_by_hash(tmp_path):
+    from loopback import serving
+
+    sources, build = tmp_path / "sources", tmp_path / "build"
+    sources.mkdir()
+    seed = SEEDS["002"]
+    data = seed.read_bytes()
+    (sources / "2023").mkdir()
+    (sources / "2023" / seed.name).write_bytes(data)
+    with serving(tmp_path / "served") as server:
+        (server.root / "asset.txt").write_bytes(data)
+        url = f"{server.url}/asset.txt"
+        added = juesuan(
+            "manifest",
+            "add",
+            str(sources / "2023" / seed.name),
+            "--url",
+            url,
+            "--sources",
+            str(sources),
+        )
+        assert added.returncode == 0, added.stderr
+        assert "may now be removed" in added.stdout
+        digest = hashlib.sha256(data).hexdigest()
+        assert (sources / "originals.csv").read_text("utf-8") == (
+            f"file,sha256,size,url,publisher_url\n2023/{seed.name},{digest},{len(data)},{url},\n"
+        )
+        (sources / "2023" / seed.name).unlink()
+        args = ("fetch", "--sources", str(sources), "--build-dir", str(build))
+        fetched = juesuan(*args)
+        assert fetched.returncode == 0, fetched.stderr
+        assert "1 originals verified (1 downloaded), 0 refused" in fetched.stdout
+        assert (build / "originals" / "2023" / seed.name).read_bytes() == data
+        (build / "cache" / "originals" / digest).unlink()
+        (server.root / "asset.txt").write_bytes(data + b"\n")
+        refused = juesuan(*args)
+    assert refused.returncode == 1
+    assert f"refused: {sources / '2023' / seed.name}: originals.csv 第 2 行" in refused.stderr
+    assert not (build / "originals" / "2023" / seed.name).exists()

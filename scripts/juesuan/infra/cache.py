@@ -31,6 +31,8 @@ from juesuan.infra.atomic import write_file_atomically
 T = TypeVar("T")
 
 CACHE_STAGES = ("convert", "package", "validate", "render")
+# Originals fetched by hash (infra/fetch.py): one no manifest row names any more goes too.
+PRUNED = (*CACHE_STAGES, "originals")
 # The juesuan package itself, found by place so that this module imports nothing of it.
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
@@ -123,7 +125,7 @@ def prune_unused(cache: Path, since: float) -> int:
     """Remove the entries of every stage not used since `since` (build_started's mark);
     return how many were removed."""
     removed = 0
-    for stage in CACHE_STAGES:
+    for stage in PRUNED:
         folder = cache / stage
         if not folder.is_dir():
             continue

@@ -29,6 +29,8 @@ from juesuan.package.files import files_digest, package_files
 from juesuan.package.portal import portal_files
 from juesuan.package.validate import ValidationProblem, validate_all
 from juesuan.pipeline.convert_cache import convert_many
+from juesuan.pipeline.originals import Originals, resolve_originals
+from juesuan.read.manifest import MANIFEST_NAME
 from juesuan.read.source import SIDECAR_SUFFIXES, SourceError, sidecar_path
 from juesuan.registry.portal import PORTAL_NAME
 from juesuan.render.config import RenderConfig, pages_url
@@ -92,7 +94,24 @@ def list_sources(sources: Path) -> list[Path]:
         and p.suffix.lower() not in SIDECAR_SUFFIXES
         and not any(part.startswith(".") for part in p.relative_to(sources).parts)
         and p.name.lower() not in {"readme.md", "readme.txt"}
+        and p != sources / MANIFEST_NAME
     )
+
+
+def sources_to_build(sources: Path, originals: Originals) -> list[Path]:
+    """The committed sources and the manifest's originals (refused ones included, to be
+    reported), in the order of their names under sources/: a file builds the same whether
+    it is committed or fetched."""
+    committed = [p for p in list_sources(sources) if p not in originals.listed]
+    paths = {*committed, *originals.paths, *originals.refused}
+
+    def name(path: Path) -> str:
+        for root in (originals.root, sources):
+            if path.is_relative_to(root):
+                return path.relative_to(root).as_posix()
+        return str(path)
+
+    return sorted(paths, key=lambda p: (name(p), str(p)))
 
 
 @contextmanager
@@ -112,30 +131,34 @@ def _outside(path: Path, root: Path) -> bool:
     return not path.resolve().is_relative_to(root.resolve())
 
 
-def _refuse_links_out(path: Path, root: Path) -> None:
+def _refuse_links_out(path: Path, roots: tuple[Path, ...]) -> None:
     for candidate in (path, sidecar_path(path)):
-        if candidate is not None and _outside(candidate, root):
+        if candidate is not None and all(_outside(candidate, root) for root in roots):
             raise SourceError(
                 candidate,
-                f"链接指向来源目录以外的文件，拒绝读取 / links to a file outside {root}; refused",
+                f"链接指向来源目录以外的文件，拒绝读取 / links to a file outside {roots[0]}; "
+                "refused",
             )
 
 
 def convert_all(
     paths: list[Path],
     log: Callable[[str], None],
-    root: Path | None = None,
+    root: Path | tuple[Path, ...] | None = None,
     cache_dir: Path | None = None,
+    refused: dict[Path, SourceError] | None = None,
 ) -> BuildResult:
-    """Convert every source on all cores; `root` (the sources directory) bounds where links
-    may point; with `cache_dir`, unchanged sources are not converted again."""
+    """Convert every source on all cores; `root` (the sources directory, and the laid-out
+    originals) bounds where links may point; with `cache_dir`, unchanged sources are not
+    converted again; `refused` sources are reported with their error, not converted."""
     result = BuildResult()
     owner: dict[str, int] = {}  # package name → index of the first source that has it
-    refused: dict[Path, SourceError] = {}
+    refused = dict(refused or {})
+    roots = (root,) if isinstance(root, Path) else root
     for path in paths:
         try:
-            if root is not None:
-                _refuse_links_out(path, root)
+            if roots is not None and path not in refused:
+                _refuse_links_out(path, roots)
         except SourceError as exc:
             refused[path] = exc
     converted = convert_many([p for p in paths if p not in refused], cache_dir)
@@ -263,9 +286,11 @@ def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) 
         for target in (paths.datapackages, paths.generated_docs, paths.site):
             clear_interrupted(target)
         started, since = time.perf_counter(), build_started(paths.cache)
-        sources = list_sources(paths.sources)
+        originals = resolve_originals(paths.sources, paths.build, log)
+        sources = sources_to_build(paths.sources, originals)
         log(f"converting {len(sources)} sources from {paths.sources}")
-        result = convert_all(sources, log, paths.sources, paths.cache / "convert")
+        roots = (paths.sources, originals.root)
+        result = convert_all(sources, log, roots, paths.cache / "convert", originals.refused)
         result.timings["convert_s"] = time.perf_counter() - started
         with long_lived():
             _publish(paths, result, log, started, since, site)
