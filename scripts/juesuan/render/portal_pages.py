@@ -335,14 +335,17 @@ def _execution_chart(rates: pd.DataFrame) -> dict[str, str]:
     )
 
 
-def _execution_section(rates: pd.DataFrame, link: dict[str, str]) -> dict[str, Any]:
+def _with_run_labels(rates: pd.DataFrame) -> pd.DataFrame:
+    return rates.assign(run_label=rates["run"].map(lambda r: RUN_LABELS.get(r, "")))
+
+
+def _execution_table(rates: pd.DataFrame, link: dict[str, str]) -> str:
+    """The execution rates of a page's disclosures (their flags are the split's)."""
     if rates.empty:
-        return {"table": "", "chart": None, "flags": []}
-    shown = rates.copy()
-    shown["run_label"] = shown["run"].map(lambda r: RUN_LABELS.get(r, ""))
+        return ""
     fiscal, sangong = BUDGET_PAIRS
-    table = frame_table(
-        shown,
+    return frame_table(
+        _with_run_labels(rates),
         [
             ("department", "部门"),
             ("year", "年度"),
@@ -357,6 +360,13 @@ def _execution_section(rates: pd.DataFrame, link: dict[str, str]) -> dict[str, A
         _NUMERIC,
         link,
     )
+
+
+def _execution_section(rates: pd.DataFrame, link: dict[str, str]) -> dict[str, Any]:
+    if rates.empty:
+        return {"table": "", "chart": None, "flags": []}
+    shown = _with_run_labels(rates)
+    fiscal = BUDGET_PAIRS[0]
     flags = [
         f"{RUN_LABELS[r['run']]}：{r['department']}（{r['year']}）"
         f"年初预算 {r[fiscal.budget_key]} → 决算 {r[fiscal.actual_key]} 万元，"
@@ -364,7 +374,11 @@ def _execution_section(rates: pd.DataFrame, link: dict[str, str]) -> dict[str, A
         for r in shown.to_dict("records")
         if r["run"]
     ]
-    return {"table": table, "chart": _execution_chart(rates), "flags": flags}
+    return {
+        "table": _execution_table(rates, link),
+        "chart": _execution_chart(rates),
+        "flags": flags,
+    }
 
 
 # The comparison page's tables: (column, header) of each.
@@ -464,7 +478,7 @@ def _comparison_tables(frames: list[pd.DataFrame]) -> dict[str, str]:
         "ratios_table": _sortable(figures, _RATIO_COLUMNS, link),
         "ranking_table": _sortable(ranking, _RANKING_COLUMNS, link),
         "classes_table": _sortable(classes, _CLASS_COLUMNS, link),
-        "execution": _execution_section(rates, link)["table"],
+        "execution": _execution_table(rates, link),
     }
 
 
