@@ -15,7 +15,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup site build validate test lint format serve clean bench-extraction browser bench bench-repo-size
+.PHONY: setup site build validate test lint format serve clean bench-extraction browser bench bench-repo-size bench-cluster
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -n "$(PYTHON)" || { echo "error: no Python 3.11, 3.12 or 3.13 on PATH (tried $(SUPPORTED))"; exit 1; }
@@ -76,6 +76,10 @@ bench-repo-size: $(STAMP)
 N ?= 100
 bench: $(STAMP)
 	$(BIN)/python benchmarks/scale.py $(N)
+
+# The same cold build on the process pool and on a two-worker Dask LocalCluster: times, ratio.
+bench-cluster: $(STAMP)
+	$(BIN)/python benchmarks/cluster.py $(N)
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests benchmarks

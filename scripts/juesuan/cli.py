@@ -48,6 +48,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from juesuan.infra.cluster import ClusterError, scheduler_address
     from juesuan.pipeline.build import BuildPaths, run_build
 
     root = Path(args.root)
@@ -58,7 +59,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         docs=root / "docs",
         config=root / "mkdocs.yml",
     )
-    result = run_build(paths, _log, site=not args.no_site)
+    try:
+        result = run_build(paths, _log, not args.no_site, scheduler_address(args.scheduler))
+    except ClusterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
     for skipped in result.skipped:
         print(f"skipped: {skipped.file}: {skipped.problem}", file=sys.stderr)
     for duplicate in result.duplicates:
@@ -192,7 +197,8 @@ def parser() -> argparse.ArgumentParser:
         "render the pages and build the site into build/site. Unreadable sources are reported "
         "and skipped.",
         epilog="example:\n  juesuan build\n  juesuan build --sources /tmp/src "
-        "--datapackages /tmp/dp --build-dir /tmp/build",
+        "--datapackages /tmp/dp --build-dir /tmp/build\n"
+        "  juesuan build --scheduler tcp://HOST:8786   # on a Dask cluster",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     b.add_argument("--root", default=".", help="project root (mkdocs.yml, docs/)")
@@ -201,6 +207,13 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--build-dir", help="pages and site (default ROOT/build)")
     b.add_argument("--no-site", action="store_true", help="stop after writing and validating")
     b.add_argument("--strict", action="store_true", help="exit 2 when any source was skipped")
+    b.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run the per-source work on the Dask cluster whose scheduler is at ADDRESS "
+        "(e.g. tcp://HOST:8786; default $JUESUAN_SCHEDULER, else the local process pool); "
+        "its workers must see the same files at the same paths. Exit 3 when it cannot be used",
+    )
     b.set_defaults(func=cmd_build)
 
     v = sub.add_parser(

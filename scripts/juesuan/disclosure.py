@@ -6,9 +6,13 @@ Everything after the convert stage (data package, pages, site) works on a
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import pickle
+import zlib
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
 
@@ -47,6 +51,8 @@ class Disclosure:
     completeness: tuple[PartResult, ...] = ()
     # Set when another source states the same department and year: both are published.
     name_suffix: str = ""
+    # Set on a slim copy (see `slim`): the file holding the complete disclosure.
+    full_entry: str = ""
 
     # Computed once per object (the fields are frozen; dataclasses.replace makes a new
     # one): the build asks for them thousands of times, and pinyin and the scorecard's
@@ -97,3 +103,63 @@ def package_name(meta: DisclosureMeta, source_sha256: str) -> str:
         [region.province or "", region.prefecture or "", region.county or "", meta.department, year]
     )
     return f"{year}-{slug}-{hashlib.sha1(identity.encode('utf-8')).hexdigest()[:6]}"
+
+
+def stored(d: Disclosure) -> bytes:
+    """A disclosure as the conversion cache keeps it."""
+    return zlib.compress(pickle.dumps(d, pickle.HIGHEST_PROTOCOL), 1)
+
+
+def from_stored(data: bytes) -> Disclosure | None:
+    """The disclosure in `data`; None when unreadable (older code, interrupted write)."""
+    try:
+        found = pickle.loads(zlib.decompress(data))
+    except (zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+    return found if isinstance(found, Disclosure) else None
+
+
+def slim(d: Disclosure, full_entry: Path) -> Disclosure:
+    """`d` without what only its own package and page read: the text, the tables, the
+    original's cells and the terms of each check (their statuses stay).
+
+    Portal-wide steps (listings, the portal package, the catalogue) read every disclosure
+    on every build; unpickling the tables and check terms took ~20 ms a disclosure, most of
+    a +1 build at a province's scale, and holding them all took gigabytes. The complete
+    disclosure stays in `full_entry`, for `restore`.
+    """
+    source = d.source
+    layout = source.layout and dataclasses.replace(source.layout, text="", cells=())
+    return dataclasses.replace(
+        d,
+        text="",
+        tables=(),
+        source=dataclasses.replace(source, text="", layout=layout),
+        checks=tuple(dataclasses.replace(c, terms=()) for c in d.checks),
+        full_entry=str(full_entry),
+    )
+
+
+class MissingDisclosure(RuntimeError):
+    """The complete disclosure behind a slim copy is gone (its cache entry was removed
+    while the build ran)."""
+
+
+def restore(d: Disclosure) -> Disclosure:
+    """The complete disclosure behind `d` (itself when it is complete), with what the
+    build changed after conversion: item codes filled across disclosures, warnings, the
+    name suffix of a duplicate (as in render.disclosure_files.conversion_key)."""
+    if not d.full_entry:
+        return d
+    try:
+        full = from_stored(Path(d.full_entry).read_bytes())
+    except OSError:
+        full = None
+    if full is None:
+        raise MissingDisclosure(f"{d.full_entry}: the converted disclosure {d.name} is gone")
+    return dataclasses.replace(
+        full,
+        expenditure_items=d.expenditure_items,
+        warnings=d.warnings,
+        name_suffix=d.name_suffix,
+    )

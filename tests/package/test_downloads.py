@@ -5,8 +5,10 @@ read in tests/site/test_browser.py), a README that says to read codes as strings
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
+from juesuan.package.portal import portal_files
 from juesuan.registry import RESOURCES
 from juesuan.render.disclosure_files import disclosure_files
 from juesuan.render.pages import render_disclosure
@@ -50,3 +52,26 @@ def test_the_page_links_the_descriptor_every_csv_and_its_excel_copy(seed_disclos
         assert f'../../data/{d.name}/{r.path}"' in text
         assert f'download="{d.name}-{r.path}"' in text  # the Excel link (excel-csv.js)
     assert "dtype=str" in text
+
+
+def test_a_package_descriptor_leaves_field_docs_to_the_data_dictionary(seed_disclosures):
+    """Each field of a disclosure's descriptor is one line with its name, type and title but
+    no description; the portal's descriptor and the data dictionary keep the descriptions."""
+    text = disclosure_files(seed_disclosures["000"])[
+        "data/" + seed_disclosures["000"].name + "/datapackage.json"
+    ].decode()
+    descriptor = json.loads(text)
+    facts = next(r for r in descriptor["resources"] if r["name"] == "facts")
+    evidence = next(f for f in facts["schema"]["fields"] if f["name"] == "evidence")
+    assert evidence == {
+        "name": "evidence",
+        "type": "string",
+        "title": "依据 / Evidence",
+        "constraints": {"required": True},
+    }
+    lines = [line.strip().rstrip(",") for line in text.splitlines()]
+    assert json.dumps(evidence, ensure_ascii=False, sort_keys=True) in lines
+    portal = json.loads(portal_files([seed_disclosures["000"]])["datapackage.json"])
+    portal_facts = next(r for r in portal["resources"] if r["name"] == "facts")
+    described = next(f for f in portal_facts["schema"]["fields"] if f["name"] == "evidence")
+    assert described["description"].startswith("读取该数值的原文句子")

@@ -24,7 +24,12 @@ from juesuan.disclosure import Disclosure
 from juesuan.infra import atomic
 from juesuan.package import validate
 from juesuan.package import validate_one as package_validation
-from juesuan.package.files import descriptor_text, package_descriptor, package_files
+from juesuan.package.files import (
+    descriptor_json,
+    descriptor_text,
+    package_descriptor,
+    package_files,
+)
 from juesuan.pipeline import build as pipeline
 from juesuan.pipeline.build import BuildPaths, run_build
 from juesuan.registry.portal import PORTAL_NAME
@@ -181,10 +186,11 @@ def test_where_links_fail_files_are_written(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
-def test_the_descriptor_is_written_as_json_dumps_writes_it(seed):
+def test_the_descriptor_is_written_as_descriptor_json_writes_it(seed):
     d = convert_path(SEEDS[seed])
     d = dataclasses.replace(d, warnings=(*d.warnings, 'a "quoted"\nline\\break\t{}[]'))
-    expected = json.dumps(package_descriptor(d), ensure_ascii=False, indent=2, sort_keys=True)
+    expected = descriptor_json(package_descriptor(d))
+    assert json.loads(expected) == json.loads(json.dumps(package_descriptor(d)))
     assert descriptor_text(d) == expected
     assert package_files(d)["datapackage.json"] == expected + "\n"
 

@@ -119,6 +119,9 @@ def swap(staging, target):  # every new package written, not yet swapped in
     return real_swap(staging, target)
 
 juesuan.pipeline.build.package_files = files
+# packages are laid out in worker processes; in one process here, so that the kill hits
+# the build itself between two packages
+juesuan.pipeline.build.worker_count = lambda jobs, workers=None: 1
 if hook == "swap":
     juesuan.infra.atomic.swap_directory = swap
 paths = BuildPaths(tmp / "sources", tmp / "datapackages", tmp / "build",

@@ -1,16 +1,41 @@
-"""The one process pool of the build: convert, render and validate all fan out here.
+"""The one fan-out of the build: convert, render and validate all go through map_in_order.
 
 Each stage's jobs are independent and their results must come back in input order (so
 the build stays deterministic); one home means one place to choose the pool's size and
-start method instead of three that drift apart.
+start method instead of three that drift apart. By default the jobs run in a local
+process pool; inside `running_on(executor)` they run on that executor instead (a Dask
+cluster: infra/cluster.py), so the stages never need to know where they run.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, Protocol
+
+
+class Executor(Protocol):
+    """Somewhere else to run a stage's jobs: results in input order, a job's exception raised."""
+
+    def map_in_order(
+        self, fn: Callable[..., Any], columns: list[list[Any]], chunks_per_worker: int
+    ) -> list[Any]: ...
+
+
+_executor: ContextVar[Executor | None] = ContextVar("juesuan_executor", default=None)
+
+
+@contextmanager
+def running_on(executor: Executor | None) -> Iterator[None]:
+    """Every map_in_order inside the block runs on `executor` (None: the local pool)."""
+    token = _executor.set(executor)
+    try:
+        yield
+    finally:
+        _executor.reset(token)
 
 
 def worker_count(jobs: int, workers: int | None = None) -> int:
@@ -22,10 +47,13 @@ def worker_count(jobs: int, workers: int | None = None) -> int:
 def map_in_order(
     fn: Callable[..., Any], *jobs: Iterable[Any], workers: int, chunks_per_worker: int = 8
 ) -> list[Any]:
-    """`list(map(fn, *jobs))`, spread over `workers` processes when there is more than one;
-    a worker's exception is raised here."""
+    """`list(map(fn, *jobs))`, spread over `workers` processes when there is more than one
+    (or over the executor of `running_on`); a worker's exception is raised here."""
     columns = [list(j) for j in jobs]
     count = len(columns[0]) if columns else 0
+    executor = _executor.get()
+    if executor is not None and count:
+        return executor.map_in_order(fn, columns, chunks_per_worker)
     if workers < 2 or count < 2:
         return list(map(fn, *columns))
     chunk = max(1, count // (workers * chunks_per_worker)) if chunks_per_worker else 1

@@ -36,7 +36,9 @@ def csv_text(spec: ResourceSpec, rows: list[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
-def resource_descriptor(spec: ResourceSpec) -> dict[str, Any]:
+def resource_descriptor(spec: ResourceSpec, described: bool = True) -> dict[str, Any]:
+    """A resource's descriptor; `described=False` (a disclosure's package) leaves the field
+    descriptions to the data dictionary (docs page and the portal package's descriptor)."""
     return {
         "name": spec.name,
         "path": spec.path,
@@ -47,7 +49,7 @@ def resource_descriptor(spec: ResourceSpec) -> dict[str, Any]:
         "encoding": "utf-8",
         "title": f"{spec.title_zh} / {spec.title_en}",
         "description": spec.description,
-        "schema": spec.table_schema(),
+        "schema": spec.table_schema(described),
     }
 
 
@@ -100,32 +102,53 @@ def package_descriptor(d: Disclosure) -> dict[str, Any]:
             ],
             "warnings": list(d.warnings),
         },
-        "resources": [resource_descriptor(spec) for spec in RESOURCES],
+        "resources": [resource_descriptor(spec, described=False) for spec in RESOURCES],
     }
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+def _holds_records(value: Any) -> bool:
+    """True when `value` holds a list of objects somewhere (fields, sections, tables)."""
+    if isinstance(value, dict):
+        return any(_holds_records(v) for v in value.values())
+    if isinstance(value, list):
+        return any(isinstance(v, dict) or _holds_records(v) for v in value)
+    return False
 
 
-def _member(key: str, text: str) -> str:
-    """A top-level member as `_json` writes it: one level in. JSON strings hold no raw line
-    break, so every line break of a serialised value is indentation."""
-    return f"  {_json(key)}: " + text.replace("\n", "\n  ")
+def descriptor_json(value: Any, depth: int = 0) -> str:
+    """Indented JSON whose innermost records (a field, a section, a table, a licence) each
+    take one line: a change to one field is a one-line diff, and the descriptor is a third
+    smaller than with every key on its own line."""
+    if (depth and not _holds_records(value)) or not isinstance(value, dict | list) or not value:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    pad = "  " * (depth + 1)
+    if isinstance(value, dict):
+        items = [
+            f"{pad}{json.dumps(k, ensure_ascii=False)}: {descriptor_json(value[k], depth + 1)}"
+            for k in sorted(value)
+        ]
+        opening, closing = "{", "}"
+    else:
+        items = [pad + descriptor_json(v, depth + 1) for v in value]
+        opening, closing = "[", "]"
+    return opening + "\n" + ",\n".join(items) + "\n" + "  " * depth + closing
+
+
+def _member(key: str, value: Any) -> str:
+    """A top-level member as `descriptor_json` writes it inside the descriptor."""
+    return f"  {json.dumps(key, ensure_ascii=False)}: {descriptor_json(value, 1)}"
 
 
 @cache
 def _resources_member() -> str:
     """The `resources` of every package are the same Table Schemas, most of the descriptor's
     text: serialised once per process."""
-    return _member("resources", _json([resource_descriptor(spec) for spec in RESOURCES]))
+    return _member("resources", [resource_descriptor(spec, described=False) for spec in RESOURCES])
 
 
 def descriptor_text(d: Disclosure) -> str:
-    """Exactly `_json(package_descriptor(d))`, in a fifth of the time."""
-    members = {
-        k: _member(k, _json(v)) for k, v in package_descriptor(d).items() if k != "resources"
-    }
+    """Exactly `descriptor_json(package_descriptor(d))`, in a fifth of the time."""
+    members = {k: _member(k, v) for k, v in package_descriptor(d).items() if k != "resources"}
     members["resources"] = _resources_member()
     return "{\n" + ",\n".join(members[k] for k in sorted(members)) + "\n}"
 

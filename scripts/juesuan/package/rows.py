@@ -10,6 +10,7 @@ as an empty cell. Adding a column is a Field in the registry, never a mapper her
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -40,6 +41,7 @@ class RowContext:
     records: Sequence[Any]
     index: int = 0
     _class_ids: dict[str, str] | None = field(default=None, repr=False)
+    _published: set[tuple[str, str, str]] | None = field(default=None, repr=False)
 
     @property
     def class_ids(self) -> dict[str, str]:
@@ -50,6 +52,21 @@ class RowContext:
                 if item.level == "class":
                     self._class_ids.setdefault(item.class_name, _item_id_at(n))
         return self._class_ids
+
+    @property
+    def published_evidence(self) -> set[tuple[str, str, str]]:
+        """(resource, key or code, evidence) of every fact and function item the package
+        publishes with its evidence: a check's term that cites one of them need not
+        repeat the sentence."""
+        if self._published is None:
+            d = self.disclosure
+            self._published = set()
+            if d is not None:
+                self._published.update((FACTS_RESOURCE, f.key, f.evidence) for f in d.facts)
+                self._published.update(
+                    (ITEMS_RESOURCE, i.code, i.evidence) for i in d.expenditure_items if i.code
+                )
+        return self._published
 
 
 Accessor = Callable[[RowContext, Any, dict[str, Any]], Any]
@@ -86,12 +103,34 @@ def _package(ctx: RowContext, record: Any, row: dict[str, Any]) -> str:
     return ctx.disclosure.name
 
 
+FACTS_RESOURCE, ITEMS_RESOURCE = "facts", "expenditure_by_function"
+
+
+def _terms(ctx: RowContext, record: Any, row: dict[str, Any]) -> str:
+    """A check's terms as a JSON array. A term whose evidence is that of the facts.csv row
+    with its key (or the expenditure_by_function.csv row with its code) says `"in": "facts"`
+    (or that table) instead of repeating the sentence: checks.csv was mostly evidence
+    repeated from those tables (~40 KB a disclosure)."""
+    published = ctx.published_evidence
+    terms = []
+    for term in record.terms:
+        out = term.as_json()
+        for resource in (FACTS_RESOURCE, ITEMS_RESOURCE):
+            if term.key and (resource, term.key, term.evidence) in published:
+                del out["evidence"]
+                out["in"] = resource
+                break
+        terms.append(out)
+    return json.dumps(terms, ensure_ascii=False, separators=(",", ":"))
+
+
 ACCESSORS: dict[str, Accessor] = {
     "item_id": _item_id,
     "class_id": _class_id,
     "page": _page,
     "section_path": _section_path,
     "package": _package,
+    "terms": _terms,
 }
 
 

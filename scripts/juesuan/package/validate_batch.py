@@ -48,7 +48,7 @@ def _canonical(value: Any) -> str:
 @cache
 def registry_resources() -> str:
     """The `resources` member every disclosure package has, canonically."""
-    return _canonical([resource_descriptor(spec) for spec in RESOURCES])
+    return _canonical([resource_descriptor(spec, described=False) for spec in RESOURCES])
 
 
 def _as_list(fields: str | list[str]) -> list[str]:

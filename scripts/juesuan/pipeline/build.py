@@ -12,19 +12,22 @@ from __future__ import annotations
 
 import dataclasses
 import fcntl
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from juesuan.disclosure import Disclosure
+from juesuan.disclosure import Disclosure, restore
 from juesuan.extract.expenditure_by_function import code_table, fill_codes
 from juesuan.infra.atomic import clear_interrupted, write_directory_atomically
 from juesuan.infra.cache import Cache, build_started, entry_key, prune_unused
+from juesuan.infra.cluster import on_cluster
 from juesuan.infra.gc_pause import long_lived
 from juesuan.infra.git_dates import last_changed
+from juesuan.infra.parallel import map_in_order, worker_count
 from juesuan.package.files import files_digest, package_files
 from juesuan.package.portal import portal_files
 from juesuan.package.validate import ValidationProblem, validate_all
@@ -62,6 +65,11 @@ class BuildPaths:
     @property
     def generated_docs(self) -> Path:
         return self.build / "docs"
+
+    def absolute(self) -> BuildPaths:
+        """The same places as absolute paths: what a cluster's workers, each in its own
+        working directory, can find."""
+        return BuildPaths(*(Path(os.path.abspath(p)) for p in dataclasses.astuple(self)))
 
     @classmethod
     def from_root(cls, root: Path) -> BuildPaths:
@@ -250,6 +258,11 @@ def _previous_files(folder: Path, key: str, markers: Cache) -> dict[str, bytes] 
     return markers.load(key, files_if_current)
 
 
+def _package_files_of(d: Disclosure) -> dict[str, str]:
+    """In a worker: the package of the complete disclosure behind `d`."""
+    return package_files(restore(d))
+
+
 def write_packages(disclosures: list[Disclosure], root: Path, markers: Path | None = None) -> None:
     """Write every package and the portal-wide one as the new content of `root`, swapped in
     whole: a package whose source is gone disappears, and a killed build leaves the previous
@@ -257,32 +270,68 @@ def write_packages(disclosures: list[Disclosure], root: Path, markers: Path | No
 
     With `markers`, a package is not even laid out again when what it depends on is
     unchanged: a disclosure's key (conversion_key) for its own package, the sequence of every
-    disclosure's key for the portal's."""
+    disclosure's key for the portal's. The packages to lay out are laid out on all cores."""
     store = Cache(markers) if markers is not None else None
     files: dict[str, str | bytes] = {}
     laid_out: dict[str, str] = {}  # marker name → digest of the package laid out afresh
 
-    def add(folder: str, key: str, lay_out: Callable[[], dict[str, str]]) -> None:
-        found = _previous_files(root / folder, key, store) if store is not None else None
-        if found is None:
-            found = {name: text.encode("utf-8") for name, text in lay_out().items()}
-            laid_out[key] = files_digest(found)
+    def add(folder: str, key: str, found: dict[str, bytes]) -> None:
+        laid_out[key] = files_digest(found)
         files.update({f"{folder}/{name}": content for name, content in found.items()})
 
     keys = [conversion_key(d) for d in disclosures]
-    for d, key in zip(disclosures, keys, strict=True):
-        add(d.name, key, lambda d=d: package_files(d))
+    todo: list[int] = []
+    for i, (d, key) in enumerate(zip(disclosures, keys, strict=True)):
+        found = _previous_files(root / d.name, key, store) if store is not None else None
+        if found is None:
+            todo.append(i)
+        else:
+            files.update({f"{d.name}/{name}": content for name, content in found.items()})
+    jobs = [disclosures[i] for i in todo]
+    for i, texts in zip(
+        todo, map_in_order(_package_files_of, jobs, workers=worker_count(len(jobs))), strict=True
+    ):
+        add(disclosures[i].name, keys[i], {n: t.encode("utf-8") for n, t in texts.items()})
     portal_key = entry_key(PORTAL_NAME, *keys)
-    add(PORTAL_NAME, portal_key, lambda: portal_files(disclosures))
+    found = _previous_files(root / PORTAL_NAME, portal_key, store) if store is not None else None
+    if found is None:
+        add(
+            PORTAL_NAME,
+            portal_key,
+            {n: t.encode("utf-8") for n, t in portal_files(disclosures).items()},
+        )
+    else:
+        files.update({f"{PORTAL_NAME}/{name}": content for name, content in found.items()})
     write_directory_atomically(root, files, reuse=root)
     if store is not None:  # only now: a marker names files that are in place
         for key, digest in laid_out.items():
             store.store(key, digest)
 
 
-def run_build(paths: BuildPaths, log: Callable[[str], None], site: bool = True) -> BuildResult:
-    """The full pipeline; returns what was built, skipped and found invalid."""
-    with build_lock(paths.build):
+def executor_for(paths: BuildPaths, scheduler: str | None) -> AbstractContextManager[None]:
+    """Where the per-source work runs: the local process pool, or the Dask cluster whose
+    scheduler is at `scheduler` (its workers must see the sources, the build directory and
+    the data packages' folder at the same paths)."""
+    if scheduler is None:
+        return nullcontext()
+    shared = {"sources": paths.sources, "datapackages": paths.datapackages.resolve().parent}
+    return on_cluster(scheduler, shared, scratch=paths.build)
+
+
+def run_build(
+    paths: BuildPaths,
+    log: Callable[[str], None],
+    site: bool = True,
+    scheduler: str | None = None,
+) -> BuildResult:
+    """The full pipeline; returns what was built, skipped and found invalid. With
+    `scheduler` (a Dask scheduler's address) the per-source work runs on that cluster;
+    the output is the same bytes."""
+    if scheduler is not None:
+        paths = paths.absolute()
+    with build_lock(paths.build), executor_for(paths, scheduler):
+        if scheduler is not None:
+            log(f"running on the Dask cluster at {scheduler}")
         for target in (paths.datapackages, paths.generated_docs, paths.site):
             clear_interrupted(target)
         started, since = time.perf_counter(), build_started(paths.cache)
@@ -351,11 +400,18 @@ def _publish(
     result.timings["render_s"] = time.perf_counter() - mark
     mark = time.perf_counter()
     log("building the site with mkdocs…")
-    build_site(
+    rebuilt = build_site(
         paths.config,
         paths.generated_docs,
         paths.site,
         render_config(result.disclosures, site_url(paths.config)).site_url,
+        paths.cache / "site",
+    )
+    log(
+        "mkdocs rendered every page"
+        if rebuilt is None
+        else f"mkdocs rendered {rebuilt[0]} of {rebuilt[1]} files (those that changed); "
+        "the rest of the site was reused"
     )
     result.timings["mkdocs_s"] = time.perf_counter() - mark
     removed = prune_unused(paths.cache, since)

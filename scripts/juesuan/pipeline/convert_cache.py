@@ -12,14 +12,12 @@ fail fast and their error must be reported on every build.
 
 from __future__ import annotations
 
-import pickle
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from juesuan.convert import convert_path
-from juesuan.disclosure import Disclosure
+from juesuan.disclosure import Disclosure, from_stored, slim, stored
 from juesuan.infra.cache import Cache, entry_key
 from juesuan.infra.gc_pause import cyclic_gc_paused
 from juesuan.infra.parallel import map_in_order, worker_count
@@ -53,45 +51,62 @@ def _entry_name(key: str) -> str:
     return f"{key}.pickle.z"
 
 
-def _decode(data: bytes) -> Disclosure | None:
-    try:
-        found = pickle.loads(zlib.decompress(data))
-    except (zlib.error, pickle.UnpicklingError, EOFError, AttributeError):
-        return None  # unreadable (older code, interrupted write): convert again
-    return found if isinstance(found, Disclosure) else None
+def _slim_name(key: str) -> str:
+    return f"{key}.slim.pickle.z"
 
 
-def _convert(path: Path) -> Converted:
-    """Runs in a worker; a SourceError is returned as data (it does not pickle)."""
+def _convert(path: Path, cache_dir: Path | None = None, key: str | None = None) -> Converted:
+    """Runs in a worker: converts, stores the complete disclosure and returns its slim copy
+    (so the complete one never travels back); a SourceError is returned as data (it does
+    not pickle)."""
     try:
-        return Converted(path, convert_path(path))
+        d = convert_path(path)
     except SourceError as exc:
         return Converted(path, None, exc.problem, exc.path)
+    if cache_dir is None or key is None:
+        return Converted(path, d)
+    store = Cache(cache_dir)
+    store.store(_entry_name(key), stored(d))
+    small = slim(d, store.path(_entry_name(key)))
+    store.store(_slim_name(key), stored(small))
+    return Converted(path, small)
+
+
+def _cached(store: Cache, key: str) -> Disclosure | None:
+    """The slim copy of a converted source, made from the complete one if missing."""
+    small = store.load(_slim_name(key), from_stored)
+    if small is not None and store.has(_entry_name(key)):
+        return small
+    d = store.load(_entry_name(key), from_stored)
+    if d is None:
+        return None
+    small = slim(d, store.path(_entry_name(key)))
+    store.store(_slim_name(key), stored(small))
+    return small
 
 
 def convert_many(
     paths: list[Path], cache_dir: Path | None, workers: int | None = None
 ) -> Iterator[Converted]:
-    """Every source's outcome, in the order of `paths`; unchanged ones from the cache."""
+    """Every source's outcome, in the order of `paths`; unchanged ones from the cache.
+    With a cache, the disclosures are slim copies (juesuan.disclosure.slim)."""
     store = Cache(cache_dir) if cache_dir is not None else None
     keys = [cache_key(p) if store is not None else None for p in paths]
     done: dict[int, Converted] = {}
     with cyclic_gc_paused():
         for i, (path, key) in enumerate(zip(paths, keys, strict=True)):
             if store is not None and key is not None:
-                d = store.load(_entry_name(key), _decode)
+                d = _cached(store, key)
                 if d is not None:
                     done[i] = Converted(path, d, cached=True)
     todo = [i for i in range(len(paths)) if i not in done]
     fresh = map_in_order(
-        _convert, [paths[i] for i in todo], workers=worker_count(len(todo), workers)
+        _convert,
+        [paths[i] for i in todo],
+        [cache_dir] * len(todo),
+        [keys[i] for i in todo],
+        workers=worker_count(len(todo), workers),
     )
-    results = dict(zip(todo, fresh, strict=True))
-    for i, outcome in results.items():
-        key = keys[i]
-        if store is not None and key is not None and outcome.disclosure is not None:
-            data = zlib.compress(pickle.dumps(outcome.disclosure, pickle.HIGHEST_PROTOCOL), 1)
-            store.store(_entry_name(key), data)
-    done.update(results)
+    done.update(zip(todo, fresh, strict=True))
     for i in range(len(paths)):
         yield done[i]

@@ -31,14 +31,17 @@ CHECKS = ResourceSpec(
         "全国模板的每一个恒等式、文中列出的每一个占比、增减率和预决算差异率，以及说明与表"
         "格都列出的每一个数字，均按公开文本所列金额核对。`not_checkable`（"
         "无法检查）表示有一项未载明或未能读取，绝不等于通过。`terms` 列出每一项的"
-        "数值及其原文句子或单元格，可据以重算。"
+        "数值及其原文句子或单元格，可据以重算；与 facts.csv（同一 key）或 "
+        "expenditure_by_function.csv（同一编码）某行依据相同的，不再重复句子，而以 `in` 指明该表。"
     ),
     description=(
         "Every identity of the national template, every stated share, change and budget rate, "
         "and every figure printed both in the narrative and in a table, checked against the "
         "amounts the disclosure states. `not_checkable` means a term was not stated or could "
         "not be read; it is never a pass. `terms` lists each term with its value and the "
-        "sentence or cell it was read from, so the arithmetic can be redone from the source."
+        "sentence or cell it was read from, so the arithmetic can be redone from the source; a "
+        "term whose sentence is that of a facts.csv row (same key) or an "
+        "expenditure_by_function.csv row (same code) names that table in `in` instead."
     ),
     fields=(
         Field(
@@ -115,10 +118,18 @@ CHECKS = ResourceSpec(
             "各项及依据",
             "Terms with evidence",
             "JSON array, one object per term: name, key (vocabulary key or code, may be empty), "
-            "value (decimal string, null when not read) and evidence (the sentence or table "
-            "cell as printed, or why it is missing).",
+            "value (decimal string, null when not read) and either evidence (the sentence or "
+            'table cell as printed, or why it is missing) or in: "facts" or '
+            '"expenditure_by_function" when the evidence is that of the row of that table '
+            "with the term's key (facts.key) or code (expenditure_by_function.code).",
             True,
-            source="terms_json",
+            description_zh=(
+                "JSON 数组，每项一个对象：name、key（词表键或科目编码，可为空）、"
+                "value（小数字符串，未读到为 null），以及 evidence（原文句子或单元格，"
+                "或缺失原因）；依据与 facts.csv（同一 key）或 expenditure_by_function.csv"
+                "（同一 code）某行相同时，以 in 指明该表，不重复句子。"
+            ),
+            source="@terms",
         ),
         Field(
             "note", "string", "说明", "Note", "Why a check is not checkable, or what it assumed."

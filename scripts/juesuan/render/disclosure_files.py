@@ -16,7 +16,7 @@ import pickle
 import shutil
 from pathlib import Path
 
-from juesuan.disclosure import Disclosure
+from juesuan.disclosure import Disclosure, restore
 from juesuan.infra.cache import Cache, entry_key
 from juesuan.infra.parallel import map_in_order, worker_count
 from juesuan.package.download_zip import package_texts, package_zip, unpacked_files
@@ -91,7 +91,7 @@ def _render_entry(
 ) -> None:
     """Render one disclosure into its cache entry, in a worker: the files never travel
     back to the parent, which would otherwise write every one of them itself."""
-    store.store_files(key, disclosure_files(d, written, config))
+    store.store_files(key, disclosure_files(restore(d), written, config))
 
 
 def render_all(

@@ -29,6 +29,7 @@ from juesuan.render.pages import (
     render_home_page,
 )
 from juesuan.render.portal_pages import department_pages, home_chart
+from juesuan.site import page_reuse
 from juesuan.site.dcat import data_json
 
 VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
@@ -119,17 +120,29 @@ def assemble_docs(
         bundle = staging / VEGA_BUNDLE
         bundle.parent.mkdir(parents=True, exist_ok=True)
         bundle.write_text(vega_bundle(cache_dir), "utf-8")
+        page_reuse.keep_unchanged_times(staging, target)
         swap_directory(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
-def build_site(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str = "") -> None:
+def build_site(
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    site_url: str = "",
+    cache_dir: Path | None = None,
+) -> tuple[int, int] | None:
     """Run mkdocs build into a staging directory, then swap it into `site_dir`.
 
     `site_url` stands in for an unset mkdocs site_url (the GitHub Pages address): with
-    it the sitemap has absolute addresses and the 404 page links work under /repo/."""
+    it the sitemap has absolute addresses and the 404 page links work under /repo/.
+    With `cache_dir`, only pages whose docs files changed are rendered again when the
+    layout is the same as last time (juesuan.site.page_reuse); returns how many files
+    mkdocs wrote afresh then, None for a clean full build."""
+    import logging
+
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -139,12 +152,32 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str 
         config = load_config(
             config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(staging), **extra
         )
-        config.plugins.on_startup(command="build", dirty=False)
+        state = None
+        if cache_dir is not None:
+            custom = config.theme.custom_dir
+            layout = page_reuse.layout_key(config_file, site_url, custom and Path(custom))
+            previous_layout, previous = page_reuse.load_state(cache_dir)
+            reuse = layout == previous_layout and site_dir.is_dir()
+            if reuse:
+                page_reuse.copy_previous_site(site_dir, staging)
+            state = page_reuse.ReuseState(layout, previous if reuse else {}, docs_dir)
+        quiet = page_reuse.DirtyWarningFilter()
+        logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+        page_reuse.ACTIVE = state
+        config.plugins.on_startup(command="build", dirty=bool(state and state.previous))
         try:
-            build(config)
+            build(config, dirty=bool(state and state.previous))
         finally:
             config.plugins.on_shutdown()
+            page_reuse.ACTIVE = None
+            logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+        if state is not None and state.previous:
+            page_reuse.remove_gone(state, staging)
         swap_directory(staging, site_dir)
+        if state is not None and cache_dir is not None:
+            page_reuse.save_state(cache_dir, state)
+            return (state.rebuilt, state.seen) if state.previous else None
+        return None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

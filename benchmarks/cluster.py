@@ -1,0 +1,101 @@
+"""Cluster benchmark: the cold build of N synthetic disclosures on the local process pool
+and on a two-worker Dask LocalCluster (loopback), side by side.
+
+Usage: .venv/bin/python benchmarks/cluster.py N [--workdir build/bench-cluster]
+       (or: make bench-cluster N=1000)
+
+Both builds start from an empty cache, into the same paths, from the same sources
+(benchmarks/corpus.py), so their outputs must be byte-identical; this is checked. The
+cluster is started before the clock starts, as a standing cluster would be. Prints each
+build's stage times and the ratio cluster / pool, for the whole build and for the stages
+that fan out (convert, package + validate, render); the last line is one JSON object.
+It measures; it does not judge the times (exit 1 only when the bytes differ).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import generate
+
+from juesuan.pipeline.build import BuildPaths, run_build
+
+ROOT = Path(__file__).resolve().parent.parent
+FANNED_OUT = ("convert_s", "package_s", "render_s")
+
+
+def cold_build(paths: BuildPaths, scheduler: str | None) -> tuple[dict[str, float], str]:
+    """Stage times of a build from an empty cache, and a digest of what it wrote."""
+    import hashlib
+
+    shutil.rmtree(paths.datapackages, ignore_errors=True)
+    shutil.rmtree(paths.build, ignore_errors=True)
+    started = time.perf_counter()
+    result = run_build(paths, lambda _: None, scheduler=scheduler)
+    wall = time.perf_counter() - started
+    if result.problems:
+        raise SystemExit(f"{len(result.problems)} invalid packages, e.g. {result.problems[0]}")
+    digest = hashlib.sha256()
+    for root in (paths.datapackages, paths.generated_docs):
+        for p in sorted(root.rglob("*")):
+            if p.is_file():
+                digest.update(str(p.relative_to(root)).encode() + b"\0" + p.read_bytes())
+    timings = {**result.timings, "wall_s": wall}
+    timings["fanned_out_s"] = sum(timings[k] for k in FANNED_OUT)
+    return timings, digest.hexdigest()
+
+
+def main(argv: list[str]) -> int:
+    from distributed import LocalCluster
+
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("n", type=int)
+    p.add_argument("--workdir", type=Path, default=ROOT / "build" / "bench-cluster")
+    p.add_argument("--seed", type=int, default=0)
+    args = p.parse_args(argv)
+
+    work = args.workdir / f"n{args.n}"
+    shutil.rmtree(work, ignore_errors=True)
+    paths = BuildPaths(
+        work / "sources", work / "datapackages", work / "build", ROOT / "docs", ROOT / "mkdocs.yml"
+    )
+    generate(args.n, paths.sources, args.seed)
+    pool, pool_digest = cold_build(paths, None)
+    print(f"process pool: {pool['wall_s']:.1f}s", flush=True)
+    with LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        silence_logs=40,
+    ) as cluster:
+        on, cluster_digest = cold_build(paths, cluster.scheduler_address)
+    print(f"LocalCluster (2 workers): {on['wall_s']:.1f}s", flush=True)
+    same = pool_digest == cluster_digest
+
+    print(f"\nN = {args.n}   stage          pool s   cluster s   ratio")
+    for key in (*FANNED_OUT, "fanned_out_s", "mkdocs_s", "wall_s"):
+        print(f"  {key:<18} {pool[key]:8.1f} {on[key]:10.1f} {on[key] / pool[key]:7.2f}")
+    print(f"  same bytes (datapackages + docs): {same}")
+    summary = {
+        "n": args.n,
+        "pool": {k: round(v, 2) for k, v in pool.items()},
+        "cluster": {k: round(v, 2) for k, v in on.items()},
+        "ratio_wall": round(on["wall_s"] / pool["wall_s"], 3),
+        "ratio_fanned_out": round(on["fanned_out_s"] / pool["fanned_out_s"], 3),
+        "same_bytes": same,
+    }
+    print(json.dumps(summary))
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,30 @@
+"""MkDocs hook (see mkdocs.yml `hooks:`): tells mkdocs' dirty build which files changed.
+
+juesuan.site.page_reuse explains the scheme; without a reuse state (a clean build, or
+mkdocs run by hand) this hook does nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import event_priority
+
+from juesuan.site import page_reuse
+
+
+@event_priority(-100)  # after every plugin has added its files
+def on_files(files: Any, config: Any) -> Any:
+    state = page_reuse.ACTIVE
+    if state is None:
+        return files
+    for file in files:
+        if file.abs_src_path is None or not file.src_uri:
+            continue
+        dest = Path(file.abs_dest_path)
+        changed = state.is_changed(file.src_uri, Path(file.abs_src_path), dest)
+        if changed and dest.is_file():
+            dest.unlink()  # a hard link to the live site: write a new file, not into it
+        file.is_modified = lambda changed=changed: changed
+    return files

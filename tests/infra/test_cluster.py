@@ -1,0 +1,168 @@
+"""The build on a Dask cluster: a two-worker LocalCluster on loopback beside the process pool.
+
+One cluster serves the module (starting one costs seconds). Worker processes are spawned
+with this process's sys.path, so they run the juesuan code under test.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from distributed import Client, LocalCluster
+
+from conftest import ROOT, SOURCES
+from juesuan.cli import main
+from juesuan.infra.cluster import (
+    SCHEDULER_ENV,
+    ClusterError,
+    batches,
+    check_workers,
+    on_cluster,
+    scheduler_address,
+)
+from juesuan.infra.parallel import map_in_order
+from juesuan.pipeline.build import BuildPaths, run_build
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+    ) as running:
+        yield running
+
+
+def negate_or_fail(value: int) -> int:
+    if value == 13:
+        raise ValueError("thirteen")
+    return -value
+
+
+def test_jobs_come_back_in_input_order_in_few_tasks(cluster, tmp_path):
+    (tmp_path / "sources").mkdir()
+    with on_cluster(cluster.scheduler_address, {"sources": tmp_path / "sources"}, tmp_path):
+        assert map_in_order(negate_or_fail, range(14, 5014), workers=1) == [
+            -v for v in range(14, 5014)
+        ]
+        # validate's batches: one job per task
+        assert map_in_order(negate_or_fail, [1, 2, 3], workers=1, chunks_per_worker=0) == [
+            -1,
+            -2,
+            -3,
+        ]
+    assert not list(tmp_path.glob(".cluster-probe-*"))  # the check's marker is removed
+
+
+def test_batches_keep_the_scheduler_to_a_few_tasks_a_worker():
+    parts = batches(5000, slots=2, chunks_per_worker=8)
+    assert len(parts) == 16
+    assert [i for r in parts for i in r] == list(range(5000))
+    assert batches(3, slots=2, chunks_per_worker=0) == [range(0, 1), range(1, 2), range(2, 3)]
+
+
+def test_a_workers_exception_is_raised_here_naming_its_job(cluster, tmp_path):
+    (tmp_path / "sources").mkdir()
+    with (
+        on_cluster(cluster.scheduler_address, {"sources": tmp_path / "sources"}, tmp_path),
+        pytest.raises(ValueError, match="thirteen") as raised,
+    ):
+        map_in_order(negate_or_fail, range(20), workers=1)
+    assert "negate_or_fail(13) on a Dask worker" in raised.value.__notes__
+
+
+def test_a_worker_that_sees_other_files_is_refused(cluster, tmp_path, monkeypatch):
+    # /proc/self/cwd is each process's own working directory: the same path shows the
+    # client one directory and the workers another, as an unshared volume would.
+    here, there = tmp_path / "here", tmp_path / "there"
+    (here / "sources").mkdir(parents=True)
+    (here / "sources" / "a.txt").write_text("收入总计", encoding="utf-8")
+    (there / "sources").mkdir(parents=True)
+    monkeypatch.chdir(here)
+    with Client(cluster.scheduler_address, set_as_default=False) as client:
+        before = client.run(os.getcwd)
+        client.run(os.chdir, str(there))
+        try:
+            with pytest.raises(ClusterError) as refused:
+                check_workers(client, {"sources": Path("/proc/self/cwd/sources")})
+        finally:
+            for worker, cwd in before.items():
+                client.run(os.chdir, cwd, workers=[worker])
+    message = str(refused.value)
+    assert "/proc/self/cwd/sources" in message
+    assert "共享文件系统" in message and "must share the file system" in message
+
+
+def layout(tmp: Path) -> BuildPaths:
+    """The seeds, an empty file (not a disclosure) and an unreadable sidecar."""
+    sources = tmp / "sources"
+    shutil.copytree(SOURCES, sources)
+    (sources / "zz_empty.txt").write_bytes(b"")
+    (sources / "zz_bad_sidecar.txt").write_bytes(
+        (SOURCES / "002_f0243ef9e14cabee.txt").read_bytes()
+    )
+    (sources / "zz_bad_sidecar.yml").write_text("department: [unclosed\n", encoding="utf-8")
+    return BuildPaths(
+        sources, tmp / "datapackages", tmp / "build", ROOT / "docs", ROOT / "mkdocs.yml"
+    )
+
+
+def ran_on(cluster: LocalCluster) -> int:
+    """Tasks of map_in_order that the cluster has completed so far."""
+    prefix = cluster.scheduler.task_prefixes.get("run_batch")
+    return prefix.state_counts["memory"] if prefix is not None else 0
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.mark.build
+def test_the_cluster_builds_the_same_bytes_as_the_process_pool(cluster, tmp_path):
+    paths = layout(tmp_path)
+    pool = run_build(paths, lambda _: None)
+    pool_packages, pool_docs = snapshot(paths.datapackages), snapshot(paths.generated_docs)
+    assert len(pool.disclosures) == 5 and not pool.problems
+    assert any(name.endswith(".zip") for name in pool_docs)  # rendered: pages and downloads
+    # the same paths, from nothing: no cache entry of the pool's build is reused
+    shutil.rmtree(paths.datapackages)
+    shutil.rmtree(paths.build)
+    before = ran_on(cluster)
+    on = run_build(paths, lambda _: None, scheduler=cluster.scheduler_address)
+    # the work did run there: at this size convert (7 sources) and render (5 disclosures)
+    # are one job a task, and validate adds its batches
+    assert ran_on(cluster) - before >= 7 + 5
+    assert snapshot(paths.datapackages) == pool_packages
+    assert snapshot(paths.generated_docs) == pool_docs
+    assert (paths.site / "index.html").is_file()
+    assert on.converted == pool.converted == 7
+    # a source that fails on a worker is skipped, with the same reason, and the build goes on
+    assert [(s.file, s.problem) for s in on.skipped] == [(s.file, s.problem) for s in pool.skipped]
+    assert {s.file for s in on.skipped} == {"zz_empty.txt", "zz_bad_sidecar.txt"}
+
+
+def test_the_flag_wins_over_the_environment(monkeypatch):
+    monkeypatch.setenv(SCHEDULER_ENV, "tcp://127.0.0.1:8786")
+    assert scheduler_address("tcp://127.0.0.1:9999") == "tcp://127.0.0.1:9999"
+    assert scheduler_address(None) == "tcp://127.0.0.1:8786"
+    monkeypatch.setenv(SCHEDULER_ENV, " ")
+    assert scheduler_address(None) is None
+
+
+@pytest.mark.parametrize("address", ["nonsense", "tcp://127.0.0.1:notaport", "foo://x:1"])
+def test_a_bad_address_is_a_clear_error_not_a_traceback(address, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv(SCHEDULER_ENV, address)
+    argv = ["build", "--root", str(ROOT), "--no-site", "--build-dir", str(tmp_path / "b")]
+    assert main([*argv, "--datapackages", str(tmp_path / "dp")]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: 不是有效的 Dask 调度器地址：{address}")
+    assert "expected tcp://HOST:PORT" in err and "Traceback" not in err
+    assert not (tmp_path / "dp").exists()

@@ -1,0 +1,84 @@
+"""Adding a disclosure renders its pages and the listings, and reuses the rest of the site.
+
+Seeds 002 and 004 are built; then 003 is added and the build runs again. The second
+build must (a) render only the files that changed, not every page, (b) leave the live
+site untouched until the swap, and (c) give the same site, byte for byte, as a clean
+build of the three seeds. A seed removed again disappears from the reused site.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from build_edits import layout, state_licence
+from conftest import SEEDS
+from juesuan.pipeline.build import BuildPaths, run_build
+
+pytestmark = pytest.mark.build
+
+# The search index is assembled across pages; it is compared by the search tests.
+NOT_COMPARED = {"search/search_index.json"}
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(site)): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and str(p.relative_to(site)) not in NOT_COMPARED
+    }
+
+
+def build(paths: BuildPaths) -> list[str]:
+    lines: list[str] = []
+    result = run_build(paths, lines.append)
+    assert result.problems == [] and result.skipped == [], result
+    return lines
+
+
+def add_seed(paths: BuildPaths, seed: str) -> None:
+    shutil.copy(SEEDS[seed], paths.sources)
+    shutil.copy(SEEDS[seed].with_suffix(".yml"), paths.sources)
+
+
+def rendered(lines: list[str]) -> str:
+    return next(line for line in lines if line.startswith("mkdocs rendered"))
+
+
+def test_a_changed_disclosure_renders_its_files_and_the_listings_only(tmp_path: Path):
+    paths = layout(tmp_path / "incremental")
+    assert rendered(build(paths)) == "mkdocs rendered every page"
+    page_002 = next(paths.site.glob("disclosures/*/index.html"))
+    name_002 = page_002.parent.name
+    inode = page_002.stat().st_ino
+
+    state_licence(paths, "004")
+    message = rendered(build(paths))
+    changed, total = int(message.split()[2]), int(message.split()[4])
+    assert 0 < changed < total / 2, message
+    # 002's page is the previous build's file, not a new rendering
+    assert page_002.stat().st_ino == inode
+    assert name_002 in (paths.site / "index.html").read_text("utf-8")
+
+
+def test_the_reused_site_equals_a_clean_build(tmp_path: Path):
+    paths = layout(tmp_path / "incremental")
+    build(paths)
+    before = site_files(paths.site)
+
+    add_seed(paths, "003")  # its codes also fill the items of 002 and 004
+    assert rendered(build(paths)) != "mkdocs rendered every page"
+    clean = layout(tmp_path / "clean")
+    add_seed(clean, "003")
+    build(clean)
+    after, expected = site_files(paths.site), site_files(clean.site)
+    assert after.keys() == expected.keys()
+    assert [name for name, data in after.items() if expected[name] != data] == []
+    assert after.keys() > before.keys()
+
+    for path in paths.sources.glob(SEEDS["003"].stem + ".*"):
+        path.unlink()
+    build(paths)
+    assert site_files(paths.site).keys() == before.keys()
