@@ -112,7 +112,7 @@ def assemble_docs(
             *compare_pages(disclosures),
             *completeness_pages(disclosures),
             *index_pages(disclosures),
-            *department_pages(disclosures),
+            *department_pages(disclosures, cache_dir / "render"),
         ]:
             _write_files(staging, {page.path: page.markdown.encode("utf-8")})
             _write_files(staging, {k: v.encode("utf-8") for k, v in page.files.items()})
