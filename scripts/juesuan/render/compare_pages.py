@@ -9,10 +9,12 @@ The CSVs over every disclosure stay downloadable from the overview.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from juesuan.disclosure import Disclosure
 from juesuan.render.escape import md
 from juesuan.render.numbers import amount
+from juesuan.render.page_cache import page_key, rendered
 from juesuan.render.pages import template_environment, totals
 from juesuan.render.portal_pages import (
     ComparisonSplit,
@@ -33,9 +35,10 @@ def _sangong(disclosures: list[Disclosure]) -> str:
     return amount(sum(read, Decimal(0))) if read else ""
 
 
-def compare_pages(disclosures: list[Disclosure]) -> list[PortalPage]:
-    """The overview (compare.md, with the national CSVs) and every split's pages."""
-    rows, pages = [], []
+def compare_pages(disclosures: list[Disclosure], cache_dir: Path | None = None) -> list[PortalPage]:
+    """The overview (compare.md, with the national CSVs) and every split's pages; with
+    `cache_dir`, a split whose disclosures are unchanged is not rendered again."""
+    rows, jobs = [], []
     for year, of_year in by_year(disclosures).items():
         for name, group in groups(of_year, province).items():
             base = split_base(year, name)
@@ -57,7 +60,9 @@ def compare_pages(disclosures: list[Disclosure]) -> list[PortalPage]:
                 f"[{md(name)}的全部公开文本](../regions/{slug(name)}.md) · "
                 f"[{year} 年度的全部公开文本](../years/{slug(year)}.md)",
             )
-            pages += comparison_pages(group, split)
+            jobs.append((group, split))
+    names = [page_key("comparison", split, group) for group, split in jobs]
+    pages = [page for split in rendered(comparison_pages, jobs, names, cache_dir) for page in split]
     overview = (
         template_environment()
         .get_template("compare-overview.md.j2")

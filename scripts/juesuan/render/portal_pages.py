@@ -8,7 +8,6 @@ Every table has its CSV under data/compare/ so a journalist can take it away.
 from __future__ import annotations
 
 import json
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,8 +18,6 @@ import pandas as pd
 from juesuan.disclosure import Disclosure
 from juesuan.domain.amounts import format_decimal
 from juesuan.domain.key_figures import BUDGET_PAIRS
-from juesuan.infra.cache import Cache, entry_key
-from juesuan.infra.parallel import map_in_order, worker_count
 from juesuan.render.budget import RUN_LABELS
 from juesuan.render.charts import LABEL_LIMIT, chart_title, container_spec
 from juesuan.render.comparison import (
@@ -33,9 +30,9 @@ from juesuan.render.comparison import (
     sangong_ranking,
     year_over_year,
 )
-from juesuan.render.disclosure_files import conversion_key
 from juesuan.render.escape import json_for_script
 from juesuan.render.html_table import frame_table
+from juesuan.render.page_cache import page_key, rendered
 from juesuan.render.pages import plain_title, region_label, template_environment, totals
 from juesuan.render.splits import (
     COMPARE_ROWS,
@@ -538,52 +535,6 @@ def home_chart(disclosures: list[Disclosure]) -> dict[str, str] | None:
     )
 
 
-def _department_page_job(
-    key: DepartmentKey, group: list[Disclosure], store: Cache, name: str
-) -> PortalPage:
-    """In a worker: one department's page, kept in the cache under `name`."""
-    page = _department_page(key, group)
-    store.store(name, pickle.dumps(page, pickle.HIGHEST_PROTOCOL))
-    return page
-
-
-def _decode_page(data: bytes) -> PortalPage | None:
-    try:
-        page = pickle.loads(data)
-    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        return None
-    return page if isinstance(page, PortalPage) else None
-
-
-def _each_department_page(
-    groups: dict[DepartmentKey, list[Disclosure]], cache_dir: Path | None
-) -> list[PortalPage]:
-    """Every department's page; with `cache_dir`, one whose disclosures are unchanged (by
-    their conversion keys) comes from the cache, and the others are rendered on all cores:
-    at a province's scale they were thousands of pages of ~15 ms each, on every build."""
-    if cache_dir is None:
-        return [_department_page(key, group) for key, group in groups.items()]
-    store = Cache(cache_dir)
-    items = list(groups.items())
-    names = [
-        entry_key("department-page", repr(key), *(conversion_key(d) for d in group))
-        for key, group in items
-    ]
-    pages = [store.load(name, _decode_page) for name in names]
-    todo = [i for i, page in enumerate(pages) if page is None]
-    fresh = map_in_order(
-        _department_page_job,
-        [items[i][0] for i in todo],
-        [items[i][1] for i in todo],
-        [store] * len(todo),
-        [names[i] for i in todo],
-        workers=worker_count(len(todo)),
-    )
-    for i, page in zip(todo, fresh, strict=True):
-        pages[i] = page
-    return [page for page in pages if page is not None]
-
-
 def department_pages(
     disclosures: list[Disclosure], cache_dir: Path | None = None
 ) -> list[PortalPage]:
@@ -591,7 +542,12 @@ def department_pages(
     more than one), the departments index (a row a province) and a page of departments per
     province (cut into pages of LISTING_ROWS). `cache_dir` keeps each department's page."""
     groups = departments(disclosures)
-    pages = _each_department_page(groups, cache_dir)
+    pages = rendered(
+        _department_page,
+        list(groups.items()),
+        [page_key("department-page", key, group) for key, group in groups.items()],
+        cache_dir,
+    )
     by_province: dict[str, list[dict[str, Any]]] = {}
     for key, group in groups.items():
         spent = group[-1].fact("expenditure.current_year")

@@ -109,7 +109,7 @@ def assemble_docs(
         (staging / "data-dictionary.md").write_text(render_data_dictionary(), "utf-8")
         render_all(disclosures, cache_dir / "render", staging, packages, config)
         for page in [
-            *compare_pages(disclosures),
+            *compare_pages(disclosures, cache_dir / "render"),
             *completeness_pages(disclosures),
             *index_pages(disclosures),
             *department_pages(disclosures, cache_dir / "render"),
