@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -109,6 +110,22 @@ def test_cache_key_covers_the_sidecar_and_the_code(tmp_path, monkeypatch):
     assert changed.converted == 1 and changed.disclosures[2].meta.fiscal_year == 2022
     monkeypatch.setattr(infra_cache, "code_version", lambda: "another parser")
     assert convert_all(paths, lambda _: None, cache_dir=cache).converted == 5
+
+
+def test_a_source_rewritten_with_the_same_size_and_time_is_converted_again(tmp_path):
+    """The digests kept between builds are trusted only while size, mtime and ctime hold:
+    an edit that keeps the size and puts the old mtime back still changes the ctime."""
+    paths = _sources(tmp_path)
+    cache = tmp_path / "cache"
+    convert_all(paths, lambda _: None, cache_dir=cache)
+    assert convert_all(paths, lambda _: None, cache_dir=cache).converted == 0
+    source = paths[2]
+    before = source.stat()
+    text = source.read_text("utf-8")
+    source.write_text(text.replace("2023", "2022", 1), "utf-8")  # same length
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert source.stat().st_size == before.st_size
+    assert convert_all(paths, lambda _: None, cache_dir=cache).converted == 1
 
 
 def test_second_build_converts_nothing_and_writes_the_same_packages(tmp_path):

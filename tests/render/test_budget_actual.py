@@ -11,8 +11,8 @@ import html
 import io
 import re
 
+from juesuan.render.compare_pages import compare_pages
 from juesuan.render.pages import render_disclosure
-from juesuan.render.portal_pages import compare_page
 
 
 def _page(d) -> str:
@@ -80,8 +80,8 @@ def test_the_largest_over_and_under_runs_are_flagged(seed_disclosures):
 
 
 def test_comparison_has_an_execution_rate_column_chart_and_flags(seed_disclosures):
-    page = compare_page(list(seed_disclosures.values()))
-    rows = list(csv.DictReader(io.StringIO(page.files["data/compare/execution-rates.csv"])))
+    overview, *pages = compare_pages(list(seed_disclosures.values()))
+    rows = list(csv.DictReader(io.StringIO(overview.files["data/compare/execution-rates.csv"])))
     rate = {r["department"]: r["fiscal_expenditure_total_execution_rate_pct"] for r in rows}
     # by hand: 000 568.86 → 610.56 (1.07330…); 001 544.67 → 7,850.84 (14.41393…);
     # 002 96.41 → 58.64 (0.60823…)
@@ -93,5 +93,12 @@ def test_comparison_has_an_execution_rate_column_chart_and_flags(seed_disclosure
         "昌吉回族自治州科学技术局": "over",
         "乌鲁木齐高新技术产业开发区（乌鲁木齐市新市区）科学技术协会": "under",
     }
+    # The page of 2024 and 新疆 (000 and 001) flags within its year and province: both
+    # are over their budget, 001 the most; none is under.
+    (page,) = [p for p in pages if "昌吉回族自治州科学技术局" in p.markdown]
+    assert page.path.startswith("compare/2024-")
+    (own,) = [v for k, v in page.files.items() if k.endswith("/execution-rates.csv")]
+    runs = {r["department"]: r["run"] for r in csv.DictReader(io.StringIO(own)) if r["run"]}
+    assert runs == {"昌吉回族自治州科学技术局": "over"}
     assert '<div class="juesuan-chart" data-spec="chart-compare-execution">' in page.markdown
     assert "完成率 %" in page.markdown and "超出年初预算最多" in page.markdown

@@ -61,21 +61,33 @@ def test_home_shows_the_menu_and_a_headline_with_one_chart(built):
 
 def test_region_and_year_pages_show_totals(built):
     paths, _ = built
-    years = _site(paths, "years")
     # the second year of seed 000 is the only 2021 disclosure: 632.84 (000.yaml line 19)
-    section = re.split(r"<h2[^>]*>2021 年度", years, maxsplit=1)[1]
-    first = re.search(r'<p class="juesuan-totals">(.*?)</p>', section, re.S).group(1)
+    year = _site(paths, "years", "2021")
+    first = re.search(r'<p class="juesuan-totals">(.*?)</p>', year, re.S).group(1)
     assert first.startswith("1 份公开文本") and "<strong>632.84</strong> 万元" in first
+    years = _site(paths, "years")  # the overview: a row a year, with its totals
+    row = re.search(r"<tr>(?:(?!</tr>).)*2021 年度.*?</tr>", years, re.S).group(0)
+    cells = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+    assert cells[1:3] == ["1", "632.84"]
     regions = _site(paths, "regions")
-    assert regions.count('class="juesuan-totals"') >= 2  # all, and one per region
+    assert regions.count('class="juesuan-totals"') == 1  # all; a row a province below
+    for page in (paths.site / "regions").glob("*/index.html"):  # and each province's own
+        assert page.read_text("utf-8").count('class="juesuan-totals"') == 1
 
 
 def test_every_department_has_a_page_linked_from_its_disclosures(built):
     paths, result = built
-    index = _site(paths, "departments")
+    index = _site(paths, "departments")  # a row a province, linking its departments' list
     departments = {d.meta.department for d in result.disclosures if d.meta.department}
-    links = re.findall(r'<a href="([^"]+)/">', index)
-    pages = [p for p in links if not p.startswith("..")]
+    provinces = re.findall(r'<a href="(province/[^"]+)/">', index)
+    assert provinces
+    pages = [
+        link
+        for province in provinces
+        for link in re.findall(
+            r'<a href="\.\./\.\./([^./"][^"]*)/">', _site(paths, "departments", province)
+        )
+    ]
     assert len(pages) == len(departments)
     for d in result.disclosures:
         if not d.meta.department:
@@ -100,7 +112,7 @@ def test_a_department_with_two_years_shows_the_change(seed_disclosures, tmp_path
     (tmp_path / "earlier.yml").write_text(sidecar, encoding="utf-8")
     earlier = convert_path(tmp_path / "earlier.txt")
     pages = department_pages([seed_disclosures["000"], earlier, seed_disclosures["003"]])
-    departments = [p for p in pages if p.path != "departments/index.md"]
+    departments = [p for p in pages if p.path.count("/") == 1 and p.path != "departments/index.md"]
     (page,) = [p for p in departments if "昌吉回族自治州科学技术协会" in p.markdown]
     assert "与上年相比" in page.markdown
     (changes,) = [v for k, v in page.files.items() if k.endswith("-changes.csv")]
@@ -113,6 +125,9 @@ def test_a_department_with_two_years_shows_the_change(seed_disclosures, tmp_path
     # a department with one year has a page, without a change
     (single,) = [p for p in departments if "新乡市科学技术协会" in p.markdown]
     assert "与上年相比" not in single.markdown and "一个年度" in single.markdown
+    # The index lists the provinces (新疆, 河南); each province's page its departments.
     index = next(p for p in pages if p.path == "departments/index.md")
-    assert index.markdown.count(".md)") >= 2 + 3  # two departments, three disclosures
+    assert index.markdown.count("](province/") == 2
+    listed = "".join(p.markdown for p in pages if p.path.startswith("departments/province/"))
+    assert listed.count(".md)") >= 2 + 3  # two departments, three disclosures
     shutil.rmtree(tmp_path, ignore_errors=True)

@@ -99,15 +99,30 @@ def test_year_view_for_a_department_with_two_years(built):
     assert 'class="juesuan-chart"' in page
 
 
+def _pages_under(site: Path, folder: str) -> dict[str, str]:
+    """The overview `folder`/index.html and the pages of its splits, by path."""
+    return {
+        str(p.relative_to(site)): html.unescape(p.read_text(encoding="utf-8"))
+        for p in sorted((site / folder).glob("**/index.html"))
+    }
+
+
 def test_region_and_year_indexes_list_every_disclosure(built):
+    """Issue 17: the overviews list provinces and years; their pages list every disclosure."""
     paths, result = built
-    regions = html.unescape((paths.site / "regions" / "index.html").read_text(encoding="utf-8"))
-    years = html.unescape((paths.site / "years" / "index.html").read_text(encoding="utf-8"))
+    regions = _pages_under(paths.site, "regions")
+    years = _pages_under(paths.site, "years")
     for d in result.disclosures:
-        assert f"/disclosures/{d.name}/" in regions
-        assert f"/disclosures/{d.name}/" in years
-    assert "新疆维吾尔自治区 昌吉回族自治州" in regions
-    assert "2021 年度" in years and "2024 年度" in years
+        assert any(f"/disclosures/{d.name}/" in page for page in regions.values()), d.name
+        assert any(f"/disclosures/{d.name}/" in page for page in years.values()), d.name
+        # never on the overviews
+        assert f"/disclosures/{d.name}/" not in regions["regions/index.html"]
+        assert f"/disclosures/{d.name}/" not in years["years/index.html"]
+    assert "新疆维吾尔自治区 昌吉回族自治州" in "".join(regions.values())
+    assert "2021 年度" in years["years/index.html"] and "2024 年度" in years["years/index.html"]
+    # the overview links to a page per province, each of which lists its disclosures only
+    xinjiang = [p for p, text in regions.items() if "按地区：新疆维吾尔自治区<" in text]
+    assert xinjiang and all("河南省 新乡市" not in regions[p] for p in xinjiang)
 
 
 def test_every_chart_has_its_csv_and_the_page_a_zip_with_readme(built):
@@ -142,11 +157,15 @@ def test_sangong_chart_data_is_the_hand_read_budget_and_actual(built):
 
 def test_hostile_department_is_text_on_comparison_and_index_pages(built):
     paths, _ = built
-    for page in ("compare", "regions", "years"):
-        text = (paths.site / page / "index.html").read_text(encoding="utf-8")
-        assert "<script>alert" not in text and "<img src=x" not in text, page
-        assert "<strong>粗体" not in text and 'href="javascript:' not in text, page
-        assert HOSTILE in html.unescape(text), page
+    for folder in ("compare", "regions", "years", "completeness", "departments"):
+        pages = {
+            str(p): p.read_text(encoding="utf-8")
+            for p in (paths.site / folder).glob("**/index.html")
+        }
+        for page, text in pages.items():
+            assert "<script>alert" not in text and "<img src=x" not in text, page
+            assert "<strong>粗体" not in text and 'href="javascript:' not in text, page
+        assert any(HOSTILE in html.unescape(text) for text in pages.values()), folder
 
 
 def test_search_index_leaves_out_checks_evidence_and_downloads(built):
@@ -215,8 +234,9 @@ def _drawn_labels(spec: dict) -> list[str]:
 
 def test_comparison_charts_draw_the_largest_few_past_altairs_row_limit():
     """Regression: at N = 5,000 the shares chart had 8,000 rows and Altair refused it
-    (MaxRowsError), failing the whole build. The charts hold every row (so a reader's choice of
-    region finds its departments) and Vega draws the top CHART_TOP of what is chosen."""
+    (MaxRowsError), failing the whole build. Issue 17: the page holds only the rows a chart
+    can draw (the top CHART_TOP of every choice of the menu), however many there are; Vega
+    draws the top CHART_TOP of what is chosen."""
     n = 4_000
     departments = [f"部门{i:04d}" for i in range(n)]
     figures = pd.DataFrame(
@@ -224,7 +244,7 @@ def test_comparison_charts_draw_the_largest_few_past_altairs_row_limit():
             "package": [f"p{i}" for i in range(n)],
             "department": departments,
             "region": ["甲省"] * (n - 1) + ["乙省"],
-            "kind": ["部门（单位）决算公开说明"] * n,
+            "kind": ["整体支出绩效自评"] + ["部门（单位）决算公开说明"] * (n - 1),
             "year": ["2024"] * n,
             "basic_share_pct": [f"{i % 100}.00" for i in range(n)],
             "project_share_pct": [f"{100 - i % 100}.00" for i in range(n)],
@@ -244,8 +264,8 @@ def test_comparison_charts_draw_the_largest_few_past_altairs_row_limit():
     )
     charts = portal_pages._compare_charts(figures, figures, classes)
     specs = {c["chart_id"]: json.loads(c["spec_json"]) for c in charts}
-    for spec in specs.values():
-        assert len(spec["data"]["values"]) >= n
+    for spec in specs.values():  # two kinds: the top of all and of each kind, no more
+        assert len(spec["data"]["values"]) <= 3 * portal_pages.CHART_TOP * 2
     sangong = _drawn_labels(specs["compare-sangong"])
     assert len(sangong) == portal_pages.CHART_TOP
     assert sangong[:2] == ["部门3999（2024）", "部门3998（2024）"]
@@ -258,9 +278,11 @@ def test_comparison_charts_draw_the_largest_few_past_altairs_row_limit():
     assert set(_drawn_labels(specs["compare-classes"])) == {
         f"部门{i:04d}（2024）" for i in range(n - 40, n)
     }
-    # Choosing a region draws that region's departments, not the largest of all.
+    # Choosing a kind draws that kind's departments, not the largest of all (the year and the
+    # region are pages of their own: no menu).
     only = {**specs["compare-sangong"]}
+    assert {p["name"] for p in only["params"]} == {"kind"}
     only["params"] = [
-        {**p, "value": "乙省"} if p["name"] == "region" else p for p in only["params"]
+        {**p, "value": "整体支出绩效自评"} if p["name"] == "kind" else p for p in only["params"]
     ]
-    assert _drawn_labels(only) == ["部门3999（2024）"]
+    assert _drawn_labels(only) == ["部门0000（2024）"]

@@ -17,7 +17,7 @@ from juesuan.convert import convert_path
 from juesuan.disclosure import Disclosure
 from juesuan.package.portal import catalogue_row
 from juesuan.render.headline import check_badge, key_figure_rows
-from juesuan.render.pages import home_rows
+from juesuan.render.pages import listing_rows
 
 # Seed 000, line 22 restates 本年收入合计 (line 18: 本年收入合计610.56万元) as 本年收入610.56万元.
 RESTATEMENT = "本年收入610.56万元，其中："
@@ -52,8 +52,8 @@ def test_conflicting_values_count_as_a_contradiction_in_the_badge(conflicting):
     assert {t.value for t in check.terms} == {Decimal("610.56"), Decimal("560.79")}
 
 
-def test_conflicting_values_count_on_the_home_page_and_in_the_catalogue(conflicting):
-    (row,) = home_rows([conflicting])
+def test_conflicting_values_count_on_the_listing_pages_and_in_the_catalogue(conflicting):
+    (row,) = listing_rows([conflicting])
     assert "不一致" in row["checks"] and not row["checks"].startswith("一致")
     catalogue = catalogue_row(conflicting, list(conflicting.completeness))
     assert catalogue["checks_failed"] >= 1

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import serve
+from browser_support import serve, split_pages
 from expectations import expected_yaml
 
 pytestmark = pytest.mark.browser
@@ -34,8 +34,9 @@ def browser_page(built, chromium):
         page.close()
 
 
-def _page_types(result) -> list[str]:
+def _page_types(result, site) -> list[str]:
     pages = ["", "compare/", "regions/", "years/", "data-dictionary/", "glossary/"]
+    pages += split_pages(site, "compare")  # the comparison of each year and province
     pages += [f"disclosures/{d.name}/" for d in result.disclosures]
     return pages
 
@@ -46,7 +47,10 @@ def test_every_page_type_renders_its_charts_without_console_errors(browser_page,
     departments = sorted(p.parent.name for p in (paths.site / "departments").glob("*/index.html"))
     assert departments, "the test build has a department with two years"
     drawn = 0
-    for path in [*_page_types(result), *(f"departments/{slug}/" for slug in departments)]:
+    for path in [
+        *_page_types(result, paths.site),
+        *(f"departments/{slug}/" for slug in departments),
+    ]:
         errors.clear()
         response = page.goto(f"{base}/{path}")
         assert response is not None and response.status == 200, path

@@ -1,12 +1,14 @@
-"""The completeness page in a browser: one ranking table per document kind and year, so no
-list ever sets a text against another kind or another year. The built site has two years of
-one department (seed 000 as 2024, and moved back to 2021: tests/conftest.py)."""
+"""The completeness pages in a browser: one ranking table per document kind, year and province
+(a page per year and province, issue 17), so no list ever sets a text against another kind
+or another year. The built site has two years of one department (seed 000 as 2024, and moved
+back to 2021: tests/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from browser_support import serve
+from browser_support import serve, split_pages
+from juesuan.render.splits import slug
 
 pytestmark = pytest.mark.browser
 
@@ -23,11 +25,24 @@ def test_no_ranking_list_mixes_kinds_or_years(built, chromium):
         page = chromium.new_page(viewport={"width": 1280, "height": 900})
         try:
             page.goto(f"{url.rstrip('/')}/completeness/")
-            tables = page.evaluate(_TABLES)
+            assert page.evaluate(_TABLES) == []  # the overview links to the rankings
+            tables = []
+            for path in split_pages(paths.site, "completeness"):
+                page.goto(f"{url.rstrip('/')}/{path}")
+                tables += [{**t, "page": path} for t in page.evaluate(_TABLES)]
         finally:
             page.close()
-    groups = {(d.meta.document_kind, str(d.meta.fiscal_year)) for d in result.disclosures}
-    assert {(t["kind"], t["year"]) for t in tables} == groups
+    groups = {
+        (d.meta.document_kind, str(d.meta.fiscal_year), d.meta.region.province or "未知")
+        for d in result.disclosures
+    }
+    province = {
+        d.meta.region.province or "未知": slug(d.meta.region.province or "未知")
+        for d in result.disclosures
+    }
+    assert {(t["kind"], t["year"], t["page"]) for t in tables} == {
+        (kind, year, f"completeness/{year}-{province[p]}/") for kind, year, p in groups
+    }
     assert len(tables) == len(groups)  # one list each
     department = "昌吉回族自治州科学技术协会"
     where = []

@@ -20,6 +20,7 @@ import yaml
 from browser_support import serve
 from conftest import HOSTILE, ROOT, SEEDS
 from juesuan.pipeline.build import BuildPaths, run_build
+from juesuan.render.splits import slug
 from juesuan.site.search_index import published_docs
 
 pytestmark = pytest.mark.browser
@@ -106,7 +107,9 @@ def test_no_injected_script_runs_in_the_browser(hostile_site, chromium):
             ),
         )
 
-        page.goto(base, wait_until="load")
+        page.goto(base, wait_until="load")  # the home page lists provinces, not disclosures
+        province = slug(d.meta.region.province or "未知")
+        page.goto(f"{base}regions/{province}/", wait_until="load")
         body = page.inner_text("article")
         assert HOSTILE in body  # the department is listed as text
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from browser_support import split_pages
+
 pytestmark = pytest.mark.browser
 
 
@@ -50,8 +52,8 @@ def test_home_has_the_menu_a_headline_and_one_chart(site):
     assert page.locator("div.juesuan-chart").count() == 1
 
 
-def test_comparison_page_has_the_budget_execution_section(site):
+def test_comparison_page_has_the_budget_execution_section(site, built):
     page, base, _, _ = site
-    page.goto(f"{base}/compare/")
+    page.goto(f"{base}/{split_pages(built[0].site, 'compare')[0]}")
     assert page.locator("#execution").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]

@@ -16,6 +16,7 @@ from frictionless import validate
 from conftest import HOSTILE
 from juesuan.disclosure import restore
 from juesuan.package.validate import validate_all
+from juesuan.render.splits import slug
 from juesuan.site.search_index import INDEX_PATH, published_docs
 
 pytestmark = pytest.mark.build  # runs full builds or the frictionless CLI
@@ -35,12 +36,17 @@ def test_bad_source_is_reported_and_the_rest_is_built(built):
 
 
 def test_every_disclosure_has_a_page_listed_on_the_home_page(built):
+    """Listed on a page the home page links to: its province's (issue 17: the home page
+    lists provinces and years, never every disclosure)."""
     paths, result = built
     home = (paths.site / "index.html").read_text(encoding="utf-8")
+    provinces = re.findall(r'href="(regions/[^"]+/)"', home)
+    listed = "".join((paths.site / p / "index.html").read_text("utf-8") for p in provinces)
     for d in result.disclosures:
         page = paths.site / "disclosures" / d.name / "index.html"
         assert page.is_file(), d.name
-        assert f"disclosures/{d.name}/" in home, d.name
+        assert f"disclosures/{d.name}/" in listed, d.name
+        assert f"disclosures/{d.name}/" not in home, d.name
     assert "zz_empty.txt" in html.unescape(home)  # the build report names the skipped source
 
 
@@ -150,7 +156,11 @@ def test_charts_are_embedded_and_the_library_is_served_locally(built):
 def test_markup_from_sources_renders_as_text(built):
     paths, result = built
     hostile = next(d for d in result.disclosures if d.source.path.name == "zz_hostile.txt")
-    pages = [paths.site / "index.html", paths.site / "disclosures" / hostile.name / "index.html"]
+    province = slug(hostile.meta.region.province or "未知")
+    pages = [
+        paths.site / "regions" / province / "index.html",  # the listing of its province
+        paths.site / "disclosures" / hostile.name / "index.html",
+    ]
     for page in pages:
         text = page.read_text("utf-8")
         assert "<script>alert" not in text and "<img src=x" not in text, page

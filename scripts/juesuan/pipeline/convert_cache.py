@@ -12,12 +12,15 @@ fail fast and their error must be reported on every build.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from juesuan.convert import convert_path
 from juesuan.disclosure import Disclosure, from_stored, slim, stored
+from juesuan.infra.atomic import write_file_atomically
 from juesuan.infra.cache import Cache, entry_key
 from juesuan.infra.gc_pause import cyclic_gc_paused
 from juesuan.infra.parallel import map_in_order, worker_count
@@ -38,13 +41,50 @@ class Converted:
         return SourceError(self.where or self.path, self.problem or "")
 
 
-def cache_key(path: Path) -> str | None:
-    """Key of a source's conversion, or None when the source cannot be read."""
+DIGESTS_NAME = "source-digests.json"
+
+
+def _stat(path: Path | None) -> list[int] | None:
+    if path is None:
+        return None
+    found = path.stat()
+    return [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
+
+
+def _content_digest(path: Path, side: Path | None) -> str:
+    digest = hashlib.sha256(path.read_bytes() + b"\0")
+    digest.update(side.read_bytes() if side else b"-")
+    return digest.hexdigest()
+
+
+def cache_key(path: Path, digests: dict[str, list] | None = None) -> str | None:
+    """Key of a source's conversion, or None when the source cannot be read.
+
+    `digests` (path → [the source's and sidecar's size, mtime, ctime and inode, their
+    SHA-256]) saves reading and hashing bytes that did not change since the last build:
+    originals as published are megabytes each, gigabytes for a province; a file that is
+    written anew, or touched, gets a new ctime and is hashed again."""
     try:
         side = sidecar_path(path)
-        return entry_key(str(path), path.read_bytes(), side.read_bytes() if side else b"-")
+        stats = [_stat(path), _stat(side)]
+        known = digests.get(str(path)) if digests is not None else None
+        if known is not None and known[0] == stats:
+            content = str(known[1])
+        else:
+            content = _content_digest(path, side)
+            if digests is not None:
+                digests[str(path)] = [stats, content]
+        return entry_key(str(path), content)
     except OSError:
         return None
+
+
+def _load_digests(cache_dir: Path) -> dict[str, list]:
+    try:
+        found = json.loads((cache_dir / DIGESTS_NAME).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _entry_name(key: str) -> str:
@@ -91,7 +131,11 @@ def convert_many(
     """Every source's outcome, in the order of `paths`; unchanged ones from the cache.
     With a cache, the disclosures are slim copies (juesuan.disclosure.slim)."""
     store = Cache(cache_dir) if cache_dir is not None else None
-    keys = [cache_key(p) if store is not None else None for p in paths]
+    digests = _load_digests(cache_dir) if cache_dir is not None else {}
+    keys = [cache_key(p, digests) if store is not None else None for p in paths]
+    if cache_dir is not None:
+        kept = {str(p): digests[str(p)] for p in paths if str(p) in digests}
+        write_file_atomically(cache_dir / DIGESTS_NAME, json.dumps(kept, sort_keys=True))
     done: dict[int, Converted] = {}
     with cyclic_gc_paused():
         for i, (path, key) in enumerate(zip(paths, keys, strict=True)):

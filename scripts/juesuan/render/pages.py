@@ -188,7 +188,9 @@ def render_disclosure(d: Disclosure, config: RenderConfig = NO_SETTINGS) -> Disc
     return DisclosurePage(markdown, collector.fragments)
 
 
-def home_rows(disclosures: list[Disclosure]) -> list[dict[str, str]]:
+def listing_rows(disclosures: list[Disclosure]) -> list[dict[str, str]]:
+    """A row a disclosure for the listing pages (by province, by year): what the home page
+    listed when it could still list every disclosure."""
     rows = []
     for d in disclosures:
         spent = d.fact("expenditure.current_year")
@@ -273,15 +275,18 @@ def render_home_page(
     duplicates: list[SkippedSource] | None = None,
     chart: dict[str, str] | None = None,
     updated: str | None = None,
+    overview: tuple[list[dict], list[dict]] = ([], []),
 ) -> str:
-    """The home page; `chart` is the spending-by-region chart (portal_pages.home_chart)."""
-    rows = home_rows(disclosures)
+    """The home page; `chart` is the spending-by-region chart (portal_pages.home_chart),
+    `overview` a row a province and a row a year (listings.overview_rows): the home page
+    never lists every disclosure, it would grow with N and change with every one added."""
     years = sorted({d.meta.fiscal_year for d in disclosures if d.meta.fiscal_year})
     return (
         template_environment()
         .get_template("home.md.j2")
         .render(
-            disclosures=rows,
+            provinces=overview[0],
+            years_rows=overview[1],
             departments=len({d.meta.department for d in disclosures if d.meta.department}),
             regions=len({region_label(d.meta.region) for d in disclosures} - {"未知"}),
             years=[str(y) for y in years],
@@ -294,9 +299,9 @@ def render_home_page(
     )
 
 
-def render_completeness_page(disclosures: list[Disclosure]) -> str:
-    """The portal-wide rankings (the same rows as the portal package), one list per document
-    kind and fiscal year, never mixed; and a count per part."""
+def completeness_groups(disclosures: list[Disclosure]) -> list[dict]:
+    """The rankings (the same rows as the portal package's for the same disclosures), one
+    group per document kind and fiscal year, never mixed."""
     scores = {d.name: list(d.completeness) for d in disclosures}
     labels = {p.part_id: p.label_zh for p in ALL_PARTS}
     groups: list[dict] = []
@@ -325,13 +330,41 @@ def render_completeness_page(disclosures: list[Disclosure]) -> str:
                 ),
             }
         )
+    return groups
+
+
+def part_counts(disclosures: list[Disclosure]) -> tuple[list, dict[str, dict[str, int]]]:
+    """The parts some disclosure is scored on, and how many are present, empty, … of each."""
     by_part = {p.part_id: dict.fromkeys(PART_LABELS, 0) for p in ALL_PARTS}
-    for results in scores.values():
-        for r in results:
+    for d in disclosures:
+        for r in d.completeness:
             by_part[r.part.part_id][r.status] += 1
-    scored = [p for p in ALL_PARTS if sum(by_part[p.part_id].values())]
+    return [p for p in ALL_PARTS if sum(by_part[p.part_id].values())], by_part
+
+
+def render_completeness_page(
+    disclosures: list[Disclosure],
+    groups: list[dict] | None = None,
+    place: dict[str, str] | None = None,
+) -> str:
+    """A completeness page: the rankings of `disclosures` (or the given `groups`, a page of
+    them) and, without `place`, a count per part. `place` (title, heading, back,
+    page_links, links) makes it one year and province's page, or with `links` the overview."""
+    parts, by_part = part_counts(disclosures)
+    place = place or {}
     return (
         template_environment()
         .get_template("completeness.md.j2")
-        .render(groups=groups, parts=scored, by_part=by_part, template_parts=len(PARTS))
+        .render(
+            groups=completeness_groups(disclosures) if groups is None else groups,
+            parts=parts if "back" not in place else [],
+            by_part=by_part,
+            template_parts=len(PARTS),
+            title=place.get("title", "公开完整性 / Completeness"),
+            heading=place.get("heading", "公开完整性排名 / Completeness ranking"),
+            back=place.get("back", ""),
+            page_links=place.get("page_links", ""),
+            links=place.get("links", []),
+            up="../" if "back" in place else "",
+        )
     )

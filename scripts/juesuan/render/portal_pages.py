@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import altair as alt
@@ -31,7 +32,17 @@ from juesuan.render.comparison import (
 )
 from juesuan.render.escape import json_for_script
 from juesuan.render.html_table import frame_table
+from juesuan.render.page_cache import page_key, rendered
 from juesuan.render.pages import plain_title, region_label, template_environment, totals
+from juesuan.render.splits import (
+    COMPARE_ROWS,
+    LISTING_ROWS,
+    UNKNOWN,
+    page_links,
+    paginate,
+    province,
+    slug,
+)
 
 _FIGURE_COLUMNS = [(f.key, f"{f.label_zh}（{f.unit_zh}）") for f in KEY_FIGURES]
 _NUMERIC = frozenset(
@@ -106,18 +117,31 @@ def _choice(name: str, label: str, values: pd.Series, every: str) -> alt.Paramet
     )
 
 
+# A comparison page is one year and one province (render/splits.py): the reader chooses only
+# the kind of text; the year and the region are pages of their own.
+MENUS = (("kind", "类型", "全部类型"),)
+
+
 def _choices(frame: pd.DataFrame) -> tuple[list[alt.Parameter], str]:
-    """Menus for year, kind and region (only those with more than one value) and their filter."""
+    """Menus (MENUS, only those with more than one value) and their filter."""
     params, tests = [], []
-    for column, label, every in (
-        ("year", "年度", "全部年度"),
-        ("kind", "类型", "全部类型"),
-        ("region", "地区", "全部地区"),
-    ):
+    for column, label, every in MENUS:
         if frame[column].nunique() > 1:
             params.append(_choice(column, label, frame[column], every))
             tests.append(f"({column} === '{ALL}' || datum.{column} === {column})")
     return params, " && ".join(tests) or "true"
+
+
+def _bounded(frame: pd.DataFrame, field: str, by: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The rows a chart can draw: the CHART_TOP largest `field` overall and within every
+    group of `by` and of the menus, so whatever the reader chooses its top rows are there
+    and the page's inline data stays bounded however many rows there are."""
+    keep = set(_top(frame, field).index)
+    for columns in {*(m[0] for m in MENUS), *by}, set(by):
+        if columns and all(c in frame for c in columns):
+            for _, group in frame.groupby(sorted(columns), sort=False):
+                keep.update(_top(group, field).index)
+    return frame.loc[sorted(keep)]
 
 
 def _amount_axis(values: pd.Series, field: str, title: str) -> tuple[alt.X, str, str]:
@@ -180,7 +204,7 @@ def _department_bars(data: alt.Data, title: str, x: alt.X, tooltip: list) -> alt
 def _sangong_chart(ranking: pd.DataFrame, params: list, test: str) -> dict[str, str]:
     """三公 totals per department-year, the top of what the reader chose."""
     x, drawable, note = _amount_axis(ranking["sangong.total"], "amount", "万元")
-    drawn = ranking.rename(columns={"sangong.total": "amount"})
+    drawn = _bounded(ranking.rename(columns={"sangong.total": "amount"}), "amount")
     data = _records(drawn, ["department", "region", "year", "kind", "amount"], "amount")
     tooltip = [
         alt.Tooltip("department:N", title="部门"),
@@ -188,14 +212,15 @@ def _sangong_chart(ranking: pd.DataFrame, params: list, test: str) -> dict[str, 
         alt.Tooltip("year:N", title="年度"),
         alt.Tooltip("amount:Q", title="决算数（万元）", format=",.2f"),
     ]
-    title = _top_title("“三公”经费支出（万元）", len(drawn))
+    title = _top_title("“三公”经费支出（万元）", len(ranking))
     chart = _department_bars(data, title, x, tooltip).add_params(*params)
     return _chart("compare-sangong", _top_of_choice(chart, f"{test} && {drawable}", "amount"), note)
 
 
 def _shares_chart(all_shares: pd.DataFrame, params: list, test: str) -> dict[str, str]:
     """Basic and project spending as shares of the year's spending, stacked."""
-    long = all_shares.assign(order=all_shares["project_share_pct"]).melt(
+    shown = _bounded(all_shares, "project_share_pct")
+    long = shown.assign(order=shown["project_share_pct"]).melt(
         id_vars=["department", "region", "year", "kind", "order"],
         value_vars=["basic_share_pct", "project_share_pct"],
         var_name="part",
@@ -263,6 +288,7 @@ def _classes_chart(figures: pd.DataFrame, classes: pd.DataFrame) -> dict[str, st
     params, test = _choices(rows)
     # The class most departments report comes first in the menu (then by code).
     counts = rows.groupby("class")["package"].nunique()
+    rows = _bounded(rows, "amount", ("class",))
     names = sorted(counts.index, key=lambda c: (-counts[c], c))
     choose = alt.param(
         name="fclass",
@@ -270,9 +296,7 @@ def _classes_chart(figures: pd.DataFrame, classes: pd.DataFrame) -> dict[str, st
         bind=alt.binding_select(options=names, name="支出功能分类（类） "),
     )
     x, drawable, note = _amount_axis(rows["amount"], "amount", "万元")
-    data = _records(
-        rows, ["class", "department", "region", "year", "kind", "amount", "share_pct"], "amount"
-    )
+    data = _records(rows, ["class", "department", "year", "kind", "amount", "share_pct"], "amount")
     title = _top_title("所选支出功能分类（类）各部门决算数（万元）", int(counts.max()))
     tooltip = [
         alt.Tooltip("class:N", title="功能分类（类）"),
@@ -313,14 +337,17 @@ def _execution_chart(rates: pd.DataFrame) -> dict[str, str]:
     )
 
 
-def _execution_section(rates: pd.DataFrame, link: dict[str, str]) -> dict[str, Any]:
+def _with_run_labels(rates: pd.DataFrame) -> pd.DataFrame:
+    return rates.assign(run_label=rates["run"].map(lambda r: RUN_LABELS.get(r, "")))
+
+
+def _execution_table(rates: pd.DataFrame, link: dict[str, str]) -> str:
+    """The execution rates of a page's disclosures (their flags are the split's)."""
     if rates.empty:
-        return {"table": "", "chart": None, "flags": []}
-    shown = rates.copy()
-    shown["run_label"] = shown["run"].map(lambda r: RUN_LABELS.get(r, ""))
+        return ""
     fiscal, sangong = BUDGET_PAIRS
-    table = frame_table(
-        shown,
+    return frame_table(
+        _with_run_labels(rates),
         [
             ("department", "部门"),
             ("year", "年度"),
@@ -335,6 +362,13 @@ def _execution_section(rates: pd.DataFrame, link: dict[str, str]) -> dict[str, A
         _NUMERIC,
         link,
     )
+
+
+def _execution_section(rates: pd.DataFrame, link: dict[str, str]) -> dict[str, Any]:
+    if rates.empty:
+        return {"table": "", "chart": None, "flags": []}
+    shown = _with_run_labels(rates)
+    fiscal = BUDGET_PAIRS[0]
     flags = [
         f"{RUN_LABELS[r['run']]}：{r['department']}（{r['year']}）"
         f"年初预算 {r[fiscal.budget_key]} → 决算 {r[fiscal.actual_key]} 万元，"
@@ -342,7 +376,11 @@ def _execution_section(rates: pd.DataFrame, link: dict[str, str]) -> dict[str, A
         for r in shown.to_dict("records")
         if r["run"]
     ]
-    return {"table": table, "chart": _execution_chart(rates), "flags": flags}
+    return {
+        "table": _execution_table(rates, link),
+        "chart": _execution_chart(rates),
+        "flags": flags,
+    }
 
 
 # The comparison page's tables: (column, header) of each.
@@ -375,54 +413,86 @@ def _sortable(frame: pd.DataFrame, columns: list[tuple[str, str]], link: dict[st
     return "" if frame.empty else frame_table(frame, columns, _NUMERIC, link, sortable=True)
 
 
-def compare_page(disclosures: list[Disclosure]) -> PortalPage:
+@dataclass(frozen=True)
+class ComparisonSplit:
+    """Where one split of the comparison goes (render/splits.py): its pages' base path, the
+    folder of its CSVs, its title and the Markdown of its links to the overview."""
+
+    base: str  # docs path without .md, e.g. compare/2024-henan-1a2b
+    csv_dir: str  # e.g. data/compare/2024-henan-1a2b
+    title: str
+    back: str
+
+
+def comparison_pages(disclosures: list[Disclosure], split: ComparisonSplit) -> list[PortalPage]:
+    """The comparison of `disclosures` (one year, one province): the charts and the CSVs over
+    all of them, the tables cut into pages of COMPARE_ROWS disclosures; ranks are within
+    the split."""
     figures = key_figures(disclosures)
     ranking = sangong_ranking(figures)
     classes = by_function_class(disclosures)
     rates = execution_rates(figures)
-    link = {"department": "../disclosures/{package}/"}
+    charts = _compare_charts(figures, ranking, classes)
+    execution = _execution_section(rates, {"department": "../../disclosures/{package}/"})
+    files = {
+        f"{split.csv_dir}/key-figures.csv": _csv(figures),
+        f"{split.csv_dir}/execution-rates.csv": _csv(rates),
+        f"{split.csv_dir}/sangong-ranking.csv": _csv(ranking),
+        f"{split.csv_dir}/function-classes.csv": _csv(classes),
+    }
+    pages = []
+    for paged in paginate(split.base, list(figures.get("package", [])), COMPARE_ROWS):
+        here = set(paged.rows)
+        tables = _comparison_tables(
+            [f[f["package"].isin(here)] for f in (figures, ranking, classes, rates)]
+        )
+        markdown = (
+            template_environment()
+            .get_template("compare.md.j2")
+            .render(
+                title_yaml=json.dumps(plain_title(split.title), ensure_ascii=False)[1:-1],
+                heading=split.title,
+                back=split.back,
+                page_links=page_links(paged),
+                csv=f"../{split.csv_dir}/",
+                count=len(disclosures),
+                charts=charts,
+                execution={**execution, "table": tables.pop("execution")},
+                **tables,
+            )
+        )
+        pages.append(PortalPage(paged.path, markdown, files if paged.number == 1 else {}))
+    return pages
+
+
+def _comparison_tables(frames: list[pd.DataFrame]) -> dict[str, str]:
+    """The tables of one page of a split: its disclosures' rows."""
+    figures, ranking, classes, rates = frames
+    link = {"department": "../../disclosures/{package}/"}
     figure_columns = [
         ("department", "部门"),
         ("region", "地区"),
         ("year", "年度"),
         *_FIGURE_COLUMNS,
     ]
-    markdown = (
-        template_environment()
-        .get_template("compare.md.j2")
-        .render(
-            count=len(disclosures),
-            figures_table=_sortable(figures, figure_columns, link),
-            ratios_table=_sortable(figures, _RATIO_COLUMNS, link),
-            ranking_table=_sortable(ranking, _RANKING_COLUMNS, link),
-            classes_table=_sortable(classes, _CLASS_COLUMNS, link),
-            charts=_compare_charts(figures, ranking, classes),
-            execution=_execution_section(rates, link),
-        )
-    )
-    files = {
-        "data/compare/key-figures.csv": _csv(figures),
-        "data/compare/execution-rates.csv": _csv(rates),
-        "data/compare/sangong-ranking.csv": _csv(ranking),
-        "data/compare/function-classes.csv": _csv(classes),
+    return {
+        "figures_table": _sortable(figures, figure_columns, link),
+        "ratios_table": _sortable(figures, _RATIO_COLUMNS, link),
+        "ranking_table": _sortable(ranking, _RANKING_COLUMNS, link),
+        "classes_table": _sortable(classes, _CLASS_COLUMNS, link),
+        "execution": _execution_table(rates, link),
     }
-    return PortalPage("compare.md", markdown, files)
 
 
-def _listing(disclosures: list[Disclosure]) -> list[dict[str, Any]]:
-    return [
-        {
-            "name": d.name,
-            "department": d.meta.department or "未知部门",
-            "region": region_label(d.meta.region),
-            "year": str(d.meta.fiscal_year or "未知"),
-            "title": d.title,
-        }
-        for d in sorted(
-            disclosures,
-            key=lambda d: (region_label(d.meta.region), d.meta.department or "", d.name),
-        )
-    ]
+def national_csvs(disclosures: list[Disclosure]) -> dict[str, str]:
+    """The comparison tables over every disclosure, to take away (not shown on any page)."""
+    figures = key_figures(disclosures)
+    return {
+        "data/compare/key-figures.csv": _csv(figures),
+        "data/compare/execution-rates.csv": _csv(execution_rates(figures)),
+        "data/compare/sangong-ranking.csv": _csv(sangong_ranking(figures)),
+        "data/compare/function-classes.csv": _csv(by_function_class(disclosures)),
+    }
 
 
 def _groups(disclosures: list[Disclosure], key) -> dict[str, list[Disclosure]]:
@@ -434,10 +504,6 @@ def _groups(disclosures: list[Disclosure], key) -> dict[str, list[Disclosure]]:
 
 def _region(d: Disclosure) -> str:
     return region_label(d.meta.region)
-
-
-def _year(d: Disclosure) -> str:
-    return str(d.meta.fiscal_year or "未知")
 
 
 def home_chart(disclosures: list[Disclosure]) -> dict[str, str] | None:
@@ -469,35 +535,23 @@ def home_chart(disclosures: list[Disclosure]) -> dict[str, str] | None:
     )
 
 
-def index_pages(disclosures: list[Disclosure]) -> list[PortalPage]:
-    """By region (province › prefecture › county) and by fiscal year, each group with its
-    count, summed 本年支出合计 and number with contradictions."""
-    by_region = _groups(disclosures, _region)
-    by_year = _groups(disclosures, _year)
-    env = template_environment()
-    regions = env.get_template("regions.md.j2").render(
-        groups=[(r, _listing(by_region[r]), totals(by_region[r])) for r in sorted(by_region)],
-        overall=totals(disclosures),
-    )
-    years = env.get_template("years.md.j2").render(
-        groups=[
-            (y, _listing(by_year[y]), totals(by_year[y])) for y in sorted(by_year, reverse=True)
-        ],
-        overall=totals(disclosures),
-    )
-    return [PortalPage("regions.md", regions, {}), PortalPage("years.md", years, {})]
-
-
-def department_pages(disclosures: list[Disclosure]) -> list[PortalPage]:
+def department_pages(
+    disclosures: list[Disclosure], cache_dir: Path | None = None
+) -> list[PortalPage]:
     """A page for every named department (its years, and year-over-year change when it has
-    more than one) and the departments index."""
+    more than one), the departments index (a row a province) and a page of departments per
+    province (cut into pages of LISTING_ROWS). `cache_dir` keeps each department's page."""
     groups = departments(disclosures)
-    pages = [_department_page(key, group) for key, group in groups.items()]
-    rows = []
+    pages = rendered(
+        _department_page,
+        list(groups.items()),
+        [page_key("department-page", key, group) for key, group in groups.items()],
+        cache_dir,
+    )
+    by_province: dict[str, list[dict[str, Any]]] = {}
     for key, group in groups.items():
-        latest = group[-1]
-        spent = latest.fact("expenditure.current_year")
-        rows.append(
+        spent = group[-1].fact("expenditure.current_year")
+        by_province.setdefault(province(group[-1]), []).append(
             {
                 "department": key.department,
                 "region": key.region,
@@ -508,7 +562,33 @@ def department_pages(disclosures: list[Disclosure]) -> list[PortalPage]:
                 "latest_spent": format_decimal(spent.value) if spent else "",
             }
         )
-    index = template_environment().get_template("departments.md.j2").render(rows=rows)
+    env = template_environment()
+    provinces = []
+    for name in sorted(by_province, key=lambda k: (k == UNKNOWN, k)):
+        base = f"departments/province/{slug(name)}"
+        provinces.append(
+            {"province": name, "href": f"province/{slug(name)}.md", "count": len(by_province[name])}
+        )
+        for paged in paginate(base, by_province[name], LISTING_ROWS):
+            markdown = env.get_template("departments.md.j2").render(
+                rows=paged.rows,
+                provinces=[],
+                count=len(by_province[name]),
+                province=name,
+                title_yaml=json.dumps(plain_title(f"部门索引：{name}"), ensure_ascii=False)[1:-1],
+                page_links=page_links(paged),
+                up="../",
+            )
+            pages.append(PortalPage(paged.path, markdown, {}))
+    index = env.get_template("departments.md.j2").render(
+        rows=[],
+        provinces=provinces,
+        count=len(groups),
+        province="",
+        title_yaml="部门索引",
+        page_links="",
+        up="",
+    )
     return [*pages, PortalPage("departments/index.md", index, {})]
 
 

@@ -18,15 +18,17 @@ from juesuan.infra.atomic import staging_for, swap_directory, write_file_atomica
 from juesuan.infra.deterministic_zip import deterministic_zip
 from juesuan.package.portal import portal_files
 from juesuan.registry.portal import CATALOGUE, PORTAL_NAME
+from juesuan.render.compare_pages import compare_pages
+from juesuan.render.completeness_pages import completeness_pages
 from juesuan.render.config import NO_SETTINGS, RenderConfig
 from juesuan.render.disclosure_files import render_all
+from juesuan.render.listings import index_pages, overview_rows
 from juesuan.render.pages import (
     SkippedSource,
-    render_completeness_page,
     render_data_dictionary,
     render_home_page,
 )
-from juesuan.render.portal_pages import compare_page, department_pages, home_chart, index_pages
+from juesuan.render.portal_pages import department_pages, home_chart
 from juesuan.site import page_reuse
 from juesuan.site.dcat import data_json
 
@@ -95,17 +97,22 @@ def assemble_docs(
         shutil.copytree(handwritten, staging, dirs_exist_ok=True)
         (staging / "index.md").write_text(
             render_home_page(
-                disclosures, skipped, duplicates, home_chart(disclosures), config.last_updated
+                disclosures,
+                skipped,
+                duplicates,
+                home_chart(disclosures),
+                config.last_updated,
+                overview_rows(disclosures),
             ),
             "utf-8",
         )
         (staging / "data-dictionary.md").write_text(render_data_dictionary(), "utf-8")
-        (staging / "completeness.md").write_text(render_completeness_page(disclosures), "utf-8")
         render_all(disclosures, cache_dir / "render", staging, packages, config)
         for page in [
-            compare_page(disclosures),
+            *compare_pages(disclosures, cache_dir / "render"),
+            *completeness_pages(disclosures),
             *index_pages(disclosures),
-            *department_pages(disclosures),
+            *department_pages(disclosures, cache_dir / "render"),
         ]:
             _write_files(staging, {page.path: page.markdown.encode("utf-8")})
             _write_files(staging, {k: v.encode("utf-8") for k, v in page.files.items()})
@@ -114,7 +121,7 @@ def assemble_docs(
         bundle.parent.mkdir(parents=True, exist_ok=True)
         bundle.write_text(vega_bundle(cache_dir), "utf-8")
         page_reuse.keep_unchanged_times(staging, target)
-        swap_directory(staging, target)
+        swap_directory(staging, target, background=True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -166,7 +173,7 @@ def build_site(
             logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
         if state is not None and state.previous:
             page_reuse.remove_gone(state, staging)
-        swap_directory(staging, site_dir)
+        swap_directory(staging, site_dir, background=True)
         if state is not None and cache_dir is not None:
             page_reuse.save_state(cache_dir, state)
             return (state.rebuilt, state.seen) if state.previous else None
