@@ -216,6 +216,7 @@ def main(argv: list[str]) -> int:
     p.add_argument("--workdir", type=Path, default=ROOT / "build" / "bench")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--no-browser", action="store_true", help="skip the search timing")
+    p.add_argument("--no-pagefind", action="store_true", help="skip the Pagefind comparison")
     args = p.parse_args(argv)
 
     work = args.workdir / f"n{args.n}"
@@ -235,13 +236,15 @@ def main(argv: list[str]) -> int:
     first = next(line for line in log.lines if line.startswith("[1/")).split("→ ")[1].split()[0]
     numbers = site_numbers(paths.site, first)
     search = -1.0 if args.no_browser else first_search_s(paths.site)
-    pagefind = {} if args.no_browser else pagefind_numbers(paths.site)
+    skip_pagefind = args.no_browser or args.no_pagefind
+    pagefind = {} if skip_pagefind else pagefind_numbers(paths.site)
 
     generate(args.n + 1, paths.sources, args.seed, start=args.n)
     incremental, _, _, reconverted = build(paths)
     pipeline_inc = sum(incremental[k] for k in ("convert_s", "package_s", "render_s"))
     assembly = search_assembly(work, paths.site, args.n + 1)
     pipeline_full = sum(full[k] for k in ("convert_s", "package_s", "render_s"))
+    unchanged, _, _, unconverted = build(paths)  # nothing changed since the +1 build
 
     rows = [
         ("convert (incl. check)", full["convert_s"], "convert"),
@@ -262,6 +265,11 @@ def main(argv: list[str]) -> int:
         f"({100 * pipeline_inc / pipeline_full:.1f}% of the full build's {pipeline_full:.1f}s); "
         f"mkdocs {incremental['mkdocs_s']:.1f}s"
     )
+    print(
+        f"  +1 disclosure end to end (site included): {incremental['total_s']:.1f}s = "
+        f"{100 * incremental['total_s'] / full['total_s']:.1f}% of the full build; "
+        f"a build that changes nothing: {unchanged['total_s']:.1f}s ({unconverted} converted)"
+    )
     for key, value in numbers.items():
         print(f"  {key}: {value:.1f}" if isinstance(value, float) else f"  {key}: {value}")
     print(f"  first search result ({QUERY}): {search:.2f}s")
@@ -279,6 +287,9 @@ def main(argv: list[str]) -> int:
         "incremental_s": round(pipeline_inc, 2),
         "incremental_converted": reconverted,
         "incremental_mkdocs_s": round(incremental["mkdocs_s"], 2),
+        "incremental_total_s": round(incremental["total_s"], 2),
+        "incremental_share_pct": round(100 * incremental["total_s"] / full["total_s"], 1),
+        "unchanged_total_s": round(unchanged["total_s"], 2),
         "peak_rss_mb": round(peak_rss_mb(), 1),
         "cpu_s": {k: round(log.cpu_of(k), 1) for k in ("convert", "package", "render", "mkdocs")},
         **{k: round(v, 1) if isinstance(v, float) else v for k, v in numbers.items()},
