@@ -138,7 +138,7 @@ def write_directory_atomically(
             os.chmod(path, 0o644)
         for directory in [staging, *(p for p in staging.rglob("*") if p.is_dir())]:
             os.chmod(directory, 0o755)
-        swap_directory(staging, target)
+        swap_directory(staging, target, background=True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
