@@ -17,6 +17,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 _AT_FDCWD = -100
@@ -118,9 +119,10 @@ def _link_unchanged(previous: Path, path: Path, content: bytes) -> bool:
 
 
 def write_directory_atomically(
-    target: Path, files: dict[str, str | bytes], reuse: Path | None = None
+    target: Path, files: Mapping[str, str | bytes | Path], reuse: Path | None = None
 ) -> None:
-    """Write `files` (relative path → content) as the whole new content of `target`.
+    """Write `files` (relative path → content, or an existing file to hard-link: it must be
+    one no writer edits in place) as the whole new content of `target`.
 
     With `reuse` (usually `target` itself: the content being replaced), a file whose bytes
     equal those of the file of the same name there is hard-linked instead of written. Every
@@ -131,6 +133,13 @@ def write_directory_atomically(
         for name, content in files.items():
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, Path):
+                try:
+                    os.link(content, path, follow_symlinks=False)
+                except OSError:
+                    shutil.copyfile(content, path)
+                    os.chmod(path, 0o644)
+                continue
             data = content.encode("utf-8") if isinstance(content, str) else content
             if reuse is not None and _link_unchanged(reuse / name, path, data):
                 continue

@@ -12,7 +12,7 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ from juesuan.registry.facts import VOCABULARY
 from juesuan.registry.fields import ResourceSpec
 
 
-def csv_text(spec: ResourceSpec, rows: list[dict[str, Any]]) -> str:
+def csv_text(spec: ResourceSpec, rows: Iterable[dict[str, Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=spec.columns, lineterminator="\n")
     writer.writeheader()

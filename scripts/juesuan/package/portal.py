@@ -146,14 +146,14 @@ def portal_files(disclosures: list[Disclosure]) -> dict[str, str]:
         CATALOGUE.name: [catalogue_row(d, scores[d.name]) for d in ordered],
         RANKING.name: ranking_rows(ordered, scores),
     }
-    for spec in PORTAL_RESOURCES:
-        if spec.records is not None:
-            tables[spec.name] = [row for d in ordered for row in resource_rows(spec, d)]
     descriptor = portal_descriptor(ordered)
     files = {
         "datapackage.json": json.dumps(descriptor, ensure_ascii=False, indent=2, sort_keys=True)
     }
     files["datapackage.json"] += "\n"
-    for spec in PORTAL_RESOURCES:
-        files[spec.path] = csv_text(spec, tables[spec.name])
+    for spec in PORTAL_RESOURCES:  # rows written as they are made: millions at a province's scale
+        rows = tables.get(spec.name)
+        if rows is None:
+            rows = (row for d in ordered for row in resource_rows(spec, d))
+        files[spec.path] = csv_text(spec, rows)
     return files

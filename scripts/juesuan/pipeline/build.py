@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import fcntl
+import hashlib
 import os
 import sys
 import time
@@ -244,16 +245,21 @@ def fill_codes_across(disclosures: list[Disclosure]) -> list[Disclosure]:
     ]
 
 
-def _previous_files(folder: Path, key: str, markers: Cache) -> dict[str, bytes] | None:
+def _previous_files(folder: Path, key: str, markers: Cache) -> dict[str, Path] | None:
     """The files in `folder` as the previous build wrote them, if they are what would be laid
-    out now: the marker named after `key` (what they depend on) holds their digest."""
+    out now: the marker named after `key` (what they depend on) holds their digest. Named by
+    path, not read into memory: at a province's scale the packages are hundreds of MB."""
 
-    def files_if_current(expected: bytes) -> dict[str, bytes] | None:
+    def files_if_current(expected: bytes) -> dict[str, Path] | None:
         try:
-            found = {p.name: p.read_bytes() for p in folder.iterdir()}
+            found = {p.name: p for p in folder.iterdir()}
+            digest = hashlib.sha256()
+            for name in sorted(found):
+                data = found[name].read_bytes()
+                digest.update(f"{name}\0{len(data)}\0".encode() + data)
         except OSError:
             return None
-        return found if files_digest(found) == expected.decode("ascii", "replace") else None
+        return found if digest.hexdigest() == expected.decode("ascii", "replace") else None
 
     return markers.load(key, files_if_current)
 
@@ -272,7 +278,7 @@ def write_packages(disclosures: list[Disclosure], root: Path, markers: Path | No
     unchanged: a disclosure's key (conversion_key) for its own package, the sequence of every
     disclosure's key for the portal's. The packages to lay out are laid out on all cores."""
     store = Cache(markers) if markers is not None else None
-    files: dict[str, str | bytes] = {}
+    files: dict[str, str | bytes | Path] = {}
     laid_out: dict[str, str] = {}  # marker name → digest of the package laid out afresh
 
     def add(folder: str, key: str, found: dict[str, bytes]) -> None:
