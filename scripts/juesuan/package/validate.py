@@ -79,12 +79,24 @@ def _validate_many(descriptors: list[Path]) -> list[list[ValidationProblem]]:
     return [by_index[i] for i in range(len(descriptors))]
 
 
-def validate_all(root: Path, cache_dir: Path | None = None) -> tuple[int, list[ValidationProblem]]:
+def validate_all(
+    root: Path, cache_dir: Path | None = None, digests: dict[str, str] | None = None
+) -> tuple[int, list[ValidationProblem]]:
     """(number of packages, problems) for every package below `root`, in package order;
-    with `cache_dir`, packages already found valid as they are now are not validated again."""
+    with `cache_dir`, packages already found valid as they are now are not validated again.
+    `digests` (package name → files_digest of its files, as the build has just written or
+    checked them) saves reading every package again to key it."""
     packages = find_packages(root)
     store = Cache(cache_dir) if cache_dir is not None else None
-    keys = [package_key(p) if store is not None else None for p in packages]
+    known = digests or {}
+    keys = [
+        None
+        if store is None
+        else entry_key(validator_version(), known[p.parent.name])
+        if p.parent.name in known
+        else package_key(p)
+        for p in packages
+    ]
     todo = [
         i
         for i, key in enumerate(keys)

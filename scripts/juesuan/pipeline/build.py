@@ -245,12 +245,12 @@ def fill_codes_across(disclosures: list[Disclosure]) -> list[Disclosure]:
     ]
 
 
-def _previous_files(folder: Path, key: str, markers: Cache) -> dict[str, Path] | None:
+def _previous_files(folder: Path, key: str, markers: Cache) -> tuple[dict[str, Path], str] | None:
     """The files in `folder` as the previous build wrote them, if they are what would be laid
     out now: the marker named after `key` (what they depend on) holds their digest. Named by
     path, not read into memory: at a province's scale the packages are hundreds of MB."""
 
-    def files_if_current(expected: bytes) -> dict[str, Path] | None:
+    def files_if_current(expected: bytes) -> tuple[dict[str, Path], str] | None:
         try:
             found = {p.name: p for p in folder.iterdir()}
             digest = hashlib.sha256()
@@ -259,7 +259,8 @@ def _previous_files(folder: Path, key: str, markers: Cache) -> dict[str, Path] |
                 digest.update(f"{name}\0{len(data)}\0".encode() + data)
         except OSError:
             return None
-        return found if digest.hexdigest() == expected.decode("ascii", "replace") else None
+        same = digest.hexdigest() == expected.decode("ascii", "replace")
+        return (found, digest.hexdigest()) if same else None
 
     return markers.load(key, files_if_current)
 
@@ -269,20 +270,24 @@ def _package_files_of(d: Disclosure) -> dict[str, str]:
     return package_files(restore(d))
 
 
-def write_packages(disclosures: list[Disclosure], root: Path, markers: Path | None = None) -> None:
+def write_packages(
+    disclosures: list[Disclosure], root: Path, markers: Path | None = None
+) -> dict[str, str]:
     """Write every package and the portal-wide one as the new content of `root`, swapped in
     whole: a package whose source is gone disappears, and a killed build leaves the previous
     set. Files that did not change are hard-linked from the previous set, not rewritten.
 
     With `markers`, a package is not even laid out again when what it depends on is
     unchanged: a disclosure's key (conversion_key) for its own package, the sequence of every
-    disclosure's key for the portal's. The packages to lay out are laid out on all cores."""
+    disclosure's key for the portal's. The packages to lay out are laid out on all cores.
+    Returns each package's digest where it is known (validate_all keys on it)."""
     store = Cache(markers) if markers is not None else None
     files: dict[str, str | bytes | Path] = {}
     laid_out: dict[str, str] = {}  # marker name → digest of the package laid out afresh
+    digests: dict[str, str] = {}  # package name → digest of its files
 
     def add(folder: str, key: str, found: dict[str, bytes]) -> None:
-        laid_out[key] = files_digest(found)
+        laid_out[key] = digests[folder] = files_digest(found)
         files.update({f"{folder}/{name}": content for name, content in found.items()})
 
     keys = [conversion_key(d) for d in disclosures]
@@ -292,7 +297,8 @@ def write_packages(disclosures: list[Disclosure], root: Path, markers: Path | No
         if found is None:
             todo.append(i)
         else:
-            files.update({f"{d.name}/{name}": content for name, content in found.items()})
+            files.update({f"{d.name}/{name}": path for name, path in found[0].items()})
+            digests[d.name] = found[1]
     jobs = [disclosures[i] for i in todo]
     for i, texts in zip(
         todo, map_in_order(_package_files_of, jobs, workers=worker_count(len(jobs))), strict=True
@@ -307,11 +313,13 @@ def write_packages(disclosures: list[Disclosure], root: Path, markers: Path | No
             {n: t.encode("utf-8") for n, t in portal_files(disclosures).items()},
         )
     else:
-        files.update({f"{PORTAL_NAME}/{name}": content for name, content in found.items()})
+        files.update({f"{PORTAL_NAME}/{name}": path for name, path in found[0].items()})
+        digests[PORTAL_NAME] = found[1]
     write_directory_atomically(root, files, reuse=root)
     if store is not None:  # only now: a marker names files that are in place
         for key, digest in laid_out.items():
             store.store(key, digest)
+    return digests
 
 
 def executor_for(paths: BuildPaths, scheduler: str | None) -> AbstractContextManager[None]:
@@ -384,8 +392,8 @@ def _publish(
 ) -> None:
     """Everything after conversion: packages, validation, pages, site, cache pruning."""
     mark = time.perf_counter()
-    write_packages(result.disclosures, paths.datapackages, paths.cache / "package")
-    count, result.problems = validate_all(paths.datapackages, paths.cache / "validate")
+    digests = write_packages(result.disclosures, paths.datapackages, paths.cache / "package")
+    count, result.problems = validate_all(paths.datapackages, paths.cache / "validate", digests)
     result.timings["package_s"] = time.perf_counter() - mark
     log(f"validated {count} data packages: {len(result.problems)} problems")
     if result.problems or not site:
