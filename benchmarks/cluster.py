@@ -53,7 +53,7 @@ def cold_build(paths: BuildPaths, scheduler: str | None) -> tuple[dict[str, floa
 
 
 def main(argv: list[str]) -> int:
-    from distributed import LocalCluster
+    from juesuan.testing.cluster import loopback_cluster
 
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("n", type=int)
@@ -69,14 +69,7 @@ def main(argv: list[str]) -> int:
     generate(args.n, paths.sources, args.seed)
     pool, pool_digest = cold_build(paths, None)
     print(f"process pool: {pool['wall_s']:.1f}s", flush=True)
-    with LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-        silence_logs=40,
-    ) as cluster:
+    with loopback_cluster(silence_logs=40) as cluster:
         on, cluster_digest = cold_build(paths, cluster.scheduler_address)
     print(f"LocalCluster (2 workers): {on['wall_s']:.1f}s", flush=True)
     same = pool_digest == cluster_digest

@@ -25,17 +25,12 @@ from juesuan.infra.cluster import (
 )
 from juesuan.infra.parallel import map_in_order
 from juesuan.pipeline.build import BuildPaths, run_build
+from juesuan.testing.cluster import loopback_cluster
 
 
 @pytest.fixture(scope="module")
 def cluster():
-    with LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-    ) as running:
+    with loopback_cluster() as running:
         yield running
 
 
