@@ -178,3 +178,23 @@ def test_place_names_in_listing_tables_never_wrap_a_character_a_line(site):
         assert narrowest >= 2.5, narrowest
     finally:
         page.close()
+
+
+def test_column_headers_never_wrap_a_character_a_line(site):
+    """At 390 px the comparison's money headers (本年收入合计（万元）) broke one character a
+    line; a header of more than four characters is at least 2.5 em wide, the table scrolling
+    sideways in its own box instead."""
+    chromium, base, paths, _ = site
+    page = chromium.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto(f"{base}/{split_pages(paths.site, 'compare')[0]}")
+        narrowest = page.eval_on_selector_all(
+            "table.juesuan-sortable th",
+            """ths => Math.min(...ths.filter(th => th.innerText.trim().length > 4)
+                .map(th => th.getBoundingClientRect().width
+                           / parseFloat(getComputedStyle(th).fontSize)))""",
+        )
+        assert narrowest >= 2.5, narrowest
+        assert page.evaluate("document.documentElement.scrollWidth") == 390
+    finally:
+        page.close()
