@@ -162,6 +162,16 @@ def test_comparison_links_choose_year_and_region(site):
         page.close()
 
 
+def narrowest_em(page, selector: str) -> float:
+    """Width in em of the narrowest cell matching `selector` that holds over four characters."""
+    return page.eval_on_selector_all(
+        selector,
+        """cells => Math.min(...cells.filter(c => c.innerText.trim().length > 4)
+            .map(c => c.getBoundingClientRect().width
+                      / parseFloat(getComputedStyle(c).fontSize)))""",
+    )
+
+
 def test_place_names_in_listing_tables_never_wrap_a_character_a_line(site):
     """At 390 px the comparison's 地区 cells (新疆维吾尔自治区 乌鲁木齐市 新市区) break at their
     spaces: every text cell of more than four characters is at least 2.5 em wide."""
@@ -169,12 +179,7 @@ def test_place_names_in_listing_tables_never_wrap_a_character_a_line(site):
     page = chromium.new_page(viewport={"width": 390, "height": 844})
     try:
         page.goto(f"{base}/{split_pages(paths.site, 'compare')[0]}")
-        narrowest = page.eval_on_selector_all(
-            "table.juesuan-sortable td:not(.juesuan-num)",
-            """tds => Math.min(...tds.filter(td => td.innerText.trim().length > 4)
-                .map(td => td.getBoundingClientRect().width
-                           / parseFloat(getComputedStyle(td).fontSize)))""",
-        )
+        narrowest = narrowest_em(page, "table.juesuan-sortable td:not(.juesuan-num)")
         assert narrowest >= 2.5, narrowest
     finally:
         page.close()
@@ -188,12 +193,7 @@ def test_column_headers_never_wrap_a_character_a_line(site):
     page = chromium.new_page(viewport={"width": 390, "height": 844})
     try:
         page.goto(f"{base}/{split_pages(paths.site, 'compare')[0]}")
-        narrowest = page.eval_on_selector_all(
-            "table.juesuan-sortable th",
-            """ths => Math.min(...ths.filter(th => th.innerText.trim().length > 4)
-                .map(th => th.getBoundingClientRect().width
-                           / parseFloat(getComputedStyle(th).fontSize)))""",
-        )
+        narrowest = narrowest_em(page, "table.juesuan-sortable th")
         assert narrowest >= 2.5, narrowest
         assert page.evaluate("document.documentElement.scrollWidth") == 390
     finally:
