@@ -15,6 +15,9 @@ pytest_plugins = ("browser_support",)  # the `chromium` fixture for browser test
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
+# Where the test build says each package's files are read one by one (the repository's
+# datapackages/ in CI); the browser tests serve this address from the build's datapackages/.
+PACKAGE_FILES_URL = "https://files.example.org/juesuan/datapackages/"
 
 SEEDS = {
     "000": SOURCES / "000_a1db828f484ee6df.txt",
@@ -70,7 +73,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildPaths, BuildRe
         docs=ROOT / "docs",
         config=ROOT / "mkdocs.yml",
     )
-    result = run_build(paths, log=lambda message: None)
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("JUESUAN_PACKAGE_FILES_URL", PACKAGE_FILES_URL)
+        result = run_build(paths, log=lambda message: None)
     return paths, result
 
 

@@ -1,6 +1,7 @@
-"""What a researcher downloads (issue 16, item 9): every file of a package linked on its
-own, an Excel copy of each CSV that keeps the Chinese (made in the browser; its bytes are
-read in tests/site/test_browser.py), a README that says to read codes as strings."""
+"""What a researcher downloads (issue 16, item 9): the package zip from the site, every file
+of it linked on its own where the repository serves it, an Excel copy of each CSV that keeps
+the Chinese (made in the browser; its bytes are read in tests/site/test_browser.py), a
+README that says to read codes as strings."""
 
 from __future__ import annotations
 
@@ -8,31 +9,39 @@ import io
 import json
 import zipfile
 
+from juesuan.package.files import package_files
 from juesuan.package.portal import portal_files
 from juesuan.registry import RESOURCES
+from juesuan.render.config import RenderConfig
 from juesuan.render.disclosure_files import disclosure_files
 from juesuan.render.pages import render_disclosure
 
 BOM = b"\xef\xbb\xbf"
 
 
-def test_the_package_is_published_unpacked_and_plain(seed_disclosures):
+def test_the_site_publishes_the_package_zipped_only(seed_disclosures):
+    """Unpacked beside its zip the package cost ~125 KB a disclosure of the site (issue 17)."""
     d = seed_disclosures["003"]
     files = disclosure_files(d)
-    base = f"data/{d.name}"
-    assert f"{base}/datapackage.json" in files
-    for r in RESOURCES:
-        assert not files[f"{base}/{r.path}"].startswith(BOM)  # as its descriptor says
-    # no second copy per CSV: the Excel copy is made in the reader's browser
-    assert not any("/excel/" in name for name in files)
+    assert f"data/{d.name}.zip" in files
+    assert not any(name.startswith(f"data/{d.name}/") and "/charts/" not in name for name in files)
+    assert all(name.endswith(".csv") for name in files if "/charts/" in name)
 
 
-def test_the_unpacked_files_are_the_zipped_ones(seed_disclosures):
+def test_the_zip_holds_the_package_as_written_and_the_chart_data(seed_disclosures):
     d = seed_disclosures["000"]
     files = disclosure_files(d)
+    package = package_files(d)
     with zipfile.ZipFile(io.BytesIO(files[f"data/{d.name}.zip"])) as z:
         for name in ["datapackage.json", *(r.path for r in RESOURCES)]:
-            assert z.read(name) == files[f"data/{d.name}/{name}"], name
+            assert z.read(name).decode("utf-8") == package[name], name
+            assert not z.read(name).startswith(BOM)  # as its descriptor says
+        charts = [n for n in files if n.startswith(f"data/{d.name}/charts/")]
+        assert charts
+        for name in charts:
+            assert z.read(name.split("/", 2)[2]) == files[name]
+        readme = z.read("charts/README.md").decode("utf-8")
+    assert "昌吉回族自治州科学技术协会" in readme and "Licence" in readme
 
 
 def test_the_zip_readme_says_to_read_codes_as_strings(seed_disclosures):
@@ -45,21 +54,32 @@ def test_the_zip_readme_says_to_read_codes_as_strings(seed_disclosures):
 
 def test_the_page_links_the_descriptor_every_csv_and_its_excel_copy(seed_disclosures):
     d = seed_disclosures["000"]
+    config = RenderConfig.from_environment({"GITHUB_REPOSITORY": "someone/juesuan"})
+    page = render_disclosure(d, config)
+    text = page.markdown + "".join(page.fragments.values())
+    files = f"https://raw.githubusercontent.com/someone/juesuan/main/datapackages/{d.name}/"
+    assert f'{files}datapackage.json"' in text
+    for r in RESOURCES:
+        assert f'href="{files}{r.path}" download="{d.name}-{r.path}"' in text  # excel-csv.js
+    assert f'../../data/{d.name}.zip"' in text
+    assert "dtype=str" in text
+
+
+def test_without_a_repository_the_page_names_the_files_of_the_zip(seed_disclosures):
+    d = seed_disclosures["000"]
     page = render_disclosure(d)
     text = page.markdown + "".join(page.fragments.values())
-    assert f'../../data/{d.name}/datapackage.json"' in text
+    assert f'../../data/{d.name}.zip"' in text
     for r in RESOURCES:
-        assert f'../../data/{d.name}/{r.path}"' in text
-        assert f'download="{d.name}-{r.path}"' in text  # the Excel link (excel-csv.js)
-    assert "dtype=str" in text
+        assert f"<code>{r.path}</code>" in text
+        assert f"{d.name}/{r.path}" not in text  # no link to a file the site does not publish
+    assert "UTF-8" in text and "dtype=str" in text
 
 
 def test_a_package_descriptor_leaves_field_docs_to_the_data_dictionary(seed_disclosures):
     """Each field of a disclosure's descriptor is one line with its name, type and title but
     no description; the portal's descriptor and the data dictionary keep the descriptions."""
-    text = disclosure_files(seed_disclosures["000"])[
-        "data/" + seed_disclosures["000"].name + "/datapackage.json"
-    ].decode()
+    text = package_files(seed_disclosures["000"])["datapackage.json"]
     descriptor = json.loads(text)
     facts = next(r for r in descriptor["resources"] if r["name"] == "facts")
     evidence = next(f for f in facts["schema"]["fields"] if f["name"] == "evidence")

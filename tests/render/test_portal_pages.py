@@ -125,21 +125,21 @@ def test_region_and_year_indexes_list_every_disclosure(built):
     assert xinjiang and all("河南省 新乡市" not in regions[p] for p in xinjiang)
 
 
-def test_every_chart_has_its_csv_and_the_page_a_zip_with_readme(built):
+def test_every_chart_has_its_csv_and_the_package_zip_its_readme(built):
     paths, result = built
     d = next(x for x in result.disclosures if x.source.path.name == "000_a1db828f484ee6df.txt")
     page = (paths.site / "disclosures" / d.name / "index.html").read_text(encoding="utf-8")
     charts = sorted((paths.site / "data" / d.name / "charts").glob("*.csv"))
     assert {c.stem for c in charts} >= {"sangong", "function-items", "expenditure-structure"}
-    assert f"data/{d.name}/charts/charts.zip" in page
-    with zipfile.ZipFile(paths.site / "data" / d.name / "charts" / "charts.zip") as archive:
-        names = set(archive.namelist())
-        readme = archive.read(f"{d.name}-charts/README.md").decode("utf-8")
+    assert "charts.zip" not in page
+    with zipfile.ZipFile(paths.site / "data" / f"{d.name}.zip") as archive:
+        names = {n for n in archive.namelist() if n.startswith("charts/")}
+        readme = archive.read("charts/README.md").decode("utf-8")
         for chart in charts:
             assert f"data/{d.name}/charts/{chart.name}" in page
-            assert archive.read(f"{d.name}-charts/{chart.name}") == chart.read_bytes()
+            assert archive.read(f"charts/{chart.name}") == chart.read_bytes()
             assert f"## {chart.name} — " in readme
-    assert names == {f"{d.name}-charts/{c.name}" for c in charts} | {f"{d.name}-charts/README.md"}
+    assert names == {f"charts/{c.name}" for c in charts} | {"charts/README.md"}
     assert "昌吉回族自治州科学技术协会" in readme and "Licence" in readme
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from browser_support import serve, split_pages
+from conftest import PACKAGE_FILES_URL
 from expectations import expected_yaml
 
 pytestmark = pytest.mark.browser
@@ -83,7 +84,10 @@ def test_search_finds_sangong_and_a_department(browser_page):
     assert any(f"disclosures/{d.name}/" in h for h in hits), (d.meta.department, hits)
 
 
-def test_download_links_answer_200_with_the_file(browser_page):
+def test_download_links_answer_200_with_the_file(browser_page, built):
+    """The site's downloads answer; the links to single package files name files of the
+    repository's datapackages/ (here the build's)."""
+    paths, _ = built
     page, base, result, _ = browser_page
     d = next(x for x in result.disclosures if x.source.path.name.startswith("000_"))
     page.goto(f"{base}/disclosures/{d.name}/")
@@ -91,24 +95,43 @@ def test_download_links_answer_200_with_the_file(browser_page):
     downloads = sorted(
         {h for h in hrefs if h.split("?")[0].endswith((".csv", ".zip", ".json", ".txt"))}
     )
-    assert len(downloads) >= 10, downloads
-    for url in downloads:
+    on_site = [h for h in downloads if h.startswith(base)]
+    in_repository = [h for h in downloads if h.startswith(PACKAGE_FILES_URL)]
+    assert len(on_site) >= 5 and len(in_repository) >= 10, downloads
+    assert len(on_site) + len(in_repository) == len(downloads), downloads
+    for url in on_site:
         response = page.request.get(url)
         assert response.status == 200, url
         assert len(response.body()) > 0, url
+    for url in in_repository:
+        assert (paths.datapackages / url.removeprefix(PACKAGE_FILES_URL)).is_file(), url
 
 
-def test_the_excel_link_saves_the_csv_with_a_byte_order_mark(browser_page):
+def test_the_excel_link_saves_the_csv_with_a_byte_order_mark(browser_page, built):
     """Excel opens a UTF-8 CSV's Chinese intact only with the mark: the bytes saved are the
-    published CSV's, after EF BB BF."""
+    package's CSV, as the repository serves it (here: from the build's datapackages/, with
+    the cross-origin header raw.githubusercontent.com sends), after EF BB BF."""
+    paths, _ = built
     page, base, result, _ = browser_page
     d = next(x for x in result.disclosures if x.source.path.name.startswith("003_"))
-    page.goto(f"{base}/disclosures/{d.name}/")
-    link = page.locator('a.juesuan-excel[download$="expenditure_by_function.csv"]')
-    with page.expect_download() as info:
-        link.click()
-    saved = Path(info.value.path()).read_bytes()
-    plain = page.request.get(link.get_attribute("href") and link.evaluate("a => a.href")).body()
+
+    def repository(route):
+        name = route.request.url.removeprefix(PACKAGE_FILES_URL)
+        body = (paths.datapackages / name).read_bytes()
+        route.fulfill(body=body, headers={"Access-Control-Allow-Origin": "*"})
+
+    page.route(f"{PACKAGE_FILES_URL}**", repository)
+    try:
+        page.goto(f"{base}/disclosures/{d.name}/")
+        link = page.locator('a.juesuan-excel[download$="expenditure_by_function.csv"]')
+        href = f"{PACKAGE_FILES_URL}{d.name}/expenditure_by_function.csv"
+        assert link.get_attribute("href") == href
+        with page.expect_download() as info:
+            link.click()
+        saved = Path(info.value.path()).read_bytes()
+    finally:
+        page.unroute(f"{PACKAGE_FILES_URL}**")
+    plain = (paths.datapackages / d.name / "expenditure_by_function.csv").read_bytes()
     assert saved.startswith(b"\xef\xbb\xbf") and not plain.startswith(b"\xef\xbb\xbf")
     assert saved[3:] == plain
     assert "科学技术支出" in saved.decode("utf-8-sig")

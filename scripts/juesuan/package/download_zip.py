@@ -1,9 +1,9 @@
 """A disclosure's data package as the one zip the site publishes for it.
 
-The site also publishes the package unpacked beside it (datapackage.json and every
-CSV, plus a copy of each CSV with a byte-order mark for Excel), so a researcher can
-link or read one table directly: ~400 KB a disclosure, which at a province's scale
-is most of the 1 GB GitHub Pages allows (see unpacked_files).
+The site publishes the package zipped only: unpacked beside the zip it took ~125 KB a
+disclosure more, most of a province's site (GitHub Pages allows 1 GB). A researcher who
+wants one table reads it where the repository serves datapackages/
+(render.config.package_files_url); the zip holds everything, with the original text.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from juesuan.disclosure import Disclosure
 from juesuan.domain.licence import LICENCE, citation
 from juesuan.infra.deterministic_zip import deterministic_zip
 from juesuan.package.files import package_files, package_files_names
-from juesuan.package.original import original_bytes, original_name
+from juesuan.package.original import original_name
 
 
 def _readme(d: Disclosure) -> str:
@@ -33,17 +33,19 @@ def _readme(d: Disclosure) -> str:
         "e.g. 2060101) and ids are text, and a spreadsheet or a type guess drops their "
         "leading zeros or turns them into numbers. pandas: "
         "`pd.read_csv('facts.csv', dtype=str)`; R: `read.csv(..., colClasses = "
-        '"character")`. The CSVs are UTF-8 without a BOM; for Excel, use the copies '
-        "with a byte-order mark from the disclosure page's “Excel 版” links.\n\n"
+        '"character")`. The CSVs are UTF-8 without a BOM; in Excel open them with Data → '
+        "From Text/CSV, encoding UTF-8 (or use the disclosure page's “Excel 版” links).\n\n"
         "读取时请把编码列当作文本：功能分类、经济分类科目编码（如 2060101）和各类编号是字符串，"
         "按数字读会丢掉前导零。pandas 请用 `dtype=str`。CSV 为不带 BOM 的 UTF-8；"
-        "用 Excel 打开请下载页面上带 BOM 的 Excel 版本。\n\n"
+        "用 Excel 打开请用“数据 → 从文本/CSV”并选 UTF-8（或用页面上的“Excel 版”链接）。\n\n"
         "Files: datapackage.json (Frictionless descriptor with Table Schemas) and one CSV per "
         "resource; source.txt is the original text the values were read from. Every fact carries "
         "the sentence it was read from (column `evidence`) and its offsets in source.txt"
         + (
-            f"; {original_name(d)} is the file as published, and column `page` is the page "
-            "of it the value was printed on.\n"
+            f"; column `page` is the page of the file as published the value was printed on. "
+            f"That file is published beside this zip, not in it (it would double the site's "
+            f"largest part): data/{d.name}/{original_name(d)} on the site, SHA-256 "
+            f"{d.source.sha256}.\n"
             if original_name(d)
             else ".\n"
         )
@@ -70,26 +72,21 @@ def package_texts(d: Disclosure, written: Path | None = None) -> dict[str, str]:
     return _package(d, written)
 
 
-def unpacked_files(package: dict[str, str]) -> dict[str, bytes]:
-    """The package's files as the site publishes them beside its zip. Excel reads a CSV
-    without a byte-order mark in the system's code page (GBK on a Chinese Windows), so the
-    page's "Excel 版" link adds the mark in the reader's browser (excel-csv.js) instead of
-    the site publishing a second copy of every CSV."""
-    return {name: text.encode("utf-8") for name, text in package.items()}
-
-
 def package_zip(
-    d: Disclosure, written: Path | None = None, package: dict[str, str] | None = None
+    d: Disclosure,
+    written: Path | None = None,
+    package: dict[str, str] | None = None,
+    extra: dict[str, str] | None = None,
 ) -> bytes:
-    """The whole package plus the original text and a README, byte-identical for identical
-    content (`frictionless validate NAME.zip` reads it as it is); `written` is the package's
-    directory in datapackages/ if this build wrote it, `package` its files if already read."""
+    """The whole package plus the original text and a README (not the original file: the
+    site publishes it once, beside the zip), byte-identical for identical content
+    (`frictionless validate NAME.zip` reads it as it is); `written` is the package's
+    directory in datapackages/ if this build wrote it, `package` its files if already read,
+    `extra` more files by their path in the zip (the page's chart data)."""
     files: dict[str, str | bytes] = {
         **(package if package is not None else _package(d, written)),
+        **(extra or {}),
         "README.md": _readme(d),
         "source.txt": d.source.text,
     }
-    name, data = original_name(d), original_bytes(d)
-    if name is not None and data is not None:
-        files[name] = data
     return deterministic_zip("", files)

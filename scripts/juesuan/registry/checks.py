@@ -23,6 +23,24 @@ CHECK_FAMILIES = [
     "performance",
 ]
 
+# What a family checks, as a reader is told how many of them passed (the page lists the
+# checks that did not pass one by one; the passing ones are counted by family here and
+# listed in checks.csv).
+FAMILY_TITLES = {
+    "totals": "合计与分项 totals",
+    "bounds": "部分不超过整体 bounds",
+    "functional": "功能分类类款项之和 functional sums",
+    "codes": "科目编码 codes",
+    "economic": "经济分类之和 economic sums",
+    "sangong": "“三公”经费 sangong",
+    "shares": "占比 shares",
+    "changes": "比上年增减 changes",
+    "budget_rates": "预决算差异与完成率 budget rates",
+    "narrative_vs_table": "说明与表格一致 narrative vs table",
+    "conflicting_values": "同一数字各处一致 repeated figures",
+    "performance": "绩效自评 performance",
+}
+
 CHECKS = ResourceSpec(
     name="checks",
     title_zh="勾稽检查",

@@ -1,18 +1,17 @@
-"""Each chart's data as a CSV, and all of a page's charts in one zip with a README.
+"""Each chart's data as a CSV on the site, and all of them with a README in the package zip.
 
 The CSV is the chart's own frame (chart_data), so what is drawn and what is
 downloaded are the same rows. The README says what the chart shows, where the
 figures come from (the source disclosure, its original URL when known), the
-licence and how to cite — crediting the issuing department. One zip a page, not
-one a chart: the README's provenance is the same for every chart of a page, and
-seven zips of one CSV each took ~8 KB a disclosure (40 MB at a province's scale).
+licence and how to cite — crediting the issuing department. The README and the
+CSVs travel in the disclosure's package zip (under charts/), not in a zip of their
+own: a second zip a page took ~6 KB a disclosure (30 MB at a province's scale).
 """
 
 from __future__ import annotations
 
 from juesuan.disclosure import Disclosure
 from juesuan.domain.licence import LICENCE, citation
-from juesuan.infra.deterministic_zip import deterministic_zip
 from juesuan.render.chart_data import ChartData
 
 
@@ -27,7 +26,7 @@ def chart_readme(d: Disclosure, charts: list[ChartData]) -> str:
         f"# {d.title}: chart data / 图表数据\n\n"
         f"- Source disclosure: {d.title} — {side.original_filename or d.source.path.name} "
         f"({url})\n"
-        f"- Data package: {d.name} (data/{d.name}.zip on the site)\n"
+        f"- Data package: {d.name} (this zip; data/{d.name}.zip on the site)\n"
         f"- Licence: {LICENCE.markdown()}\n"
         f"- Cite as: {citation(d.meta.department, d.title)}\n"
     ]
@@ -43,12 +42,9 @@ def chart_readme(d: Disclosure, charts: list[ChartData]) -> str:
     return "".join(parts)
 
 
-def chart_files(d: Disclosure, charts: list[ChartData]) -> dict[str, bytes]:
-    """charts/<id>.csv for every chart of the page, and charts/charts.zip with all of them."""
+def chart_files(d: Disclosure, charts: list[ChartData]) -> dict[str, str]:
+    """charts/<id>.csv for every chart of the page, and charts/README.md when there are any."""
     if not charts:
         return {}
-    csvs = {f"{c.chart_id}.csv": chart_csv(c) for c in charts}
-    out = {f"charts/{name}": text.encode("utf-8") for name, text in csvs.items()}
-    readme = chart_readme(d, charts)
-    out["charts/charts.zip"] = deterministic_zip(f"{d.name}-charts", {**csvs, "README.md": readme})
-    return out
+    files = {f"charts/{c.chart_id}.csv": chart_csv(c) for c in charts}
+    return {**files, "charts/README.md": chart_readme(d, charts)}

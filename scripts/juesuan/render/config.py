@@ -23,6 +23,12 @@ class RenderConfig:
     # The site's address with a trailing slash (mkdocs site_url, or the GitHub Pages address
     # of `repository`); "" when unknown: then citations name no URL.
     site_url: str = ""
+    # Where each package's files can be read one by one, with a trailing slash (the
+    # repository's datapackages/ on the branch the site is published from); "" when
+    # unknown: then the pages offer the zip alone. The site itself publishes each package
+    # zipped only: unpacked beside its zip it cost ~125 KB a disclosure, most of a
+    # province's site (GitHub Pages allows 1 GB), for files the repository already serves.
+    package_files_url: str = ""
     # package name → date its source last changed in git (YYYY-MM-DD). Not in digest():
     # each page's cache key takes only its own date (render_key).
     updated: tuple[tuple[str, str], ...] = ()
@@ -37,10 +43,11 @@ class RenderConfig:
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] = os.environ) -> RenderConfig:
-        """GitHub Actions sets GITHUB_REPOSITORY; locally set JUESUAN_REPOSITORY=owner/name."""
-        return cls(
-            repository=environ.get("JUESUAN_REPOSITORY") or environ.get("GITHUB_REPOSITORY") or None
-        )
+        """GitHub Actions sets GITHUB_REPOSITORY; locally set JUESUAN_REPOSITORY=owner/name.
+        JUESUAN_PACKAGE_FILES_URL names another place that serves datapackages/."""
+        repository = environ.get("JUESUAN_REPOSITORY") or environ.get("GITHUB_REPOSITORY") or None
+        files = environ.get("JUESUAN_PACKAGE_FILES_URL") or package_files_url(repository)
+        return cls(repository=repository, package_files_url=files and files.rstrip("/") + "/")
 
     def digest(self) -> str:
         settings = {k: v for k, v in asdict(self).items() if k != "updated"}
@@ -55,6 +62,20 @@ def pages_url(repository: str | None) -> str:
     owner, name = repository.split("/", 1)
     host = f"{owner.lower()}.github.io"
     return f"https://{host}/" if name.lower() == host else f"https://{host}/{name}/"
+
+
+# The branch the site is published from (.github/workflows/site.yml deploys main only);
+# CI fails when the committed datapackages/ differ from the sources, so its files there are
+# the published site's.
+PUBLISHED_BRANCH = "main"
+
+
+def package_files_url(repository: str | None) -> str:
+    """The repository's datapackages/ as raw files (CORS allows the Excel link to fetch
+    them): "" without a repository."""
+    if not repository or "/" not in repository:
+        return ""
+    return f"https://raw.githubusercontent.com/{repository}/{PUBLISHED_BRANCH}/datapackages/"
 
 
 # Pages rendered without settings (tests, `juesuan convert`): no report link.

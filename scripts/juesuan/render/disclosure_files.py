@@ -1,5 +1,7 @@
 """Every file one disclosure adds to the docs directory, rendered on all cores and cached.
 
+The site publishes a disclosure's package as its zip only (the files one by one are
+linked where the repository serves them: RenderConfig.package_files_url).
 A disclosure's page, its chart downloads and its package zip depend only on the
 disclosure itself and this package's code, so at a province's scale they are
 rendered in a process pool and kept under `build/cache/render/KEY/`, one
@@ -19,7 +21,7 @@ from pathlib import Path
 from juesuan.disclosure import Disclosure, restore
 from juesuan.infra.cache import Cache, entry_key
 from juesuan.infra.parallel import map_in_order, worker_count
-from juesuan.package.download_zip import package_texts, package_zip, unpacked_files
+from juesuan.package.download_zip import package_texts, package_zip
 from juesuan.package.original import original_bytes, original_name
 from juesuan.render.chart_data import chart_data
 from juesuan.render.chart_downloads import chart_files
@@ -42,12 +44,11 @@ def disclosure_files(
         f"disclosures/{d.name}.md": page.markdown.encode("utf-8"),
         str(fragments): fragments_json(page.fragments),
     }
-    package = package_texts(d, written)
-    files[f"data/{d.name}.zip"] = package_zip(d, written, package)
-    for name, content in unpacked_files(package).items():
-        files[f"data/{d.name}/{name}"] = content
-    for name, content in chart_files(d, chart_data(d)).items():
-        files[f"data/{d.name}/{name}"] = content
+    charts = chart_files(d, chart_data(d))
+    files[f"data/{d.name}.zip"] = package_zip(d, written, package_texts(d, written), charts)
+    for name, text in charts.items():
+        if name.endswith(".csv"):  # each chart's "download" link; the README is in the zip
+            files[f"data/{d.name}/{name}"] = text.encode("utf-8")
     original, data = original_name(d), original_bytes(d)
     if original is not None and data is not None:
         files[f"data/{d.name}/{original}"] = data
