@@ -69,10 +69,18 @@ class Disclosure:
         kind = KIND_TITLES.get(self.meta.document_kind or "", "部门决算")
         return f"{dept}{year}{kind}"
 
-    @property
+    @cached_property
     def check_counts(self) -> dict[str, int]:
-        """pass / rounding / fail / not_checkable counts, for the page badge."""
+        """pass / rounding / fail / not_checkable counts, for the page badge (every listing
+        row and total asks again: 15 times a disclosure, a second a build at 1,000)."""
         return summary(self.checks)
+
+    @cached_property
+    def _facts_by_key(self) -> dict[str, list[Fact]]:
+        found: dict[str, list[Fact]] = {}
+        for f in self.facts:
+            found.setdefault(f.key, []).append(f)
+        return found
 
     def page_at(self, offset: int | None) -> int | None:
         """The page of the original an offset of the text was printed on (None for text)."""
@@ -83,7 +91,7 @@ class Disclosure:
 
     def fact(self, key: str) -> Fact | None:
         """The single stated value of `key`, or None when absent or conflicting."""
-        found = [f for f in self.facts if f.key == key]
+        found = self._facts_by_key.get(key, ())
         return found[0] if len(found) == 1 else None
 
 

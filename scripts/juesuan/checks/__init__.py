@@ -8,6 +8,7 @@ the `checks` resource of the data package and the page's checks section.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -94,7 +95,8 @@ def run_checks(data: CheckInput) -> list[CheckResult]:
 
 def summary(checks: Sequence[CheckResult]) -> dict[str, int]:
     """Counts per status, every status present (for the page badge)."""
-    return {status.value: sum(c.status == status for c in checks) for status in STATUSES}
+    counts = Counter(c.status for c in checks)
+    return {status.value: counts[status] for status in STATUSES}
 
 
 def check_document(doc: Document, found: Extracted) -> tuple[CheckResult, ...]:

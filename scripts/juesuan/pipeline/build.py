@@ -237,12 +237,13 @@ def _both_published(result: BuildResult, index: int, second: Disclosure) -> Disc
 def fill_codes_across(disclosures: list[Disclosure]) -> list[Disclosure]:
     """Codes printed by any disclosure fill the same names in those that print none."""
     codes = code_table(item for d in disclosures for item in d.expenditure_items)
-    return [
-        dataclasses.replace(
-            d, expenditure_items=tuple(fill_codes(list(d.expenditure_items), codes))
-        )
-        for d in disclosures
-    ]
+    out = []
+    for d in disclosures:
+        if any(i.code is None and i.names in codes for i in d.expenditure_items):
+            filled = tuple(fill_codes(list(d.expenditure_items), codes))
+            d = dataclasses.replace(d, expenditure_items=filled)
+        out.append(d)  # unchanged: the same object, with what it has computed (its name)
+    return out
 
 
 def _previous_files(folder: Path, key: str, markers: Cache) -> tuple[dict[str, Path], str] | None:
@@ -400,6 +401,7 @@ def _publish(
         return
 
     mark = time.perf_counter()
+    settings = render_config(result.disclosures, site_url(paths.config))  # reads git: once
     assemble_docs(
         result.disclosures,
         result.skipped,
@@ -409,7 +411,7 @@ def _publish(
         site_url(paths.config),
         result.duplicates,
         paths.datapackages,
-        render_config(result.disclosures, site_url(paths.config)),
+        settings,
     )
     result.timings["render_s"] = time.perf_counter() - mark
     mark = time.perf_counter()
@@ -418,7 +420,7 @@ def _publish(
         paths.config,
         paths.generated_docs,
         paths.site,
-        render_config(result.disclosures, site_url(paths.config)).site_url,
+        settings.site_url,
         paths.cache / "site",
     )
     log(

@@ -79,8 +79,10 @@ def render_key(d: Disclosure, config: RenderConfig) -> str:
     return entry_key(conversion_key(d), config.digest(), config.updated_on(d.name) or "")
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+def _link_or_copy(source: Path, target: Path, made: set[Path]) -> None:
+    if target.parent not in made:  # a mkdir a file was ~1 s a build at 1,000 disclosures
+        target.parent.mkdir(parents=True, exist_ok=True)
+        made.add(target.parent)
     try:
         os.link(source, target)
     except OSError:  # another file system, or links not allowed
@@ -120,8 +122,9 @@ def render_all(
         [config] * len(todo),
         workers=worker_count(len(todo)),
     )
+    made: set[Path] = set()
     for entry in (store.path(key) for key in keys):
         for path in sorted(entry.rglob("*")):
             if path.is_file():
-                _link_or_copy(path, docs / path.relative_to(entry))
+                _link_or_copy(path, docs / path.relative_to(entry), made)
     return len(todo)
