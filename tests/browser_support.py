@@ -59,3 +59,13 @@ def split_pages(site: Path, folder: str) -> list[str]:
     pages = [p for p in (site / folder).glob("*/index.html")]
     pages.sort(key=lambda p: (-p.read_text("utf-8").count("<tr>"), str(p)))
     return [f"{p.parent.relative_to(site).as_posix()}/" for p in pages]
+
+
+def department_pages(site: Path) -> list[str]:
+    """The department pages of a built site (a department with two disclosures or more);
+    a department with one disclosure has a small page that sends the reader to it."""
+    return sorted(
+        p.parent.name
+        for p in (site / "departments").glob("*/index.html")
+        if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")
+    )

@@ -97,7 +97,7 @@ def test_adding_a_disclosure_changes_only_the_pages_it_appears_on(seeds):
         rf"^(index|regions|years|compare|completeness|departments/index)\.md$"
         rf"|^regions/{province}|^years/{year}|^compare/{year}-{province}"
         rf"|^completeness/{year}-{province}|^departments/province/{province}"
-        rf"|^departments/[a-z]+-[0-9a-f]{{6}}\.md$"
+        rf"|^departments/[a-z]+-[0-9a-f]{{6}}(\.md|/index\.html)$"
     )
     assert changed and all(own.match(p) for p in changed), sorted(changed)
     # one department page: the added disclosure's own

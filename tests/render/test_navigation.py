@@ -18,6 +18,7 @@ import yaml
 
 from conftest import SEEDS
 from juesuan.convert import convert_path
+from juesuan.render.department_key import department_page_url
 from juesuan.render.portal_pages import department_pages
 
 EXPECTED = Path(__file__).parents[1] / "expected"
@@ -75,28 +76,36 @@ def test_region_and_year_pages_show_totals(built):
         assert page.read_text("utf-8").count('class="juesuan-totals"') == 1
 
 
-def test_every_department_has_a_page_linked_from_its_disclosures(built):
+def test_every_department_is_listed_and_its_address_answers(built):
+    """A department with two disclosures has a page its disclosures link to; one with a
+    single disclosure is listed with a link to it, and its address leads there."""
     paths, result = built
     index = _site(paths, "departments")  # a row a province, linking its departments' list
     departments = {d.meta.department for d in result.disclosures if d.meta.department}
     provinces = re.findall(r'<a href="(province/[^"]+)/">', index)
     assert provinces
-    pages = [
-        link
+    listed = [
+        re.search(r'<a href="([^"]+)">', row).group(1)
         for province in provinces
-        for link in re.findall(
-            r'<a href="\.\./\.\./([^./"][^"]*)/">', _site(paths, "departments", province)
-        )
+        for row in re.findall(r"<tr>(.*?)</tr>", _site(paths, "departments", province), re.S)
+        if "<td>" in row
     ]
-    assert len(pages) == len(departments)
+    assert len(listed) == len(departments)
+    two_years = 0
     for d in result.disclosures:
         if not d.meta.department:
             continue
         page = _site(paths, "disclosures", d.name)
-        href = re.search(r'href="(\.\./\.\./departments/[^"]+/)">本部门各年度', page).group(1)
-        target = (paths.site / "disclosures" / d.name / href / "index.html").resolve()
-        assert target.is_file(), href
-        assert html.unescape(target.read_text("utf-8")).count(d.name) >= 1
+        found = re.search(r'href="(\.\./\.\./departments/[^"]+/)">本部门各年度', page)
+        address = department_page_url(d)
+        target = (paths.site / "disclosures" / d.name / address / "index.html").resolve()
+        text = html.unescape(target.read_text("utf-8"))
+        if found:  # a page of its own, listing this disclosure
+            two_years += 1
+            assert found.group(1) == address and "历年" in text and d.name in text
+        else:  # the one disclosure of its department: the address sends the reader to it
+            assert f'content="0; url=../../disclosures/{d.name}/"' in text
+    assert two_years >= 2  # seed 000 and its earlier year (conftest)
 
 
 def test_a_department_with_two_years_shows_the_change(seed_disclosures, tmp_path):
@@ -122,9 +131,12 @@ def test_a_department_with_two_years_shows_the_change(seed_disclosures, tmp_path
     assert (spent["from_year"], spent["to_year"]) == ("2023", "2024")
     assert (spent["previous"], spent["current"]) == ("600.00", "632.84")
     assert (spent["change"], spent["change_pct"]) == ("32.84", "5.47")
-    # a department with one year has a page, without a change
-    (single,) = [p for p in departments if "新乡市科学技术协会" in p.markdown]
-    assert "与上年相比" not in single.markdown and "一个年度" in single.markdown
+    # a department with one disclosure has no page: its address leads to the disclosure
+    assert not [p for p in departments if "新乡市科学技术协会" in p.markdown]
+    (single,) = [p for p in pages if p.path.endswith("/index.html") and "新乡市" in p.markdown]
+    target = f"../../disclosures/{seed_disclosures['003'].name}/"
+    assert f'content="0; url={target}"' in single.markdown
+    assert f'<a href="{target}">' in single.markdown and "一个年度" in single.markdown
     # The index lists the provinces (新疆, 河南); each province's page its departments.
     index = next(p for p in pages if p.path == "departments/index.md")
     assert index.markdown.count("](province/") == 2

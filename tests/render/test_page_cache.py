@@ -28,8 +28,11 @@ def test_a_page_is_rendered_once_while_its_disclosures_are_unchanged(seed_disclo
 
 
 def test_department_pages_from_the_cache_equal_fresh_ones(seed_disclosures, tmp_path):
-    ds = list(seed_disclosures.values())
-    assert departments(ds)
+    # a department needs two disclosures for a page: seed 000 again, a year earlier
+    first = seed_disclosures["000"]
+    earlier = dataclasses.replace(first, meta=dataclasses.replace(first.meta, fiscal_year=2023))
+    ds = [*seed_disclosures.values(), earlier]
+    assert any(len(group) == 2 for group in departments(ds).values())
     fresh = department_pages(ds)
     assert department_pages(ds, tmp_path) == fresh
     assert any(tmp_path.iterdir())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import serve, split_pages
+from browser_support import department_pages, serve, split_pages
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,7 @@ def site(built, chromium):
 
 
 def _pages(paths, result) -> list[str]:
-    department = sorted(p.parent.name for p in (paths.site / "departments").glob("*/index.html"))
+    department = department_pages(paths.site)
     disclosure = next(d for d in result.disclosures if d.source.path.name.startswith("000_"))
     return [
         "",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+from collections.abc import Collection
 from pathlib import Path
 
 from juesuan.disclosure import Disclosure, restore
@@ -33,12 +34,16 @@ Files = dict[str, bytes]
 
 
 def disclosure_files(
-    d: Disclosure, written: Path | None = None, config: RenderConfig = NO_SETTINGS
+    d: Disclosure,
+    written: Path | None = None,
+    config: RenderConfig = NO_SETTINGS,
+    department_page: bool = True,
 ) -> Files:
     """Path inside the docs directory → bytes, for everything `d` contributes; `written` is
     its package as this build wrote it into datapackages/, if it did (laid out again, the
-    package would cost ~5 ms a disclosure)."""
-    page = render_disclosure(d, config)
+    package would cost ~5 ms a disclosure); `department_page`: whether its department has
+    a page of its own (render_disclosure)."""
+    page = render_disclosure(d, config, department_page)
     fragments = fragment_file(Path(), f"disclosures/{d.name}.md")
     files = {
         f"disclosures/{d.name}.md": page.markdown.encode("utf-8"),
@@ -74,9 +79,15 @@ def conversion_key(d: Disclosure) -> str:
     )
 
 
-def render_key(d: Disclosure, config: RenderConfig) -> str:
-    """What a disclosure's pages depend on: its conversion and the build's settings."""
-    return entry_key(conversion_key(d), config.digest(), config.updated_on(d.name) or "")
+def render_key(d: Disclosure, config: RenderConfig, department_page: bool = True) -> str:
+    """What a disclosure's pages depend on: its conversion, the build's settings and whether
+    its department has a page (a second year of it renders the first again, with the link)."""
+    return entry_key(
+        conversion_key(d),
+        config.digest(),
+        config.updated_on(d.name) or "",
+        "department page" if department_page else "",
+    )
 
 
 def _link_or_copy(source: Path, target: Path, made: set[Path]) -> None:
@@ -90,11 +101,16 @@ def _link_or_copy(source: Path, target: Path, made: set[Path]) -> None:
 
 
 def _render_entry(
-    d: Disclosure, store: Cache, key: str, written: Path | None, config: RenderConfig
+    d: Disclosure,
+    store: Cache,
+    key: str,
+    written: Path | None,
+    config: RenderConfig,
+    department_page: bool,
 ) -> None:
     """Render one disclosure into its cache entry, in a worker: the files never travel
     back to the parent, which would otherwise write every one of them itself."""
-    store.store_files(key, disclosure_files(restore(d), written, config))
+    store.store_files(key, disclosure_files(restore(d), written, config, department_page))
 
 
 def render_all(
@@ -103,13 +119,16 @@ def render_all(
     docs: Path,
     packages: Path | None = None,
     config: RenderConfig = NO_SETTINGS,
+    department_pages: Collection[str] | None = None,
 ) -> int:
     """Put every disclosure's files into `docs` (hard links into the cache); return how
     many disclosures were rendered afresh. `packages` is the datapackages/ directory this
-    build has just written, if any."""
+    build has just written, if any; `department_pages` names the disclosures whose
+    department has a page (portal_pages.department_page_names; None: all)."""
     store = Cache(cache_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    keys = [render_key(d, config) for d in disclosures]
+    linked = [department_pages is None or d.name in department_pages for d in disclosures]
+    keys = [render_key(d, config, link) for d, link in zip(disclosures, linked, strict=True)]
     todo = [i for i, key in enumerate(keys) if not store.has(key)]  # has() marks it used
     jobs = [disclosures[i] for i in todo]
     written = [packages / d.name if packages is not None else None for d in jobs]
@@ -120,6 +139,7 @@ def render_all(
         [keys[i] for i in todo],
         written,
         [config] * len(todo),
+        [linked[i] for i in todo],
         workers=worker_count(len(todo)),
     )
     made: set[Path] = set()

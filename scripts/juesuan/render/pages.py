@@ -144,7 +144,11 @@ def cite(d: Disclosure, config: RenderConfig) -> str:
     return text + "。"
 
 
-def render_disclosure(d: Disclosure, config: RenderConfig = NO_SETTINGS) -> DisclosurePage:
+def render_disclosure(
+    d: Disclosure, config: RenderConfig = NO_SETTINGS, department_page: bool = True
+) -> DisclosurePage:
+    """`department_page`: whether d's department has a page (more than one disclosure);
+    without one the page does not link the department's other years."""
     side = d.source.sidecar
     parts = list(d.completeness)
     collector = FragmentCollector()
@@ -165,7 +169,7 @@ def render_disclosure(d: Disclosure, config: RenderConfig = NO_SETTINGS) -> Disc
             d=d,
             title_yaml=json.dumps(plain_title(d.title), ensure_ascii=False)[1:-1],
             region=region_label(d.meta.region),
-            department_url=department_page_url(d),
+            department_url=department_page_url(d) if department_page else None,
             kind=_kind_label(d.meta.document_kind),
             source_name=side.original_filename or d.source.path.name,
             source_url=side.source_url,

@@ -7,6 +7,7 @@ Every table has its CSV under data/compare/ so a journalist can take it away.
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,7 +56,8 @@ _NUMERIC = frozenset(
 
 @dataclass(frozen=True)
 class PortalPage:
-    """A generated page (path under docs/) and the CSV files it links to."""
+    """A generated page (path under docs/) and the CSV files it links to; a path ending in
+    .html is a static page MkDocs copies as it is (`markdown` then holds its HTML)."""
 
     path: str
     markdown: str
@@ -542,12 +544,14 @@ def department_pages(
     more than one), the departments index (a row a province) and a page of departments per
     province (cut into pages of LISTING_ROWS). `cache_dir` keeps each department's page."""
     groups = departments(disclosures)
+    several = {key: group for key, group in groups.items() if len(group) > 1}
     pages = rendered(
         _department_page,
-        list(groups.items()),
-        [page_key("department-page", key, group) for key, group in groups.items()],
+        list(several.items()),
+        [page_key("department-page", key, group) for key, group in several.items()],
         cache_dir,
     )
+    pages += [_one_disclosure(key, group[0]) for key, group in groups.items() if len(group) == 1]
     by_province: dict[str, list[dict[str, Any]]] = {}
     for key, group in groups.items():
         spent = group[-1].fact("expenditure.current_year")
@@ -555,7 +559,10 @@ def department_pages(
             {
                 "department": key.department,
                 "region": key.region,
-                "slug": key.slug,
+                # a department with one disclosure so far: straight to it (no page of its own)
+                "href": f"{key.slug}.md"
+                if len(group) > 1
+                else f"../disclosures/{group[0].name}.md",
                 "years": [
                     {"year": str(d.meta.fiscal_year or "未知"), "name": d.name} for d in group
                 ],
@@ -624,6 +631,38 @@ _CHANGE_COLUMNS = [
     ("change", "增减（万元）"),
     ("change_pct", "增减 %"),
 ]
+
+
+def department_page_names(disclosures: list[Disclosure]) -> frozenset[str]:
+    """The disclosures whose department has a page: those with more than one disclosure."""
+    return frozenset(
+        d.name for group in departments(disclosures).values() if len(group) > 1 for d in group
+    )
+
+
+def _one_disclosure(key: DepartmentKey, d: Disclosure) -> PortalPage:
+    """The address of a department with one disclosure so far leads to that disclosure.
+
+    A department page compares a department's years; with one year it repeated the
+    disclosure's figures inside the whole of the theme's page: ~12 KB and a page for MkDocs
+    to render per department, most of the departments of a new portal. The address is kept
+    (a link made to it now still works when a second year makes it a page): a small static
+    page that sends the reader on, left out of the search index and the sitemap."""
+    target = f"../../disclosures/{d.name}/"
+    name = html.escape(key.department)
+    title = html.escape(d.title)
+    stub = (
+        '<!doctype html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{name}</title>\n"
+        '<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{target}">\n'
+        f'<meta http-equiv="refresh" content="0; url={target}">\n'
+        "</head>\n<body>\n"
+        f'<p>本站暂只收录{name}一个年度的公开文本：<a href="{target}">{title}</a>。'
+        "Only one year of this department is published so far.</p>\n"
+        "</body>\n</html>\n"
+    )
+    return PortalPage(f"departments/{key.slug}/index.html", stub, {})
 
 
 def _department_page(key: DepartmentKey, group: list[Disclosure]) -> PortalPage:

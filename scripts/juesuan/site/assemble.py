@@ -28,7 +28,7 @@ from juesuan.render.pages import (
     render_data_dictionary,
     render_home_page,
 )
-from juesuan.render.portal_pages import department_pages, home_chart
+from juesuan.render.portal_pages import department_page_names, department_pages, home_chart
 from juesuan.site import page_reuse
 from juesuan.site.dcat import data_json
 
@@ -107,7 +107,14 @@ def assemble_docs(
             "utf-8",
         )
         (staging / "data-dictionary.md").write_text(render_data_dictionary(), "utf-8")
-        render_all(disclosures, cache_dir / "render", staging, packages, config)
+        render_all(
+            disclosures,
+            cache_dir / "render",
+            staging,
+            packages,
+            config,
+            department_page_names(disclosures),
+        )
         for page in [
             *compare_pages(disclosures, cache_dir / "render"),
             *completeness_pages(disclosures),
