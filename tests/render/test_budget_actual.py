@@ -28,7 +28,8 @@ def _row(text: str, anchor_text: str) -> str:
 
 
 def test_key_figures_show_budget_then_actual_and_the_rate(seed_disclosures):
-    text = render_disclosure(seed_disclosures["000"]).markdown
+    page = render_disclosure(seed_disclosures["000"])
+    text = page.markdown + "".join(page.fragments.values())
     table = re.search(r'<table class="juesuan-facts juesuan-budget".*?</table>', text, re.S)
     assert table is not None
     fiscal = re.search(r"<tr[^>]*><td>财政拨款支出.*?</tr>", table.group(0), re.S).group(0)
