@@ -59,3 +59,16 @@ def map_in_order(
     chunk = max(1, count // (workers * chunks_per_worker)) if chunks_per_worker else 1
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(fn, *columns, chunksize=chunk))
+
+
+@contextmanager
+def beside(fn: Callable[..., Any], *args: Any) -> Iterator[Callable[[], Any]]:
+    """Run `fn(*args)` in a process of its own while the block runs; the block gets a
+    function that waits for its result (and raises its exception). For one long job off
+    the build's critical path: a +1 build's other core is idle while MkDocs runs."""
+    pool = ProcessPoolExecutor(max_workers=1)
+    try:
+        future = pool.submit(fn, *args)
+        yield future.result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -20,7 +20,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from juesuan.infra.cache import Cache, entry_key
-from juesuan.infra.parallel import map_in_order, worker_count
+from juesuan.infra.parallel import map_in_order, running_on, worker_count
 from juesuan.package.files import files_digest
 from juesuan.package.validate_batch import validate_batch
 from juesuan.package.validate_one import ValidationProblem
@@ -58,6 +58,15 @@ def package_key(descriptor: Path) -> str | None:
 BATCH_SIZE = 500  # at most this many packages per frictionless pass (validate_batch.py)
 
 
+def validate_portal_locally(
+    root: Path, cache_dir: Path | None, digests: dict[str, str] | None
+) -> list[ValidationProblem]:
+    """The portal-wide package's problems, validated in this process whatever executor the
+    build runs on (infra.parallel.beside runs it in a process of its own)."""
+    with running_on(None):
+        return validate_all(root, cache_dir, digests, portal=True)[1]
+
+
 def _validate_many(descriptors: list[Path]) -> list[list[ValidationProblem]]:
     """Problems of each package, in order: batches of packages validated together
     (validate_batch.py), two batches per core so that none is left alone at the end. The
@@ -80,13 +89,20 @@ def _validate_many(descriptors: list[Path]) -> list[list[ValidationProblem]]:
 
 
 def validate_all(
-    root: Path, cache_dir: Path | None = None, digests: dict[str, str] | None = None
+    root: Path,
+    cache_dir: Path | None = None,
+    digests: dict[str, str] | None = None,
+    portal: bool | None = None,
 ) -> tuple[int, list[ValidationProblem]]:
     """(number of packages, problems) for every package below `root`, in package order;
     with `cache_dir`, packages already found valid as they are now are not validated again.
     `digests` (package name → files_digest of its files, as the build has just written or
-    checked them) saves reading every package again to key it."""
-    packages = find_packages(root)
+    checked them) saves reading every package again to key it. `portal`: True validates
+    the portal-wide package only, False every package but it (the build validates the
+    portal's, which changes with any disclosure, beside the site build); None all."""
+    packages = [
+        p for p in find_packages(root) if portal is None or (p.parent.name == PORTAL_NAME) == portal
+    ]
     store = Cache(cache_dir) if cache_dir is not None else None
     known = digests or {}
     keys = [

@@ -11,6 +11,7 @@ vl-convert-python wheel and served from the site itself: no CDN, no network.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from juesuan.disclosure import Disclosure
@@ -140,6 +141,7 @@ def build_site(
     site_dir: Path,
     site_url: str = "",
     cache_dir: Path | None = None,
+    before_swap: Callable[[], None] | None = None,
 ) -> tuple[int, int] | None:
     """Run mkdocs build into a staging directory, then swap it into `site_dir`.
 
@@ -180,6 +182,8 @@ def build_site(
             logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
         if state is not None and state.previous:
             page_reuse.remove_gone(state, staging)
+        if before_swap is not None:
+            before_swap()
         swap_directory(staging, site_dir, background=True)
         if state is not None and cache_dir is not None:
             page_reuse.save_state(cache_dir, state)
