@@ -11,6 +11,7 @@ import dataclasses
 import io
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import frictionless
@@ -202,18 +203,18 @@ def test_an_unchanged_package_is_not_laid_out_again_and_a_hand_edit_is_undone(
     build(paths)
     first = files(paths.datapackages)
     laid_out: list[str] = []
-    package_files, portal_files = pipeline.package_files, pipeline.portal_files
+    package_files, portal_texts = pipeline.package_files, pipeline.portal_texts
 
     def package_spy(d: Disclosure) -> dict[str, str]:
         laid_out.append(d.source.path.name)
         return package_files(d)
 
-    def portal_spy(disclosures: list[Disclosure]) -> dict[str, str]:
+    def portal_spy(disclosures: list[Disclosure]) -> Iterator[tuple[str, str]]:
         laid_out.append(PORTAL_NAME)
-        return portal_files(disclosures)
+        return portal_texts(disclosures)
 
     monkeypatch.setattr(pipeline, "package_files", package_spy)
-    monkeypatch.setattr(pipeline, "portal_files", portal_spy)
+    monkeypatch.setattr(pipeline, "portal_texts", portal_spy)
     build(paths)
     assert laid_out == []
     state_licence(paths, "004")

@@ -9,6 +9,7 @@ same sources give the same bytes.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -138,8 +139,10 @@ def portal_descriptor(disclosures: list[Disclosure]) -> dict[str, Any]:
     }
 
 
-def portal_files(disclosures: list[Disclosure]) -> dict[str, str]:
-    """File name → exact text of every file of the portal package."""
+def portal_texts(disclosures: list[Disclosure]) -> Iterator[tuple[str, str]]:
+    """(file name, exact text) of every file of the portal package, one file at a time: at a
+    province's scale the files are hundreds of MB together, and the build writes each one
+    before the next is made."""
     ordered = sorted(disclosures, key=lambda d: d.name)
     scores = {d.name: list(d.completeness) for d in ordered}
     tables: dict[str, list[dict[str, Any]]] = {
@@ -147,13 +150,17 @@ def portal_files(disclosures: list[Disclosure]) -> dict[str, str]:
         RANKING.name: ranking_rows(ordered, scores),
     }
     descriptor = portal_descriptor(ordered)
-    files = {
-        "datapackage.json": json.dumps(descriptor, ensure_ascii=False, indent=2, sort_keys=True)
-    }
-    files["datapackage.json"] += "\n"
+    yield (
+        "datapackage.json",
+        json.dumps(descriptor, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+    )
     for spec in PORTAL_RESOURCES:  # rows written as they are made: millions at a province's scale
-        rows = tables.get(spec.name)
+        rows = tables.pop(spec.name, None)
         if rows is None:
             rows = (row for d in ordered for row in resource_rows(spec, d))
-        files[spec.path] = csv_text(spec, rows)
-    return files
+        yield spec.path, csv_text(spec, rows)
+
+
+def portal_files(disclosures: list[Disclosure]) -> dict[str, str]:
+    """File name → exact text of every file of the portal package."""
+    return dict(portal_texts(disclosures))
