@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import filecmp
 import os
 import shutil
 import stat
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -144,6 +145,28 @@ def write_files(
             continue
         path.write_bytes(data)
         os.chmod(path, 0o644)
+
+
+def write_pieces(path: Path, pieces: Iterable[bytes], previous: Path | None = None) -> None:
+    """Write a file made a piece at a time, never whole in memory (the portal package's
+    tables are hundreds of MB at a province's scale). Where `previous` is a plain file of
+    mode 644 with the same bytes, it is hard-linked in its place, as write_files does."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:
+        for piece in pieces:
+            handle.write(piece)
+    os.chmod(path, 0o644)
+    try:
+        found = previous.lstat() if previous is not None else None
+        if found is None or not stat.S_ISREG(found.st_mode) or stat.S_IMODE(found.st_mode) != 0o644:
+            return
+        if found.st_size != path.stat().st_size or not filecmp.cmp(previous, path, shallow=False):
+            return
+        linked = path.with_name(f".{path.name}.link")
+        os.link(previous, linked, follow_symlinks=False)
+        os.replace(linked, path)
+    except OSError:
+        return
 
 
 @contextmanager

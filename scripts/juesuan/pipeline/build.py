@@ -23,7 +23,12 @@ from pathlib import Path
 
 from juesuan.disclosure import Disclosure, restore
 from juesuan.extract.expenditure_by_function import code_table, fill_codes
-from juesuan.infra.atomic import clear_interrupted, directory_written_atomically, write_files
+from juesuan.infra.atomic import (
+    clear_interrupted,
+    directory_written_atomically,
+    write_files,
+    write_pieces,
+)
 from juesuan.infra.cache import Cache, build_started, entry_key, prune_unused
 from juesuan.infra.cluster import on_cluster
 from juesuan.infra.gc_pause import long_lived
@@ -320,8 +325,9 @@ def write_packages(
         )
         if found is None:
             portal = staging / PORTAL_NAME
-            for name, text in portal_texts(disclosures):
-                write_files(portal, {name: text.encode("utf-8")}, reuse=root / PORTAL_NAME)
+            for name, pieces in portal_texts(disclosures):
+                encoded = (piece.encode("utf-8") for piece in pieces)
+                write_pieces(portal / name, encoded, root / PORTAL_NAME / name)
             laid_out[portal_key] = digests[PORTAL_NAME] = _folder_digest(portal)[1]
         else:
             write_files(staging / PORTAL_NAME, found[0])
