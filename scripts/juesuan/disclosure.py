@@ -128,13 +128,17 @@ def from_stored(data: bytes) -> Disclosure | None:
 
 
 def slim(d: Disclosure, full_entry: Path) -> Disclosure:
-    """`d` without what only its own package and page read: the text, the tables, the
-    original's cells and the terms of each check (their statuses stay).
+    """`d` with only what the portal-wide steps read; the rest only its own package and
+    page read, from the complete disclosure (`restore`).
 
-    Portal-wide steps (listings, the portal package, the catalogue) read every disclosure
-    on every build; unpickling the tables and check terms took ~20 ms a disclosure, most of
-    a +1 build at a province's scale, and holding them all took gigabytes. The complete
-    disclosure stays in `full_entry`, for `restore`.
+    Portal-wide steps (listings, comparisons, department pages, the portal package, the
+    catalogue) read every disclosure on every build: its identity and source, its facts,
+    expenditure items, 三公 rows, projects and completeness (the portal package's tables, the
+    pages' figures), how many checks it has and their statuses. Dropped: the text, the
+    tables, the original's cells, the sections, the economic rows, the performance
+    indicators, and each check's terms, figures and descriptions. Unpickling what was dropped
+    took ~20 ms a disclosure, most of a +1 build at a province's scale, and holding it all
+    took gigabytes. The complete disclosure stays in `full_entry`.
     """
     source = d.source
     layout = source.layout and dataclasses.replace(source.layout, text="", cells=())
@@ -142,9 +146,26 @@ def slim(d: Disclosure, full_entry: Path) -> Disclosure:
         d,
         text="",
         tables=(),
+        sections=(),
+        economic=(),
+        indicators=(),
         source=dataclasses.replace(source, text="", layout=layout),
-        checks=tuple(dataclasses.replace(c, terms=()) for c in d.checks),
+        checks=tuple(_status_only(c) for c in d.checks),
         full_entry=str(full_entry),
+    )
+
+
+def _status_only(c: CheckResult) -> CheckResult:
+    return dataclasses.replace(
+        c,
+        description_zh="",
+        description_en="",
+        expected=None,
+        actual=None,
+        difference=None,
+        tolerance=None,
+        terms=(),
+        note="",
     )
 
 

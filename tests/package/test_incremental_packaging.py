@@ -11,6 +11,7 @@ import dataclasses
 import io
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import frictionless
@@ -173,6 +174,38 @@ def test_only_a_plain_file_with_the_same_bytes_and_mode_is_linked(tmp_path):
             assert written.stat().st_nlink == 1, name
 
 
+def test_a_file_written_in_pieces_is_linked_only_where_the_bytes_and_mode_are_the_same(
+    tmp_path,
+):
+    previous = tmp_path / "previous"
+    previous.mkdir()
+    for name, content, mode in [
+        ("same.csv", b"a\n1\n2\n", 0o644),
+        ("longer.csv", b"a\n1\n2\n3\n", 0o644),
+        ("other.csv", b"a\n1\n3\n", 0o644),
+        ("private.csv", b"a\n1\n2\n", 0o600),
+    ]:
+        (previous / name).write_bytes(content)
+        os.chmod(previous / name, mode)
+    target = tmp_path / "target"
+    for name in ("same.csv", "longer.csv", "other.csv", "private.csv", "new.csv"):
+        atomic.write_pieces(target / name, iter([b"a\n", b"1\n", b"2\n"]), previous / name)
+        written = target / name
+        assert written.read_bytes() == b"a\n1\n2\n", name
+        assert written.stat().st_mode & 0o777 == 0o644, name
+        linked = (
+            written.stat().st_ino == (previous / name).stat().st_ino if name != "new.csv" else False
+        )
+        assert linked == (name == "same.csv"), name
+    assert sorted(p.name for p in target.iterdir()) == [
+        "longer.csv",
+        "new.csv",
+        "other.csv",
+        "private.csv",
+        "same.csv",
+    ]
+
+
 def test_where_links_fail_files_are_written(tmp_path, monkeypatch):
     previous = tmp_path / "previous"
     atomic.write_directory_atomically(previous, {"x/a.csv": "a\n1\n"})
@@ -202,18 +235,18 @@ def test_an_unchanged_package_is_not_laid_out_again_and_a_hand_edit_is_undone(
     build(paths)
     first = files(paths.datapackages)
     laid_out: list[str] = []
-    package_files, portal_files = pipeline.package_files, pipeline.portal_files
+    package_files, portal_texts = pipeline.package_files, pipeline.portal_texts
 
     def package_spy(d: Disclosure) -> dict[str, str]:
         laid_out.append(d.source.path.name)
         return package_files(d)
 
-    def portal_spy(disclosures: list[Disclosure]) -> dict[str, str]:
+    def portal_spy(disclosures: list[Disclosure]) -> Iterator[tuple[str, Iterator[str]]]:
         laid_out.append(PORTAL_NAME)
-        return portal_files(disclosures)
+        return portal_texts(disclosures)
 
     monkeypatch.setattr(pipeline, "package_files", package_spy)
-    monkeypatch.setattr(pipeline, "portal_files", portal_spy)
+    monkeypatch.setattr(pipeline, "portal_texts", portal_spy)
     build(paths)
     assert laid_out == []
     state_licence(paths, "004")

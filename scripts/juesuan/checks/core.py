@@ -22,7 +22,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Protocol
 
@@ -36,7 +36,7 @@ HUNDRED = Decimal(100)
 STATUSES = tuple(CheckStatus)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """One value a check uses: what it is, its value (None: not read), where it was printed."""
 
@@ -55,7 +55,7 @@ class Term:
         return {"name": self.name, "key": self.key, "value": value, "evidence": self.evidence}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CheckResult:
     """One check's outcome.
 
@@ -288,9 +288,5 @@ def unique_ids(results: Sequence[CheckResult]) -> list[CheckResult]:
     for result in results:
         seen[result.check_id] = seen.get(result.check_id, 0) + 1
         n = seen[result.check_id]
-        out.append(
-            result
-            if n == 1
-            else CheckResult(**{**result.__dict__, "check_id": f"{result.check_id}#{n}"})
-        )
+        out.append(result if n == 1 else replace(result, check_id=f"{result.check_id}#{n}"))
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 
 class DocumentKind(StrEnum):
@@ -121,11 +122,16 @@ TEMPLATE_PARTS = {
 CORE_PARTS = 6
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Part:
     part_id: str
     label_zh: str
     label_en: str
+
+    def __reduce__(self) -> tuple[Any, tuple[str, str, str]]:
+        # Unpickled as the template's own Part where there is one: every disclosure scores
+        # the same ~20 parts, and the build holds thousands of disclosures.
+        return _known_part, (self.part_id, self.label_zh, self.label_en)
 
 
 # The nine tables: code number → (label, English, title endings the template has used;
@@ -264,6 +270,14 @@ SELF_EVALUATION_PARTS: tuple[tuple[Part, tuple[str, ...]], ...] = (
 
 # Every part any kind is scored against, in the order the pages list them.
 ALL_PARTS: tuple[Part, ...] = (*PARTS, *(p for p, _ in SELF_EVALUATION_PARTS))
+_PARTS_BY_VALUE = {p: p for p in ALL_PARTS}
+
+
+def _known_part(part_id: str, label_zh: str, label_en: str) -> Part:
+    """The Part of ALL_PARTS equal to the one described, or a new one (an older pickle)."""
+    part = Part(part_id, label_zh, label_en)
+    return _PARTS_BY_VALUE.get(part, part)
+
 
 # The parts a kind that publishes one part alone is scored against (its own table and
 # items), and a performance self-evaluation's own parts; every other kind is scored

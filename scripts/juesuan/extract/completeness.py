@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from juesuan.read.tables import Table
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartResult:
     part: Part
     status: PartStatus

@@ -55,7 +55,7 @@ def _block_headings(table: Table) -> list[tuple[int, str]]:
     return first
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EconomicRow:
     code: str
     name: str

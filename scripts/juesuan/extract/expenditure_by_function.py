@@ -38,7 +38,7 @@ _REASON = re.compile(r"主\s*要\s*原\s*因\s*(?:是)?\s*[:：]?\s*(?P<r>[^。]
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FunctionItem:
     """One class (类) or item (项) of general-public-budget spending, from narrative or table."""
 

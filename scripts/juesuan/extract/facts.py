@@ -17,7 +17,7 @@ from juesuan.extract.narrative import Candidate, narrative_candidates
 from juesuan.read.sections import SectionIndex
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One stated value of a vocabulary key and where it was read."""
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from juesuan.domain.amounts import budget_and_actual, budget_then_actual
@@ -33,7 +33,7 @@ _ABROAD_COUNTS = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SangongRow:
     item: str  # a component of COMPONENTS or a count of COUNTS
     phase: Phase  # counts: actual
@@ -141,8 +141,5 @@ def _dedupe(rows: list[SangongRow]) -> list[SangongRow]:
     per_slot: dict[tuple[str, Phase], int] = {}
     for item, phase, _ in kept:
         per_slot[(item, phase)] = per_slot.get((item, phase), 0) + 1
-    out = [
-        SangongRow(**{**r.__dict__, "conflict": per_slot[(r.item, r.phase)] > 1})
-        for r in kept.values()
-    ]
+    out = [replace(r, conflict=per_slot[(r.item, r.phase)] > 1) for r in kept.values()]
     return sorted(out, key=lambda r: (order.index(r.item), r.phase, r.start))

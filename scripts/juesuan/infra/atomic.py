@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import filecmp
 import os
 import shutil
 import stat
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 _AT_FDCWD = -100
@@ -118,39 +120,78 @@ def _link_unchanged(previous: Path, path: Path, content: bytes) -> bool:
     return True
 
 
-def write_directory_atomically(
-    target: Path, files: Mapping[str, str | bytes | Path], reuse: Path | None = None
+def write_files(
+    folder: Path, files: Mapping[str, str | bytes | Path], reuse: Path | None = None
 ) -> None:
     """Write `files` (relative path → content, or an existing file to hard-link: it must be
-    one no writer edits in place) as the whole new content of `target`.
+    one no writer edits in place) into `folder`, normally a staging directory (below).
 
-    With `reuse` (usually `target` itself: the content being replaced), a file whose bytes
-    equal those of the file of the same name there is hard-linked instead of written. Every
-    writer here replaces files by renaming, never in place, so the two names cannot diverge.
+    With `reuse` (the content being replaced), a file whose bytes equal those of the file of
+    the same name there is hard-linked instead of written. Every writer here replaces files
+    by renaming, never in place, so the two names cannot diverge.
     """
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, Path):
+            try:
+                os.link(content, path, follow_symlinks=False)
+            except OSError:
+                shutil.copyfile(content, path)
+                os.chmod(path, 0o644)
+            continue
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if reuse is not None and _link_unchanged(reuse / name, path, data):
+            continue
+        path.write_bytes(data)
+        os.chmod(path, 0o644)
+
+
+def write_pieces(path: Path, pieces: Iterable[bytes], previous: Path | None = None) -> None:
+    """Write a file made a piece at a time, never whole in memory (the portal package's
+    tables are hundreds of MB at a province's scale). Where `previous` is a plain file of
+    mode 644 with the same bytes, it is hard-linked in its place, as write_files does."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:
+        for piece in pieces:
+            handle.write(piece)
+    os.chmod(path, 0o644)
+    try:
+        found = previous.lstat() if previous is not None else None
+        if found is None or not stat.S_ISREG(found.st_mode) or stat.S_IMODE(found.st_mode) != 0o644:
+            return
+        if found.st_size != path.stat().st_size or not filecmp.cmp(previous, path, shallow=False):
+            return
+        linked = path.with_name(f".{path.name}.link")
+        os.link(previous, linked, follow_symlinks=False)
+        os.replace(linked, path)
+    except OSError:
+        return
+
+
+@contextmanager
+def directory_written_atomically(target: Path) -> Iterator[Path]:
+    """A staging directory to fill (write_files, by this process or by workers) that becomes
+    the whole new content of `target` when the block ends, and is removed if it fails: the
+    content need never be in memory all at once."""
     staging = staging_for(target)
     try:
-        for name, content in files.items():
-            path = staging / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, Path):
-                try:
-                    os.link(content, path, follow_symlinks=False)
-                except OSError:
-                    shutil.copyfile(content, path)
-                    os.chmod(path, 0o644)
-                continue
-            data = content.encode("utf-8") if isinstance(content, str) else content
-            if reuse is not None and _link_unchanged(reuse / name, path, data):
-                continue
-            path.write_bytes(data)
-            os.chmod(path, 0o644)
+        yield staging
         for directory in [staging, *(p for p in staging.rglob("*") if p.is_dir())]:
             os.chmod(directory, 0o755)
         swap_directory(staging, target, background=True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def write_directory_atomically(
+    target: Path, files: Mapping[str, str | bytes | Path], reuse: Path | None = None
+) -> None:
+    """Write `files` (see write_files) as the whole new content of `target`; with `reuse`
+    (usually `target` itself), unchanged files are hard-linked from there."""
+    with directory_written_atomically(target) as staging:
+        write_files(staging, files, reuse)
 
 
 def write_file_atomically(path: Path, content: str | bytes) -> None:

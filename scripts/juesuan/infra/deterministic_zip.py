@@ -9,12 +9,14 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Mapping
+from pathlib import Path
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
-def deterministic_zip(folder: str, files: Mapping[str, str | bytes]) -> bytes:
-    """`files` (name → UTF-8 text, or bytes kept as they are) under `folder/` in a zip, or at
+def deterministic_zip(folder: str, files: Mapping[str, str | bytes | Path]) -> bytes:
+    """`files` (name → UTF-8 text, bytes kept as they are, or a file whose bytes are read
+    when its turn comes: only one is in memory at a time) under `folder/` in a zip, or at
     its root when `folder` is "" (frictionless reads a zipped package only with
     datapackage.json there)."""
     buffer = io.BytesIO()
@@ -24,5 +26,7 @@ def deterministic_zip(folder: str, files: Mapping[str, str | bytes]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             content = files[name]
+            if isinstance(content, Path):
+                content = content.read_bytes()
             archive.writestr(info, content.encode("utf-8") if isinstance(content, str) else content)
     return buffer.getvalue()

@@ -12,7 +12,7 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,11 +29,21 @@ from juesuan.registry.fields import ResourceSpec
 
 
 def csv_text(spec: ResourceSpec, rows: Iterable[dict[str, Any]]) -> str:
+    return "".join(csv_pieces(spec, [rows]))
+
+
+def csv_pieces(spec: ResourceSpec, groups: Iterable[Iterable[dict[str, Any]]]) -> Iterator[str]:
+    """The text of `csv_text(spec, rows of every group)`, a piece per group (the header
+    first): a file of millions of rows need never be one string."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=spec.columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+    for rows in groups:
+        writer.writerows(rows)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
 
 
 def resource_descriptor(spec: ResourceSpec, described: bool = True) -> dict[str, Any]:

@@ -9,6 +9,7 @@ same sources give the same bytes.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -16,7 +17,7 @@ from juesuan.disclosure import Disclosure
 from juesuan.domain.licence import LICENCE
 from juesuan.domain.template import ALL_PARTS, DOCUMENT_KINDS, PartStatus
 from juesuan.extract.completeness import PartResult, present_count, referenced_count
-from juesuan.package.files import csv_text, resource_descriptor
+from juesuan.package.files import csv_pieces, resource_descriptor
 from juesuan.package.rows import cell_text, resource_rows
 from juesuan.registry.portal import (
     CATALOGUE,
@@ -138,22 +139,28 @@ def portal_descriptor(disclosures: list[Disclosure]) -> dict[str, Any]:
     }
 
 
-def portal_files(disclosures: list[Disclosure]) -> dict[str, str]:
-    """File name → exact text of every file of the portal package."""
+def portal_texts(disclosures: list[Disclosure]) -> Iterator[tuple[str, Iterator[str]]]:
+    """(file name, its exact text in pieces) of every file of the portal package, a file
+    at a time and each table a disclosure at a time: at a province's scale the tables are
+    hundreds of MB, and the build writes each piece before the next is made."""
     ordered = sorted(disclosures, key=lambda d: d.name)
     scores = {d.name: list(d.completeness) for d in ordered}
     tables: dict[str, list[dict[str, Any]]] = {
         CATALOGUE.name: [catalogue_row(d, scores[d.name]) for d in ordered],
         RANKING.name: ranking_rows(ordered, scores),
     }
-    descriptor = portal_descriptor(ordered)
-    files = {
-        "datapackage.json": json.dumps(descriptor, ensure_ascii=False, indent=2, sort_keys=True)
-    }
-    files["datapackage.json"] += "\n"
-    for spec in PORTAL_RESOURCES:  # rows written as they are made: millions at a province's scale
-        rows = tables.get(spec.name)
-        if rows is None:
-            rows = (row for d in ordered for row in resource_rows(spec, d))
-        files[spec.path] = csv_text(spec, rows)
-    return files
+    descriptor = json.dumps(
+        portal_descriptor(ordered), ensure_ascii=False, indent=2, sort_keys=True
+    )
+    yield "datapackage.json", iter([descriptor + "\n"])
+    for spec in PORTAL_RESOURCES:
+        rows = tables.pop(spec.name, None)
+        if rows is not None:
+            yield spec.path, csv_pieces(spec, [rows])
+        else:
+            yield spec.path, csv_pieces(spec, (resource_rows(spec, d) for d in ordered))
+
+
+def portal_files(disclosures: list[Disclosure]) -> dict[str, str]:
+    """File name → exact text of every file of the portal package."""
+    return {name: "".join(pieces) for name, pieces in portal_texts(disclosures)}

@@ -23,14 +23,19 @@ from pathlib import Path
 
 from juesuan.disclosure import Disclosure, restore
 from juesuan.extract.expenditure_by_function import code_table, fill_codes
-from juesuan.infra.atomic import clear_interrupted, write_directory_atomically
+from juesuan.infra.atomic import (
+    clear_interrupted,
+    directory_written_atomically,
+    write_files,
+    write_pieces,
+)
 from juesuan.infra.cache import Cache, build_started, entry_key, prune_unused
 from juesuan.infra.cluster import on_cluster
 from juesuan.infra.gc_pause import long_lived
 from juesuan.infra.git_dates import last_changed
 from juesuan.infra.parallel import beside, map_in_order, worker_count
 from juesuan.package.files import files_digest, package_files
-from juesuan.package.portal import portal_files
+from juesuan.package.portal import portal_texts
 from juesuan.package.validate import ValidationProblem, validate_all, validate_portal_locally
 from juesuan.pipeline.convert_cache import convert_many
 from juesuan.pipeline.originals import Originals, resolve_originals
@@ -246,6 +251,16 @@ def fill_codes_across(disclosures: list[Disclosure]) -> list[Disclosure]:
     return out
 
 
+def _folder_digest(folder: Path) -> tuple[dict[str, Path], str]:
+    """The files in `folder` by name, and files_digest of their bytes, read one at a time."""
+    found = {p.name: p for p in folder.iterdir()}
+    digest = hashlib.sha256()
+    for name in sorted(found):
+        data = found[name].read_bytes()
+        digest.update(f"{name}\0{len(data)}\0".encode() + data)
+    return found, digest.hexdigest()
+
+
 def _previous_files(folder: Path, key: str, markers: Cache) -> tuple[dict[str, Path], str] | None:
     """The files in `folder` as the previous build wrote them, if they are what would be laid
     out now: the marker named after `key` (what they depend on) holds their digest. Named by
@@ -253,22 +268,22 @@ def _previous_files(folder: Path, key: str, markers: Cache) -> tuple[dict[str, P
 
     def files_if_current(expected: bytes) -> tuple[dict[str, Path], str] | None:
         try:
-            found = {p.name: p for p in folder.iterdir()}
-            digest = hashlib.sha256()
-            for name in sorted(found):
-                data = found[name].read_bytes()
-                digest.update(f"{name}\0{len(data)}\0".encode() + data)
+            found, digest = _folder_digest(folder)
         except OSError:
             return None
-        same = digest.hexdigest() == expected.decode("ascii", "replace")
-        return (found, digest.hexdigest()) if same else None
+        return (found, digest) if digest == expected.decode("ascii", "replace") else None
 
     return markers.load(key, files_if_current)
 
 
-def _package_files_of(d: Disclosure) -> dict[str, str]:
-    """In a worker: the package of the complete disclosure behind `d`."""
-    return package_files(restore(d))
+def _write_package_of(d: Disclosure, folder: Path, previous: Path) -> str:
+    """In a worker: lay out the package of the complete disclosure behind `d` in `folder`
+    (files whose bytes are those in `previous` hard-linked from there) and return its digest.
+    The bytes never travel back: the build process held every package at once, gigabytes at
+    a province's scale."""
+    found = {n: t.encode("utf-8") for n, t in package_files(restore(d)).items()}
+    write_files(folder, found, reuse=previous)
+    return files_digest(found)
 
 
 def write_packages(
@@ -280,43 +295,44 @@ def write_packages(
 
     With `markers`, a package is not even laid out again when what it depends on is
     unchanged: a disclosure's key (conversion_key) for its own package, the sequence of every
-    disclosure's key for the portal's. The packages to lay out are laid out on all cores.
-    Returns each package's digest where it is known (validate_all keys on it)."""
+    disclosure's key for the portal's. The packages to lay out are laid out on all cores,
+    each written where it goes by the worker that made it; the portal's files are written one
+    at a time. Returns each package's digest (validate_all keys on it)."""
     store = Cache(markers) if markers is not None else None
-    files: dict[str, str | bytes | Path] = {}
     laid_out: dict[str, str] = {}  # marker name → digest of the package laid out afresh
     digests: dict[str, str] = {}  # package name → digest of its files
-
-    def add(folder: str, key: str, found: dict[str, bytes]) -> None:
-        laid_out[key] = digests[folder] = files_digest(found)
-        files.update({f"{folder}/{name}": content for name, content in found.items()})
-
     keys = [conversion_key(d) for d in disclosures]
-    todo: list[int] = []
-    for i, (d, key) in enumerate(zip(disclosures, keys, strict=True)):
-        found = _previous_files(root / d.name, key, store) if store is not None else None
-        if found is None:
-            todo.append(i)
-        else:
-            files.update({f"{d.name}/{name}": path for name, path in found[0].items()})
-            digests[d.name] = found[1]
-    jobs = [disclosures[i] for i in todo]
-    for i, texts in zip(
-        todo, map_in_order(_package_files_of, jobs, workers=worker_count(len(jobs))), strict=True
-    ):
-        add(disclosures[i].name, keys[i], {n: t.encode("utf-8") for n, t in texts.items()})
-    portal_key = entry_key(PORTAL_NAME, *keys)
-    found = _previous_files(root / PORTAL_NAME, portal_key, store) if store is not None else None
-    if found is None:
-        add(
-            PORTAL_NAME,
-            portal_key,
-            {n: t.encode("utf-8") for n, t in portal_files(disclosures).items()},
+    with directory_written_atomically(root) as staging:
+        todo: list[int] = []
+        for i, (d, key) in enumerate(zip(disclosures, keys, strict=True)):
+            found = _previous_files(root / d.name, key, store) if store is not None else None
+            if found is None:
+                todo.append(i)
+            else:
+                write_files(staging / d.name, found[0])
+                digests[d.name] = found[1]
+        written = map_in_order(
+            _write_package_of,
+            [disclosures[i] for i in todo],
+            [staging / disclosures[i].name for i in todo],
+            [root / disclosures[i].name for i in todo],
+            workers=worker_count(len(todo)),
         )
-    else:
-        files.update({f"{PORTAL_NAME}/{name}": path for name, path in found[0].items()})
-        digests[PORTAL_NAME] = found[1]
-    write_directory_atomically(root, files, reuse=root)
+        for i, digest in zip(todo, written, strict=True):
+            laid_out[keys[i]] = digests[disclosures[i].name] = digest
+        portal_key = entry_key(PORTAL_NAME, *keys)
+        found = (
+            _previous_files(root / PORTAL_NAME, portal_key, store) if store is not None else None
+        )
+        if found is None:
+            portal = staging / PORTAL_NAME
+            for name, pieces in portal_texts(disclosures):
+                encoded = (piece.encode("utf-8") for piece in pieces)
+                write_pieces(portal / name, encoded, root / PORTAL_NAME / name)
+            laid_out[portal_key] = digests[PORTAL_NAME] = _folder_digest(portal)[1]
+        else:
+            write_files(staging / PORTAL_NAME, found[0])
+            digests[PORTAL_NAME] = found[1]
     if store is not None:  # only now: a marker names files that are in place
         for key, digest in laid_out.items():
             store.store(key, digest)

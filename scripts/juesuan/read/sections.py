@@ -25,7 +25,7 @@ _HEADING_START = re.compile(rf"[#>\s]*[第{_CN_NUM}（(]")
 MAX_HEADING_CHARS = 40
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A heading and the span of text it governs (to the next heading of its level or above)."""
 

@@ -25,7 +25,7 @@ _MARKUP_CELL = re.compile(r"^[#>\s]*|[\s*]+$")
 _CELL_LINE = re.compile(r"\t[^\t]*(?:(?<=\S)\t[\t ]*)?")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     text: str
     start: int
@@ -34,7 +34,7 @@ class Cell:
     box: Box | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Table:
     """A table: rows of cells, plus what the lines above it say it is."""
 

@@ -54,11 +54,14 @@ def _write_files(root: Path, files: dict[str, bytes]) -> None:
         path.write_bytes(content)
 
 
-def _portal_package(disclosures: list[Disclosure], written: Path | None) -> dict[str, str]:
+def _portal_package(
+    disclosures: list[Disclosure], written: Path | None
+) -> dict[str, str] | dict[str, Path]:
     """The portal package's files: as this build wrote them into datapackages/ (computing
-    them again took seconds at a province's scale), or afresh when there are none."""
+    them again took seconds at a province's scale; named by path, they are read one at a
+    time), or afresh when there are none."""
     if written is not None and (written / "datapackage.json").is_file():
-        return {p.name: p.read_text("utf-8") for p in sorted(written.iterdir()) if p.is_file()}
+        return {p.name: p for p in sorted(written.iterdir()) if p.is_file()}
     return portal_files(disclosures)
 
 
@@ -72,7 +75,11 @@ def _write_portal(
     files = _portal_package(disclosures, written)
     portal_dir = staging / "data" / PORTAL_NAME
     portal_dir.mkdir(parents=True)
-    (portal_dir / CATALOGUE.path).write_text(files[CATALOGUE.path], "utf-8")
+    catalogue = files[CATALOGUE.path]
+    if isinstance(catalogue, Path):
+        shutil.copyfile(catalogue, portal_dir / CATALOGUE.path)
+    else:
+        (portal_dir / CATALOGUE.path).write_text(catalogue, "utf-8")
     (staging / "data" / f"{PORTAL_NAME}.zip").write_bytes(deterministic_zip("", files))
     (staging / "data.json").write_text(data_json(disclosures, base_url), "utf-8")
 

@@ -37,7 +37,7 @@ from juesuan.extract.performance.rows import align, level_names, right_aligned
 from juesuan.read.tables import Cell, Table
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PerformanceProject:
     project_id: str  # f"P{n:02d}" in document order; "overall" for the unit as a whole
     kind: str  # "project" or "overall"
@@ -58,7 +58,7 @@ class PerformanceProject:
     funds_score: Decimal | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PerformanceIndicator:
     project_id: str
     row: int  # 1-based within the project
