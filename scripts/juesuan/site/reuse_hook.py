@@ -20,8 +20,8 @@ def on_files(files: Any, config: Any) -> Any:
     if state is None:
         return files
     for file in files:
-        if file.abs_src_path is None or not file.src_uri:
-            continue
+        if file.abs_src_path is None or not file.src_uri or file.inclusion.is_excluded():
+            continue  # excluded (e.g. .fragments/): never written, never "rendered again"
         dest = Path(file.abs_dest_path)
         changed = state.is_changed(file.src_uri, Path(file.abs_src_path), dest)
         if changed and dest.is_file():
