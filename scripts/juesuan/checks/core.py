@@ -29,6 +29,7 @@ from typing import Protocol
 from juesuan.domain.amounts import format_decimal
 from juesuan.domain.check_status import CheckStatus
 from juesuan.extract.facts import Fact
+from juesuan.infra.by_fields import ByFields
 
 CENT = Decimal("0.01")
 NOT_STATED = "未读到 / not stated"
@@ -37,7 +38,7 @@ STATUSES = tuple(CheckStatus)
 
 
 @dataclass(frozen=True, slots=True)
-class Term:
+class Term(ByFields):
     """One value a check uses: what it is, its value (None: not read), where it was printed."""
 
     name: str
@@ -56,7 +57,7 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
-class CheckResult:
+class CheckResult(ByFields):
     """One check's outcome.
 
     expected is the stated value, actual what the other terms give, difference = actual − expected.

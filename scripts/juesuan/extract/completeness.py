@@ -38,6 +38,7 @@ from juesuan.domain.template import (
     table_part,
     template_number,
 )
+from juesuan.infra.by_fields import ByFields
 from juesuan.read.sections import Section
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True, slots=True)
-class PartResult:
+class PartResult(ByFields):
     part: Part
     status: PartStatus
     found_by: FoundBy | None

@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from juesuan.domain.template import template_number
 from juesuan.extract.template_tables import amount, label
+from juesuan.infra.by_fields import ByFields
 from juesuan.read.tables import Table
 
 _ECONOMIC_CODE = re.compile(r"^3\d{2}(?:\d{2})?$")
@@ -56,7 +57,7 @@ def _block_headings(table: Table) -> list[tuple[int, str]]:
 
 
 @dataclass(frozen=True, slots=True)
-class EconomicRow:
+class EconomicRow(ByFields):
     code: str
     name: str
     amount: Decimal

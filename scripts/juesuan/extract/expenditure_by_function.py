@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from juesuan.domain.amounts import NUMBER, parse_number
 from juesuan.extract.template_tables import amount, label, table_kind
+from juesuan.infra.by_fields import ByFields
 from juesuan.read.tables import Table
 
 _NAME = r"[^（()）。；;:：，,\d]{1,60}?"
@@ -39,7 +40,7 @@ _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 
 
 @dataclass(frozen=True, slots=True)
-class FunctionItem:
+class FunctionItem(ByFields):
     """One class (类) or item (项) of general-public-budget spending, from narrative or table."""
 
     level: str  # "class", "kuan" or "xiang"

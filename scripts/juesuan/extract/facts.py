@@ -14,11 +14,12 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from juesuan.extract.narrative import Candidate, narrative_candidates
+from juesuan.infra.by_fields import ByFields
 from juesuan.read.sections import SectionIndex
 
 
 @dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(ByFields):
     """One stated value of a vocabulary key and where it was read."""
 
     key: str

@@ -21,6 +21,7 @@ from juesuan.extract.facts import Fact, evidence_at
 from juesuan.extract.label_rules import COMPONENT_LABELS
 from juesuan.extract.sangong_lists import ListedAmount
 from juesuan.extract.template_tables import sangong_cells
+from juesuan.infra.by_fields import ByFields
 from juesuan.read.tables import Table
 
 _PAIRS = {
@@ -34,7 +35,7 @@ _ABROAD_COUNTS = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class SangongRow:
+class SangongRow(ByFields):
     item: str  # a component of COMPONENTS or a count of COUNTS
     phase: Phase  # counts: actual
     value: Decimal

@@ -13,6 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from juesuan.infra.by_fields import ByFields
+
 _CN_NUM = "一二三四五六七八九十"
 _HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(rf"^第[{_CN_NUM}]+部分")),
@@ -26,7 +28,7 @@ MAX_HEADING_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
-class Section:
+class Section(ByFields):
     """A heading and the span of text it governs (to the next heading of its level or above)."""
 
     level: int

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from juesuan.infra.by_fields import ByFields
 from juesuan.read.layout import Box
 
 _CODE = re.compile(r"公开\s*(\d{1,2})\s*表")
@@ -26,7 +27,7 @@ _CELL_LINE = re.compile(r"\t[^\t]*(?:(?<=\S)\t[\t ]*)?")
 
 
 @dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(ByFields):
     text: str
     start: int
     end: int
@@ -35,7 +36,7 @@ class Cell:
 
 
 @dataclass(frozen=True, slots=True)
-class Table:
+class Table(ByFields):
     """A table: rows of cells, plus what the lines above it say it is."""
 
     title: str

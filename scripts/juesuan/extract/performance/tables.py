@@ -34,11 +34,12 @@ from juesuan.extract.performance.cells import (
     unit_of,
 )
 from juesuan.extract.performance.rows import align, level_names, right_aligned
+from juesuan.infra.by_fields import ByFields
 from juesuan.read.tables import Cell, Table
 
 
 @dataclass(frozen=True, slots=True)
-class PerformanceProject:
+class PerformanceProject(ByFields):
     project_id: str  # f"P{n:02d}" in document order; "overall" for the unit as a whole
     kind: str  # "project" or "overall"
     name: str | None
@@ -59,7 +60,7 @@ class PerformanceProject:
 
 
 @dataclass(frozen=True, slots=True)
-class PerformanceIndicator:
+class PerformanceIndicator(ByFields):
     project_id: str
     row: int  # 1-based within the project
     level1: str | None
