@@ -6,25 +6,30 @@ with this process's sys.path, so they run the juesuan code under test.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import pickle
 import shutil
 from pathlib import Path
 
 import pytest
 from distributed import Client, LocalCluster
 
-from conftest import ROOT, SOURCES
+from conftest import ROOT, SEEDS, SOURCES
 from juesuan.cli import main
+from juesuan.disclosure import Disclosure, MissingDisclosure
 from juesuan.infra.cluster import (
     SCHEDULER_ENV,
     ClusterError,
     batches,
     check_workers,
     on_cluster,
+    pack,
     scheduler_address,
 )
 from juesuan.infra.parallel import map_in_order
 from juesuan.pipeline.build import BuildPaths, run_build
+from juesuan.pipeline.convert_cache import by_reference, convert_many
 from juesuan.testing.cluster import loopback_cluster
 
 
@@ -70,6 +75,36 @@ def test_a_workers_exception_is_raised_here_naming_its_job(cluster, tmp_path):
     ):
         map_in_order(negate_or_fail, range(20), workers=1)
     assert "negate_or_fail(13) on a Dask worker" in raised.value.__notes__
+
+
+def test_a_slim_disclosure_travels_as_a_reference_to_its_cache_entry(tmp_path):
+    # 001 is the largest seed; its slim copy pickles to ~100 KB (facts, checks, sections)
+    [done] = convert_many([SEEDS["001"]], tmp_path / "convert", workers=1)
+    slim = done.disclosure
+    assert slim is not None and slim.full_entry
+    # what the build changes after conversion (a duplicate's suffix and warning, codes
+    # filled across disclosures) travels with the reference
+    changed = dataclasses.replace(
+        slim,
+        name_suffix="0123abcd",
+        warnings=(*slim.warnings, "另一来源文件载明相同的部门和年度"),
+        expenditure_items=tuple(
+            dataclasses.replace(item, code=item.code or "2010101")
+            for item in slim.expenditure_items
+        ),
+    )
+    jobs = [[changed, changed], ["other"]]
+    packed = pack(jobs, {Disclosure: by_reference})
+    assert len(packed) * 10 < len(pickle.dumps(jobs, pickle.HIGHEST_PROTOCOL))
+    assert pickle.loads(packed) == jobs  # as a worker unpacks it: the client's object
+    # a complete disclosure (no cache entry behind it) travels whole
+    whole = dataclasses.replace(changed, full_entry="")
+    assert pickle.loads(pack([[whole]], {Disclosure: by_reference})) == [[whole]]
+    # an entry removed meanwhile is an error, not a disclosure built from nothing
+    for entry in (tmp_path / "convert").glob("*.slim.pickle.z"):
+        entry.unlink()
+    with pytest.raises(MissingDisclosure, match="is gone"):
+        pickle.loads(packed)
 
 
 def test_a_worker_that_sees_other_files_is_refused(cluster, tmp_path, monkeypatch):

@@ -65,7 +65,13 @@ def map_in_order(
 def beside(fn: Callable[..., Any], *args: Any) -> Iterator[Callable[[], Any]]:
     """Run `fn(*args)` in a process of its own while the block runs; the block gets a
     function that waits for its result (and raises its exception). For one long job off
-    the build's critical path: a +1 build's other core is idle while MkDocs runs."""
+    the build's critical path: a +1 build's other core is idle while MkDocs runs. On a
+    cluster (running_on) the job runs here, first: a Dask client's threads are running,
+    and a process forked from a threaded one can deadlock."""
+    if _executor.get() is not None:
+        result = fn(*args)
+        yield lambda: result
+        return
     pool = ProcessPoolExecutor(max_workers=1)
     try:
         future = pool.submit(fn, *args)

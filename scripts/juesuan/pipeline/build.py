@@ -37,7 +37,7 @@ from juesuan.infra.parallel import beside, map_in_order, worker_count
 from juesuan.package.files import files_digest, package_files
 from juesuan.package.portal import portal_texts
 from juesuan.package.validate import ValidationProblem, validate_all, validate_portal_locally
-from juesuan.pipeline.convert_cache import convert_many
+from juesuan.pipeline.convert_cache import by_reference, convert_many
 from juesuan.pipeline.originals import Originals, resolve_originals
 from juesuan.read.manifest import MANIFEST_NAME
 from juesuan.read.source import SIDECAR_SUFFIXES, SourceError, sidecar_path
@@ -346,7 +346,7 @@ def executor_for(paths: BuildPaths, scheduler: str | None) -> AbstractContextMan
     if scheduler is None:
         return nullcontext()
     shared = {"sources": paths.sources, "datapackages": paths.datapackages.resolve().parent}
-    return on_cluster(scheduler, shared, scratch=paths.build)
+    return on_cluster(scheduler, shared, scratch=paths.build, reducers={Disclosure: by_reference})
 
 
 def run_build(
