@@ -9,9 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
-
-from juesuan.disclosure import Disclosure
+from juesuan.disclosure import Disclosure, initials
 from juesuan.read.source import Region
 
 
@@ -29,10 +27,7 @@ class DepartmentKey:
 
     @property
     def slug(self) -> str:
-        initials = "".join(
-            lazy_pinyin(self.department, style=Style.FIRST_LETTER, errors="ignore")
-        ).lower()
-        letters = "".join(ch for ch in initials if ch.isascii() and ch.isalnum())[:24] or "dept"
+        letters = initials(self.department)
         digest = hashlib.sha1(f"{self.region}|{self.department}".encode()).hexdigest()[:6]
         return f"{letters}-{digest}"
 
