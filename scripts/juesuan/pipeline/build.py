@@ -441,14 +441,15 @@ def _site(
     """Pages and site; the site replaces the previous one only once the portal-wide package
     has been found valid (`portal_problems` waits for its validation)."""
     mark = time.perf_counter()
-    settings = render_config(result.disclosures, site_url(paths.config))  # reads git: once
+    configured_url = site_url(paths.config)
+    settings = render_config(result.disclosures, configured_url)  # reads git: once
     assemble_docs(
         result.disclosures,
         result.skipped,
         paths.docs,
         paths.generated_docs,
         paths.build / "cache",
-        site_url(paths.config),
+        configured_url,
         result.duplicates,
         paths.datapackages,
         settings,
