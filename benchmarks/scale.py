@@ -8,8 +8,10 @@ runs a cold full build (empty conversion cache) into WORKDIR/nN, then adds one
 disclosure and builds again. Prints per stage the wall time and the process's peak
 RSS so far (workers included), the site's size, the largest page, the search index
 (raw and gzip), the HTML of one fixed disclosure page (the same disclosure at every
-N), and the time to the first search result in headless Chromium — with Material's
-search and, side by side, with a Pagefind index of the same site. The last line is
+N), the files served from the download place beside the site (render/downloads.py;
+--downloads-on-site puts them on it), and the time to the first search result in
+headless Chromium — with Material's search and, side by side, with a Pagefind index
+of the same site. The last line is
 one JSON object. It measures; it does not judge: the exit status is 0 whatever the
 numbers are.
 """
@@ -36,6 +38,8 @@ from juesuan.testing.browser import CHROMIUM_ARGS, chromium_path, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERY = "三公"
+# Where a province's portal serves its zips and originals (GitHub releases, one a shelf).
+DOWNLOAD_PLACE = "https://github.com/OWNER/REPO/releases/download/{shelf}/"
 WORKERS = len(os.sched_getaffinity(0))
 
 
@@ -217,7 +221,15 @@ def main(argv: list[str]) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--no-browser", action="store_true", help="skip the search timing")
     p.add_argument("--no-pagefind", action="store_true", help="skip the Pagefind comparison")
+    p.add_argument(
+        "--downloads-on-site",
+        action="store_true",
+        help="publish the package zips on the site, as a small portal does (default: a "
+        "download place outside it, as a province's portal does; render/downloads.py)",
+    )
     args = p.parse_args(argv)
+    if not args.downloads_on_site:
+        os.environ["JUESUAN_DOWNLOADS_URL"] = DOWNLOAD_PLACE
 
     work = args.workdir / f"n{args.n}"
     paths = BuildPaths(
@@ -235,6 +247,8 @@ def main(argv: list[str]) -> int:
     full["check_s"] = share * log.cpu_of("convert") / WORKERS
     first = next(line for line in log.lines if line.startswith("[1/")).split("→ ")[1].split()[0]
     numbers = site_numbers(paths.site, first)
+    served = [p for p in paths.downloads.rglob("*") if p.is_file()]
+    numbers["downloads_mb"] = sum(p.stat().st_size for p in served) / 1e6  # not on the site
     search = -1.0 if args.no_browser else first_search_s(paths.site)
     skip_pagefind = args.no_browser or args.no_pagefind
     pagefind = {} if skip_pagefind else pagefind_numbers(paths.site)

@@ -132,7 +132,9 @@ def test_one_python_publishes_the_site():
     assert None not in conditions, "every leg of the matrix would upload the Pages artifact"
     versions = {m.group(1) for m in conditions}
     assert len(versions) == 1 and versions <= set(_supported())
-    assert jobs["deploy"]["needs"] == "build"  # waits for every version's tests
+    # waits for every version's tests, and for the downloads the site links to
+    assert jobs["deploy"]["needs"] == ["build", "downloads"]
+    assert "needs.build.result == 'success'" in jobs["deploy"]["if"]
 
 
 def test_the_makefile_tries_every_supported_python_newest_first():

@@ -14,6 +14,7 @@ EPILOG = """examples:
   juesuan validate              # frictionless validation of datapackages/*
   juesuan fetch                 # download and verify every row of sources/originals.csv
   juesuan manifest add ~/a.pdf --url https://…/a.pdf --as 2024/a.pdf
+  juesuan downloads --published https://OWNER.github.io/REPO/data/downloads.csv
 """
 
 
@@ -131,6 +132,37 @@ def cmd_manifest_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _published_manifest(where: str | None) -> str | None:
+    """The live site's downloads.csv (a URL or a path); None when there is none yet."""
+    import urllib.error
+    import urllib.request
+
+    if not where:
+        return None
+    try:
+        if where.startswith(("http://", "https://")):
+            with urllib.request.urlopen(where, timeout=60) as response:
+                return response.read().decode("utf-8")
+        return Path(where).read_text(encoding="utf-8")
+    except (OSError, urllib.error.URLError, UnicodeDecodeError) as exc:
+        _log(f"no published manifest at {where} ({exc}): every file is listed")
+        return None
+
+
+def cmd_downloads(args: argparse.Namespace) -> int:
+    from juesuan.render.downloads import MANIFEST_PATH, files_to_upload
+
+    manifest = Path(args.downloads) / Path(MANIFEST_PATH).name
+    try:
+        current = manifest.read_text(encoding="utf-8")
+    except OSError as exc:
+        print(f"error: {manifest}: {exc} (build with JUESUAN_DOWNLOADS_URL set)", file=sys.stderr)
+        return 2
+    for release, file in files_to_upload(current, _published_manifest(args.published)):
+        print(f"{release}\t{file}")
+    return 0
+
+
 def _manifest_commands(sub: argparse._SubParsersAction) -> None:
     f = sub.add_parser(
         "fetch",
@@ -227,7 +259,23 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--datapackages", default="datapackages", help="directory of packages")
     v.set_defaults(func=cmd_validate)
     _manifest_commands(sub)
+    _downloads_command(sub)
     return p
+
+
+def _downloads_command(sub: argparse._SubParsersAction) -> None:
+    d = sub.add_parser(
+        "downloads",
+        help="the zips and originals a download place does not have yet",
+        description="List, one 'RELEASE<TAB>FILE' a line, the files of build/downloads/ "
+        "whose SHA-256 the published downloads.csv does not list (all of them without one).",
+        epilog="example:\n  juesuan downloads "
+        "--published https://OWNER.github.io/REPO/data/downloads.csv",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    d.add_argument("--downloads", default="build/downloads", help="the build's downloads folder")
+    d.add_argument("--published", help="URL or path of the live site's data/downloads.csv")
+    d.set_defaults(func=cmd_downloads)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,7 +18,7 @@ from juesuan.package.files import package_files, package_files_names
 from juesuan.package.original import original_name
 
 
-def _readme(d: Disclosure) -> str:
+def _readme(d: Disclosure, original_at: str) -> str:
     side = d.source.sidecar
     return (
         f"# {d.title}\n\n"
@@ -44,9 +44,8 @@ def _readme(d: Disclosure) -> str:
         + (
             f"; column `page` is the page of the file as published the value was printed on. "
             f"That file is published beside this zip, not in it (it would double the site's "
-            f"largest part): data/{d.name}/{original_name(d)} on the site, SHA-256 "
-            f"{d.source.sha256}.\n"
-            if original_name(d)
+            f"largest part): {original_at}, SHA-256 {d.source.sha256}.\n"
+            if original_at
             else ".\n"
         )
     )
@@ -77,16 +76,22 @@ def package_zip(
     written: Path | None = None,
     package: dict[str, str] | None = None,
     extra: dict[str, str] | None = None,
+    original_at: str | None = None,
 ) -> bytes:
     """The whole package plus the original text and a README (not the original file: the
     site publishes it once, beside the zip), byte-identical for identical content
     (`frictionless validate NAME.zip` reads it as it is); `written` is the package's
     directory in datapackages/ if this build wrote it, `package` its files if already read,
-    `extra` more files by their path in the zip (the page's chart data)."""
+    `extra` more files by their path in the zip (the page's chart data); `original_at`
+    where the original file is published (a URL, or a path on the site: by default the
+    site's data/NAME/), "" if it is not."""
+    if original_at is None:
+        named = original_name(d)
+        original_at = f"data/{d.name}/{named} on the site" if named else ""
     files: dict[str, str | bytes] = {
         **(package if package is not None else _package(d, written)),
         **(extra or {}),
-        "README.md": _readme(d),
+        "README.md": _readme(d, original_at),
         "source.txt": d.source.text,
     }
     return deterministic_zip("", files)

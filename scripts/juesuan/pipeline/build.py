@@ -72,6 +72,12 @@ class BuildPaths:
     def generated_docs(self) -> Path:
         return self.build / "docs"
 
+    @property
+    def downloads(self) -> Path:
+        """The package zips and originals, when a download place outside the site serves
+        them (render.downloads): the workflow uploads them from here."""
+        return self.build / "downloads"
+
     def absolute(self) -> BuildPaths:
         """The same places as absolute paths: what a cluster's workers, each in its own
         working directory, can find."""
@@ -363,7 +369,7 @@ def run_build(
     with build_lock(paths.build), executor_for(paths, scheduler):
         if scheduler is not None:
             log(f"running on the Dask cluster at {scheduler}")
-        for target in (paths.datapackages, paths.generated_docs, paths.site):
+        for target in (paths.datapackages, paths.generated_docs, paths.site, paths.downloads):
             clear_interrupted(target)
         started, since = time.perf_counter(), build_started(paths.cache)
         originals = resolve_originals(paths.sources, paths.build, log)
@@ -453,6 +459,7 @@ def _site(
         result.duplicates,
         paths.datapackages,
         settings,
+        paths.downloads,
     )
     result.timings["render_s"] = time.perf_counter() - mark
     mark = time.perf_counter()

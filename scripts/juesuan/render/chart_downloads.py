@@ -19,14 +19,16 @@ def chart_csv(c: ChartData) -> str:
     return c.frame.to_csv(index=False, lineterminator="\n")
 
 
-def chart_readme(d: Disclosure, charts: list[ChartData]) -> str:
+def chart_readme(d: Disclosure, charts: list[ChartData], zip_at: str = "") -> str:
+    """`zip_at`: where the package zip is published (default: on the site)."""
+    zip_at = zip_at or f"data/{d.name}.zip on the site"
     side = d.source.sidecar
     url = side.source_url or "original URL unknown"
     parts = [
         f"# {d.title}: chart data / 图表数据\n\n"
         f"- Source disclosure: {d.title} — {side.original_filename or d.source.path.name} "
         f"({url})\n"
-        f"- Data package: {d.name} (this zip; data/{d.name}.zip on the site)\n"
+        f"- Data package: {d.name} (this zip; {zip_at})\n"
         f"- Licence: {LICENCE.markdown()}\n"
         f"- Cite as: {citation(d.meta.department, d.title)}\n"
     ]
@@ -42,9 +44,10 @@ def chart_readme(d: Disclosure, charts: list[ChartData]) -> str:
     return "".join(parts)
 
 
-def chart_files(d: Disclosure, charts: list[ChartData]) -> dict[str, str]:
-    """charts/<id>.csv for every chart of the page, and charts/README.md when there are any."""
+def chart_files(d: Disclosure, charts: list[ChartData], zip_at: str = "") -> dict[str, str]:
+    """charts/<id>.csv for every chart of the page, and charts/README.md when there are any
+    (`zip_at`: see chart_readme)."""
     if not charts:
         return {}
     files = {f"charts/{c.chart_id}.csv": chart_csv(c) for c in charts}
-    return {**files, "charts/README.md": chart_readme(d, charts)}
+    return {**files, "charts/README.md": chart_readme(d, charts, zip_at)}

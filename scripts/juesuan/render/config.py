@@ -13,6 +13,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
+from juesuan.render.downloads import DownloadPlace
+
 
 @dataclass(frozen=True)
 class RenderConfig:
@@ -29,6 +31,9 @@ class RenderConfig:
     # zipped only: unpacked beside its zip it cost ~125 KB a disclosure, most of a
     # province's site (GitHub Pages allows 1 GB), for files the repository already serves.
     package_files_url: str = ""
+    # Where the package zips and originals are served when not by the site itself
+    # (render.downloads: a base URL, or GitHub releases by "{shelf}"); "": on the site.
+    downloads_url: str = ""
     # package name → date its source last changed in git (YYYY-MM-DD). Not in digest():
     # each page's cache key takes only its own date (render_key).
     updated: tuple[tuple[str, str], ...] = ()
@@ -44,10 +49,20 @@ class RenderConfig:
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] = os.environ) -> RenderConfig:
         """GitHub Actions sets GITHUB_REPOSITORY; locally set JUESUAN_REPOSITORY=owner/name.
-        JUESUAN_PACKAGE_FILES_URL names another place that serves datapackages/."""
+        JUESUAN_PACKAGE_FILES_URL names another place that serves datapackages/;
+        JUESUAN_DOWNLOADS_URL the place that serves the zips and originals (render.downloads)."""
         repository = environ.get("JUESUAN_REPOSITORY") or environ.get("GITHUB_REPOSITORY") or None
         files = environ.get("JUESUAN_PACKAGE_FILES_URL") or package_files_url(repository)
-        return cls(repository=repository, package_files_url=files and files.rstrip("/") + "/")
+        downloads = environ.get("JUESUAN_DOWNLOADS_URL", "").strip()
+        return cls(
+            repository=repository,
+            package_files_url=files and files.rstrip("/") + "/",
+            downloads_url=downloads and downloads.rstrip("/") + "/",
+        )
+
+    @property
+    def downloads(self) -> DownloadPlace:
+        return DownloadPlace(self.downloads_url)
 
     def digest(self) -> str:
         settings = {k: v for k, v in asdict(self).items() if k != "updated"}

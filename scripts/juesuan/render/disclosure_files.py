@@ -27,6 +27,7 @@ from juesuan.package.original import original_bytes, original_name
 from juesuan.render.chart_data import chart_data
 from juesuan.render.chart_downloads import chart_files
 from juesuan.render.config import NO_SETTINGS, RenderConfig
+from juesuan.render.downloads import DOWNLOADS_PREFIX
 from juesuan.render.fragments import fragment_file, fragments_json
 from juesuan.render.pages import render_disclosure
 
@@ -49,14 +50,20 @@ def disclosure_files(
         f"disclosures/{d.name}.md": page.markdown.encode("utf-8"),
         str(fragments): fragments_json(page.fragments),
     }
-    charts = chart_files(d, chart_data(d))
-    files[f"data/{d.name}.zip"] = package_zip(d, written, package_texts(d, written), charts)
+    place = config.downloads
+    charts = chart_files(d, chart_data(d), place.zip_href(d.name) if place.off_site else "")
+    original, data = original_name(d), original_bytes(d)
+    original_at = ""
+    if original is not None and data is not None:
+        original_at = place.original_href(d.name, original, up="")
+        original_at += "" if place.off_site else " on the site"
+    zipped = package_zip(d, written, package_texts(d, written), charts, original_at)
+    files[place.zip_path(d.name)] = zipped
     for name, text in charts.items():
         if name.endswith(".csv"):  # each chart's "download" link; the README is in the zip
             files[f"data/{d.name}/{name}"] = text.encode("utf-8")
-    original, data = original_name(d), original_bytes(d)
     if original is not None and data is not None:
-        files[f"data/{d.name}/{original}"] = data
+        files[place.original_path(d.name, original)] = data
     return files
 
 
@@ -120,11 +127,13 @@ def render_all(
     packages: Path | None = None,
     config: RenderConfig = NO_SETTINGS,
     department_pages: Collection[str] | None = None,
+    downloads: Path | None = None,
 ) -> int:
     """Put every disclosure's files into `docs` (hard links into the cache); return how
     many disclosures were rendered afresh. `packages` is the datapackages/ directory this
     build has just written, if any; `department_pages` names the disclosures whose
-    department has a page (portal_pages.department_page_names; None: all)."""
+    department has a page (portal_pages.department_page_names; None: all); `downloads`
+    the folder for the files served elsewhere (config.downloads_url, render.downloads)."""
     store = Cache(cache_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
     linked = [department_pages is None or d.name in department_pages for d in disclosures]
@@ -146,5 +155,14 @@ def render_all(
     for entry in (store.path(key) for key in keys):
         for path in sorted(entry.rglob("*")):
             if path.is_file():
-                _link_or_copy(path, docs / path.relative_to(entry), made)
+                _link_or_copy(path, _destination(path.relative_to(entry), docs, downloads), made)
     return len(todo)
+
+
+def _destination(relative: Path, docs: Path, downloads: Path | None) -> Path:
+    """A rendered file's place: the docs directory, or the download place's folder."""
+    if relative.parts[0] == DOWNLOADS_PREFIX.rstrip("/"):
+        if downloads is None:
+            raise ValueError(f"{relative}: rendered for a download place, but none was given")
+        return downloads / relative.relative_to(relative.parts[0])
+    return docs / relative

@@ -175,6 +175,7 @@ def render_disclosure(
             source_url=side.source_url,
             source_format=FORMAT_LABELS[d.source.source_format],
             original=original_name(d) if original_bytes(d) is not None else None,
+            downloads=config.downloads,
             facts=fact_rows(d),
             charts=chart_rows(d),
             checks=check_rows(d),

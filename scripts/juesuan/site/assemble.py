@@ -23,6 +23,7 @@ from juesuan.render.compare_pages import compare_pages
 from juesuan.render.completeness_pages import completeness_pages
 from juesuan.render.config import NO_SETTINGS, RenderConfig
 from juesuan.render.disclosure_files import render_all
+from juesuan.render.downloads import MANIFEST_PATH, DownloadPlace
 from juesuan.render.listings import index_pages, overview_rows
 from juesuan.render.pages import (
     SkippedSource,
@@ -66,7 +67,11 @@ def _portal_package(
 
 
 def _write_portal(
-    staging: Path, disclosures: list[Disclosure], base_url: str, written: Path | None
+    staging: Path,
+    disclosures: list[Disclosure],
+    base_url: str,
+    written: Path | None,
+    place: DownloadPlace,
 ) -> None:
     """The portal-wide package (zipped, plus its catalogue unpacked) and the DCAT catalogue.
 
@@ -81,7 +86,7 @@ def _write_portal(
     else:
         (portal_dir / CATALOGUE.path).write_text(catalogue, "utf-8")
     (staging / "data" / f"{PORTAL_NAME}.zip").write_bytes(deterministic_zip("", files))
-    (staging / "data.json").write_text(data_json(disclosures, base_url), "utf-8")
+    (staging / "data.json").write_text(data_json(disclosures, base_url, place), "utf-8")
 
 
 def assemble_docs(
@@ -94,13 +99,17 @@ def assemble_docs(
     duplicates: list[SkippedSource] | None = None,
     packages: Path | None = None,
     config: RenderConfig = NO_SETTINGS,
+    downloads: Path | None = None,
 ) -> None:
     """Write the complete MkDocs docs directory into `target` (swapped in whole).
 
     `base_url` (mkdocs `site_url`, may be empty) prefixes the download URLs of data.json;
-    `packages` is the datapackages/ directory this build has just written, if any.
+    `packages` is the datapackages/ directory this build has just written, if any;
+    `downloads` the folder that receives the files served outside the site when
+    config.downloads_url is set (render.downloads), swapped in whole too.
     """
     staging = staging_for(target)
+    downloads_staging: Path | None = None
     try:
         shutil.copytree(handwritten, staging, dirs_exist_ok=True)
         (staging / "index.md").write_text(
@@ -115,6 +124,8 @@ def assemble_docs(
             "utf-8",
         )
         (staging / "data-dictionary.md").write_text(render_data_dictionary(), "utf-8")
+        place = config.downloads
+        downloads_staging = staging_for(downloads) if downloads and place.off_site else None
         render_all(
             disclosures,
             cache_dir / "render",
@@ -122,7 +133,14 @@ def assemble_docs(
             packages,
             config,
             department_page_names(disclosures),
+            downloads_staging,
         )
+        if downloads_staging is not None:
+            downloads_staging.mkdir(parents=True, exist_ok=True)
+            names = [d.name for d in disclosures]
+            manifest = place.manifest(downloads_staging, names).encode("utf-8")
+            _write_files(staging, {MANIFEST_PATH: manifest})
+            _write_files(downloads_staging, {Path(MANIFEST_PATH).name: manifest})
         for page in [
             *compare_pages(disclosures, cache_dir / "render"),
             *completeness_pages(disclosures),
@@ -131,14 +149,18 @@ def assemble_docs(
         ]:
             _write_files(staging, {page.path: page.markdown.encode("utf-8")})
             _write_files(staging, {k: v.encode("utf-8") for k, v in page.files.items()})
-        _write_portal(staging, disclosures, base_url, packages and packages / PORTAL_NAME)
+        _write_portal(staging, disclosures, base_url, packages and packages / PORTAL_NAME, place)
         bundle = staging / VEGA_BUNDLE
         bundle.parent.mkdir(parents=True, exist_ok=True)
         bundle.write_text(vega_bundle(cache_dir), "utf-8")
         page_reuse.keep_unchanged_times(staging, target)
+        if downloads is not None and downloads_staging is not None:
+            swap_directory(downloads_staging, downloads, background=True)
         swap_directory(staging, target, background=True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        if downloads_staging is not None:
+            shutil.rmtree(downloads_staging, ignore_errors=True)
         raise
 
 

@@ -23,6 +23,7 @@ import yaml
 from juesuan.disclosure import Disclosure
 from juesuan.domain.licence import LICENCE
 from juesuan.registry.portal import CATALOGUE, PORTAL_NAME
+from juesuan.render.downloads import ON_SITE, DownloadPlace
 from juesuan.render.pages import region_label
 
 DATAPACKAGE_SPEC = "https://specs.frictionlessdata.io/data-package/"
@@ -38,11 +39,11 @@ def site_url(config_file: Path) -> str:
     return url if not url or url.endswith("/") else url + "/"
 
 
-def _zip_distribution(base: str, name: str) -> dict[str, Any]:
+def _zip_distribution(url: str) -> dict[str, Any]:
     return {
         "@type": "dcat:Distribution",
         "title": "整个数据包 / whole package (zip)",
-        "downloadURL": f"{base}data/{name}.zip",
+        "downloadURL": url,
         "mediaType": "application/zip",
         "format": "Frictionless Data Package (zip)",
         "conformsTo": DATAPACKAGE_SPEC,
@@ -60,7 +61,7 @@ def _catalogue_distribution(base: str) -> dict[str, Any]:
     }
 
 
-def _dataset(d: Disclosure, base: str) -> dict[str, Any]:
+def _dataset(d: Disclosure, base: str, place: DownloadPlace) -> dict[str, Any]:
     meta = d.meta
     dataset: dict[str, Any] = {
         "@type": "dcat:Dataset",
@@ -76,7 +77,7 @@ def _dataset(d: Disclosure, base: str) -> dict[str, Any]:
         "license": LICENCE.url,
         "language": ["zh"],
         "landingPage": f"{base}disclosures/{d.name}/",
-        "distribution": [_zip_distribution(base, d.name)],
+        "distribution": [_zip_distribution(place.zip_url(d.name, base))],
     }
     if meta.department:
         dataset["publisher"] = {"@type": "org:Organization", "name": meta.department}
@@ -104,16 +105,20 @@ def _portal_dataset(disclosures: list[Disclosure], base: str) -> dict[str, Any]:
         "language": ["zh"],
         "landingPage": f"{base}completeness/",
         "publisher": {"@type": "org:Organization", "name": "juesuan 开放数据门户"},
-        "distribution": [_zip_distribution(base, PORTAL_NAME), _catalogue_distribution(base)],
+        "distribution": [
+            _zip_distribution(f"{base}data/{PORTAL_NAME}.zip"),  # on the site in any case
+            _catalogue_distribution(base),
+        ],
     }
     if years:
         dataset["temporal"] = f"{years[0]}-01-01/{years[-1]}-12-31"
     return dataset
 
 
-def data_json(disclosures: list[Disclosure], base: str = "") -> str:
-    """The catalogue as text: datasets ordered by identifier, keys sorted."""
-    datasets = [_dataset(d, base) for d in sorted(disclosures, key=lambda d: d.name)]
+def data_json(disclosures: list[Disclosure], base: str = "", place: DownloadPlace = ON_SITE) -> str:
+    """The catalogue as text: datasets ordered by identifier, keys sorted; `place`: where
+    the zips are served (render.downloads)."""
+    datasets = [_dataset(d, base, place) for d in sorted(disclosures, key=lambda d: d.name)]
     catalog = {
         "@context": "https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld",
         "@type": "dcat:Catalog",
