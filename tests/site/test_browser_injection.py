@@ -67,7 +67,7 @@ def test_the_hostile_text_reached_every_output(hostile_site):
         r'<script type="application/json" id="chart-expenditure-structure">(.*?)<', page
     )
     assert spec is not None
-    evidence = [row["evidence"] for row in json.loads(spec.group(1))["data"]["values"]]
+    evidence = [row["evidence"] for row in json.loads(spec.group(1))["values"]]
     assert any(TITLE in e for e in evidence)  # the tooltip will quote the hostile title
 
 

@@ -26,12 +26,15 @@ from juesuan.package.download_zip import package_texts, package_zip
 from juesuan.package.original import original_bytes, original_name
 from juesuan.render.chart_data import chart_data
 from juesuan.render.chart_downloads import chart_files
+from juesuan.render.charts import TEMPLATE_DIR
 from juesuan.render.config import NO_SETTINGS, RenderConfig
 from juesuan.render.downloads import DOWNLOADS_PREFIX
 from juesuan.render.fragments import fragment_file, fragments_json
 from juesuan.render.pages import render_disclosure
 
 Files = dict[str, bytes]
+# Files several disclosures' entries hold, the same bytes under the same name (charts.py).
+SHARED = Path(TEMPLATE_DIR)
 
 
 def disclosure_files(
@@ -49,6 +52,7 @@ def disclosure_files(
     files = {
         f"disclosures/{d.name}.md": page.markdown.encode("utf-8"),
         str(fragments): fragments_json(page.fragments),
+        **page.shared,
     }
     place = config.downloads
     charts = chart_files(d, chart_data(d), place.zip_href(d.name) if place.off_site else "")
@@ -155,7 +159,10 @@ def render_all(
     for entry in (store.path(key) for key in keys):
         for path in sorted(entry.rglob("*")):
             if path.is_file():
-                _link_or_copy(path, _destination(path.relative_to(entry), docs, downloads), made)
+                relative = path.relative_to(entry)
+                if relative.parent == SHARED and (docs / relative).exists():
+                    continue  # a chart template another page has put there
+                _link_or_copy(path, _destination(relative, docs, downloads), made)
     return len(todo)
 
 

@@ -17,7 +17,7 @@ from juesuan.domain.vocabulary import UNITS, load_vocabulary
 from juesuan.extract.expenditure_by_function import FunctionItem
 from juesuan.registry.checks import CHECK_FAMILIES, FAMILY_TITLES
 from juesuan.render.budget import RUN_LABELS, largest_runs, rate_text
-from juesuan.render.charts import disclosure_charts
+from juesuan.render.charts import ChartSpec
 from juesuan.render.escape import json_for_script
 from juesuan.render.numbers import amount, as_printed, count, in_unit
 
@@ -173,17 +173,20 @@ def fact_rows(d: Disclosure) -> list[dict[str, Any]]:
     ]
 
 
-def chart_rows(d: Disclosure) -> list[dict[str, Any]]:
+def chart_rows(charts: list[ChartSpec]) -> list[dict[str, Any]]:
+    """The page's charts: each names its kind's template (charts.TEMPLATE_DIR) and carries
+    its rows."""
     return [
         {
             "chart_id": c.chart_id,
             "title": f"{c.data.title_zh} / {c.data.title_en}",
-            "spec_json": json_for_script(c.spec),
+            "template": c.template_file[0],
+            "rows_json": json_for_script({"values": c.rows}),
             "missing": list(c.data.missing),
             "notes": list(c.data.notes),
             "short_title": c.data.title_zh,
         }
-        for c in disclosure_charts(d)
+        for c in charts
     ]
 
 

@@ -9,7 +9,7 @@ page labels come from the vocabulary and the field registry — never typed twic
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
@@ -33,6 +33,7 @@ from juesuan.registry import RESOURCES
 from juesuan.registry.fields import Field
 from juesuan.registry.portal import PORTAL_RESOURCES
 from juesuan.render.budget import budget_figure_rows, run_summary
+from juesuan.render.charts import disclosure_charts
 from juesuan.render.config import NO_SETTINGS, RenderConfig
 from juesuan.render.department_key import department_page_url, region_label
 from juesuan.render.disclosure_rows import (
@@ -131,6 +132,8 @@ class DisclosurePage:
 
     markdown: str
     fragments: dict[str, str]
+    # Files the page needs that other pages share (its charts' templates): path → bytes.
+    shared: dict[str, bytes] = field(default_factory=dict)
 
 
 def cite(d: Disclosure, config: RenderConfig) -> str:
@@ -152,6 +155,7 @@ def render_disclosure(
     side = d.source.sidecar
     parts = list(d.completeness)
     collector = FragmentCollector()
+    charts = disclosure_charts(d)
     markdown = (
         template_environment()
         .get_template("disclosure.md.j2")
@@ -177,7 +181,7 @@ def render_disclosure(
             original=original_name(d) if original_bytes(d) is not None else None,
             downloads=config.downloads,
             facts=fact_rows(d),
-            charts=chart_rows(d),
+            charts=chart_rows(charts),
             checks=check_rows(d),
             check_counts=check_count_rows(d),
             passed_families=passed_by_family(d),
@@ -193,7 +197,8 @@ def render_disclosure(
             report_url=report_problem_url(d, config.repository),
         )
     )
-    return DisclosurePage(markdown, collector.fragments)
+    shared = dict(c.template_file for c in charts)
+    return DisclosurePage(markdown, collector.fragments, shared)
 
 
 def listing_rows(disclosures: list[Disclosure]) -> list[dict[str, str]]:
