@@ -5,7 +5,11 @@ page; titles in short lines; every chart kind a valid Vega-Lite spec.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
+import zipfile
 from decimal import Decimal
 
 import altair as alt
@@ -15,6 +19,7 @@ from juesuan.render.chart_data import chart_data
 from juesuan.render.chart_downloads import chart_csv, chart_readme
 from juesuan.render.charts import disclosure_charts, title_lines
 from juesuan.render.compare_pages import compare_pages
+from juesuan.render.disclosure_files import disclosure_files
 from juesuan.render.pages import render_disclosure
 
 
@@ -106,7 +111,30 @@ def test_one_download_line_per_disclosure_page(seed_disclosures):
         assert everything.count("下载图表数据") == 1
         line = fragments["chart-downloads"]
         for c in charts:
-            assert line.count(f"charts/{c.chart_id}.csv") == 1
+            assert line.count(f'data-chart="chart-{c.chart_id}"') == 1
+
+
+def test_the_page_carries_each_chart_as_the_csv_of_the_zip(seed_disclosures):
+    """The CSV the reader saves from the page is the zip's charts/ file, and the rows the
+    browser draws from it are the chart's: all but the zero categories the note names."""
+    d = seed_disclosures["003"]
+    fragments = render_disclosure(d).fragments
+    with zipfile.ZipFile(io.BytesIO(disclosure_files(d)[f"data/{d.name}.zip"])) as z:
+        zipped = {n: z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("charts/")}
+    for c in disclosure_charts(d):
+        (payload,) = re.findall(
+            rf'<script type="application/json" id="chart-{c.chart_id}">(.*?)</script>',
+            fragments[f"chart-{c.chart_id}"],
+            re.S,
+        )
+        payload = json.loads(payload)
+        assert payload["csv"] == zipped[f"charts/{c.chart_id}.csv"]
+        rows = list(csv.DictReader(io.StringIO(payload["csv"])))
+        drawn = [rows[i] for i in payload["drawn"]]
+        hidden = [r for i, r in enumerate(rows) if i not in payload["drawn"]]
+        assert [r[c.data.category] for r in drawn] == [r[c.data.category] for r in c.rows]
+        for row in hidden:  # only what the note below the chart names is left out
+            assert row[c.data.category] in "".join(c.data.notes), (c.chart_id, row)
 
 
 def test_titles_are_broken_into_lines_a_phone_shows_whole():

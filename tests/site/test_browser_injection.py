@@ -9,7 +9,9 @@ a chart tooltip and a search.
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import re
 import shutil
@@ -67,7 +69,8 @@ def test_the_hostile_text_reached_every_output(hostile_site):
         r'<script type="application/json" id="chart-expenditure-structure">(.*?)<', page
     )
     assert spec is not None
-    evidence = [row["evidence"] for row in json.loads(spec.group(1))["values"]]
+    table = csv.DictReader(io.StringIO(json.loads(spec.group(1))["csv"]))
+    evidence = [row["evidence"] for row in table]
     assert any(TITLE in e for e in evidence)  # the tooltip will quote the hostile title
 
 

@@ -23,10 +23,31 @@
     }
     return templates[url];
   }
+  // A disclosure chart's data is its CSV (the same file as in the package zip's charts/),
+  // read by Vega-Lite itself; the rows named in `drawn` (positions from 0) are drawn.
   function spec(el, embedded) {
     if (!el.dataset.template) return Promise.resolve(embedded);
     return template(el.dataset.template).then(function (kind) {
-      return Object.assign({}, kind, { data: embedded });
+      var drawn = embedded.drawn.map(function (i) {
+        return i + 1; // row_number counts from 1
+      });
+      return Object.assign({}, kind, {
+        data: { values: embedded.csv, format: { type: "csv", parse: { value: "number" } } },
+        transform: [
+          { window: [{ op: "row_number", as: "juesuan_row" }] },
+          { filter: { field: "juesuan_row", oneOf: drawn } },
+        ].concat(kind.transform || []),
+      });
+    });
+  }
+  // "下载图表数据 CSV": the chart's CSV saved from the page. Without scripts the links stay
+  // inert and the page says the same files are in the package zip.
+  function csvLinks() {
+    document.querySelectorAll("a.juesuan-chart-csv[data-chart]").forEach(function (link) {
+      var source = document.getElementById(link.dataset.chart);
+      if (!source || link.href) return;
+      var blob = new Blob([JSON.parse(source.textContent).csv], { type: "text/csv;charset=utf-8" });
+      link.href = URL.createObjectURL(blob);
     });
   }
   function draw() {
@@ -44,9 +65,13 @@
         });
     });
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", draw);
-  } else {
+  function start() {
+    csvLinks();
     draw();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();

@@ -49,6 +49,17 @@ class ChartData:
         return tuple(name for name, drawn in nonzero.items() if not drawn)
 
     @cached_property
+    def csv(self) -> str:
+        """The frame as the CSV the reader downloads (in the package zip's charts/ and, made
+        in the browser from the page, beside the chart)."""
+        return self.frame.to_csv(index=False, lineterminator="\n")
+
+    @cached_property
+    def drawn_rows(self) -> list[int]:
+        """The positions, in the CSV's rows, of the rows the chart draws."""
+        return [int(i) for i in self.frame.index.get_indexer(self.drawn.index)]
+
+    @cached_property
     def drawn(self) -> pd.DataFrame:
         """The rows the chart draws (see the module docstring for what is left out)."""
         frame = self.frame[~self.frame[self.category].isin(self.zero)]

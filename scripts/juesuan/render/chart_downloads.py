@@ -1,7 +1,9 @@
-"""Each chart's data as a CSV on the site, and all of them with a README in the package zip.
+"""Each chart's data as a CSV, with a README, in the package zip (charts/).
 
 The CSV is the chart's own frame (chart_data), so what is drawn and what is
-downloaded are the same rows. The README says what the chart shows, where the
+downloaded are the same rows. The page carries the same CSV text for its chart
+and the browser saves it from there (charts.js): as files on the site the chart
+CSVs were seven files and ~8 KB a disclosure. The README says what the chart shows, where the
 figures come from (the source disclosure, its original URL when known), the
 licence and how to cite — crediting the issuing department. The README and the
 CSVs travel in the disclosure's package zip (under charts/), not in a zip of their
@@ -16,7 +18,7 @@ from juesuan.render.chart_data import ChartData
 
 
 def chart_csv(c: ChartData) -> str:
-    return c.frame.to_csv(index=False, lineterminator="\n")
+    return c.csv
 
 
 def chart_readme(d: Disclosure, charts: list[ChartData], zip_at: str = "") -> str:

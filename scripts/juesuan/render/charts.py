@@ -3,8 +3,8 @@
 A chart draws the frame of chart_data (the rows the reader can download beside
 it) less what the page names below the chart (ChartData.notes). Bars are sorted
 by size; codes and the source sentence are in the tooltip. A page carries each
-chart's rows inline and names the spec of its kind, which the site publishes once
-(TEMPLATE_DIR) and the browser fetches once for every page.
+chart's CSV inline (the reader's download too) and names the spec of its kind, which
+the site publishes once (TEMPLATE_DIR) and the browser fetches once for every page.
 
 Every chart fits its container (`width="container"`) from a 390 px phone up:
 titles are broken into short lines, y-axis labels take at most 40% of the
@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 import altair as alt
@@ -39,11 +39,22 @@ class ChartSpec:
 
     data: ChartData
     template: dict[str, Any]
-    rows: list[dict[str, Any]]
 
     @property
     def chart_id(self) -> str:
         return self.data.chart_id
+
+    @cached_property
+    def rows(self) -> list[dict[str, Any]]:
+        """The rows drawn, as the browser reads them from the page (payload): `value` a
+        number, the rest text."""
+        return _numeric(self.data.drawn, "value")
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        """What the page carries for the chart: its CSV (the download, and the rows the
+        browser draws, `drawn` naming them by position)."""
+        return {"csv": self.data.csv, "drawn": self.data.drawn_rows}
 
     @property
     def spec(self) -> dict[str, Any]:
@@ -54,7 +65,8 @@ class ChartSpec:
     def template_file(self) -> tuple[str, bytes]:
         """(path on the site, bytes) of the template: named by its content, so a page
         cached by an older build never meets a newer template under its name."""
-        return _template_file(self.chart_id, json.dumps(self.template, sort_keys=True))
+        text = json.dumps(self.template, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return _template_file(self.chart_id, text)
 
 
 def _numeric(frame: pd.DataFrame, *columns: str) -> list[dict[str, Any]]:
@@ -186,4 +198,4 @@ def _template_file(chart_id: str, text: str) -> tuple[str, bytes]:
 
 def disclosure_charts(d: Disclosure) -> list[ChartSpec]:
     """The charts this disclosure's data supports (none when nothing was read)."""
-    return [ChartSpec(c, _template(c), _numeric(c.drawn, "value")) for c in chart_data(d)]
+    return [ChartSpec(c, _template(c)) for c in chart_data(d)]

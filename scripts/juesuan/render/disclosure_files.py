@@ -63,9 +63,6 @@ def disclosure_files(
         original_at += "" if place.off_site else " on the site"
     zipped = package_zip(d, written, package_texts(d, written), charts, original_at)
     files[place.zip_path(d.name)] = zipped
-    for name, text in charts.items():
-        if name.endswith(".csv"):  # each chart's "download" link; the README is in the zip
-            files[f"data/{d.name}/{name}"] = text.encode("utf-8")
     if original is not None and data is not None:
         files[place.original_path(d.name, original)] = data
     return files

@@ -175,13 +175,13 @@ def fact_rows(d: Disclosure) -> list[dict[str, Any]]:
 
 def chart_rows(charts: list[ChartSpec]) -> list[dict[str, Any]]:
     """The page's charts: each names its kind's template (charts.TEMPLATE_DIR) and carries
-    its rows."""
+    its CSV."""
     return [
         {
             "chart_id": c.chart_id,
             "title": f"{c.data.title_zh} / {c.data.title_en}",
             "template": c.template_file[0],
-            "rows_json": json_for_script({"values": c.rows}),
+            "payload_json": json_for_script(c.payload),
             "missing": list(c.data.missing),
             "notes": list(c.data.notes),
             "short_title": c.data.title_zh,
