@@ -25,12 +25,13 @@ import csv
 import json
 import tempfile
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from frictionless import Package
 
+from juesuan.package.csv_dialect import read_as_written
 from juesuan.package.files import resource_descriptor
 from juesuan.package.validate_one import ValidationProblem, validate_package
 from juesuan.registry import RESOURCES
@@ -104,23 +105,6 @@ def _merged_schemas() -> tuple[tuple[_MergedShape, dict[str, Any]], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=64)  # the vocabulary, and often other files, repeat byte for byte
-def _read_as_written(sample: str) -> bool:
-    """Whether frictionless's CSV parser, which sniffs the dialect from this sample, reads
-    the file as package.py writes it: comma-separated, double quotes, no initial-space
-    skipping or escape character."""
-    try:
-        dialect = csv.Sniffer().sniff(sample, ",\t;|")
-    except csv.Error:
-        return True  # frictionless falls back to the excel dialect: comma, double quote
-    return (
-        dialect.delimiter == ","
-        and dialect.quotechar in {'"', "'"}  # frictionless turns ' back into "
-        and not dialect.skipinitialspace
-        and dialect.escapechar is None
-    )
-
-
 def _plain_csv_rows(path: Path) -> list[list[str]] | None:
     """The rows of a CSV file if frictionless reads it as we write it, UTF-8 and plain;
     None otherwise, and the package is then validated alone."""
@@ -129,7 +113,7 @@ def _plain_csv_rows(path: Path) -> list[list[str]] | None:
     except (OSError, UnicodeDecodeError):
         return None
     lines = text.splitlines(keepends=True)
-    return list(csv.reader(lines)) if _read_as_written("".join(lines[:_SNIFF_LINES])) else None
+    return list(csv.reader(lines)) if read_as_written("".join(lines[:_SNIFF_LINES])) else None
 
 
 def _screenable(descriptor: Path) -> dict[str, list[list[str]]] | None:
