@@ -40,15 +40,22 @@ pytestmark = pytest.mark.build  # runs full builds or the frictionless CLI
 
 @pytest.fixture
 def validated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Names of the packages handed to frictionless, in every call of the test."""
+    """Names of the packages handed to frictionless, in every call of the test: by
+    validate_all, or by the workers that write them (pipeline._written with a cache)."""
     names: list[str] = []
-    real = validate._validate_many
+    real, real_written = validate._validate_many, pipeline._written
 
     def spy(descriptors: list[Path]) -> list:
         names.extend(d.parent.name for d in descriptors)
         return real(descriptors)
 
+    def spy_written(ds: list, folders: list[Path], previous: list, cache: Path | None) -> list:
+        if cache is not None:
+            names.extend(folder.name for folder in folders)
+        return real_written(ds, folders, previous, cache)
+
     monkeypatch.setattr(validate, "_validate_many", spy)
+    monkeypatch.setattr(pipeline, "_written", spy_written)
     return names
 
 

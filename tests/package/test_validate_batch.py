@@ -100,6 +100,24 @@ def not_utf8(packages: list[Path]) -> Path:
     return package
 
 
+def vocabulary_key_twice(packages: list[Path]) -> Path:
+    package = packages[1].parent
+    rewrite_rows(package / "vocabulary.csv", lambda rows: rows.append(list(rows[1])))
+    return package
+
+
+def key_only_in_other_vocabularies(packages: list[Path]) -> Path:
+    """A fact whose key the other packages' vocabularies have, but not its own."""
+    package = packages[2].parent
+    used = {row[0] for row in csv.reader(io.StringIO((package / "facts.csv").read_text("utf-8")))}
+
+    def change(rows: list[list[str]]) -> None:
+        del rows[next(i for i, row in enumerate(rows) if i and row[0] in used)]
+
+    rewrite_rows(package / "vocabulary.csv", change)
+    return package
+
+
 def one_package(edit):
     def damage(packages: list[Path]) -> Path:
         package = packages[3].parent
@@ -115,6 +133,8 @@ DAMAGE = {
     "ragged row": ragged_row,
     "blank row": blank_row,
     "not UTF-8": not_utf8,
+    "vocabulary key twice in one package": vocabulary_key_twice,
+    "fact key only in the other packages' vocabularies": key_only_in_other_vocabularies,
     **{name: one_package(edit) for name, edit in EDITS.items() if name != "as written"},
 }
 
@@ -177,3 +197,24 @@ def test_a_file_frictionless_would_read_in_another_dialect_is_validated_alone(
     monkeypatch.setattr(batch_module, "validate_package", spy)
     assert validate_batch(packages) == [validate_package(d) for d in packages]
     assert odd.name in alone
+
+
+def test_a_problem_in_rows_every_package_shares_is_reported_for_every_package(
+    seed_packages, tmp_path
+):
+    """The vocabulary, the same in every package, is merged once per batch; a problem in it
+    must still be reported for each package, as frictionless reports it alone."""
+    packages = copy_of(seed_packages, tmp_path)
+    for d in packages:
+        rewrite_rows(d.parent / "vocabulary.csv", lambda rows: rows.append(list(rows[1])))
+    found = validate_batch(packages)
+    assert found == [validate_package(d) for d in packages]
+    assert all(found)
+
+
+def test_the_shared_vocabulary_is_merged_once(seed_packages, tmp_path):
+    packages = copy_of(seed_packages, tmp_path)
+    shaped = [(d.parent.name, batch_module._screenable(d)) for d in packages]
+    _, owners = batch_module._merged_package(shaped, tmp_path)
+    vocabulary = shaped[0][1]["vocabulary"]
+    assert owners["vocabulary"] == [[name for name, _ in shaped]] * len(vocabulary)

@@ -51,3 +51,28 @@ def test_the_numbers_of_a_traditional_text_are_unchanged():
     out = normalize_text(MIRRORED)
     for number in ("312.5", "100.25", "212.25", "2023"):
         assert number in out
+
+
+def t2s_verdict(text: str) -> bool:
+    """is_mostly_traditional's rule applied by converting the sample unconditionally."""
+    from juesuan.read import normalize
+
+    sample = text[: normalize._SCRIPT_SAMPLE]
+    han = len(normalize._HAN.findall(sample))
+    converted = normalize._t2s().convert(sample)
+    changed = sum(a != b for a, b in zip(sample, converted, strict=False))
+    return bool(han) and changed >= normalize.TRADITIONAL_SHARE * han
+
+
+def test_skipping_texts_without_a_t2s_word_changes_no_verdict(seed_disclosures):
+    """A text in which no word of t2s's dictionaries occurs is not converted at all; the
+    verdict must be the one converting gives, for simplified, traditional and mixed texts."""
+    from opencc import OpenCC
+
+    s2t = OpenCC("s2t")
+    texts = [SIMPLIFIED, MIRRORED, "覆盖" + SIMPLIFIED, "臺灣" * 3 + SIMPLIFIED]
+    texts += [d.text for d in seed_disclosures.values()]
+    texts += [s2t.convert(d.text[:2000]) for d in seed_disclosures.values()]
+    for text in texts:
+        assert is_mostly_traditional(text) == t2s_verdict(text), text[:40]
+    assert any(is_mostly_traditional(t) for t in texts)

@@ -75,7 +75,7 @@ def _validate_many(descriptors: list[Path]) -> list[list[ValidationProblem]]:
     workers = worker_count(len(descriptors))
     first = [i for i, d in enumerate(descriptors) if d.parent.name == PORTAL_NAME]
     rest = sorted(set(range(len(descriptors))) - set(first))
-    size = max(1, min(BATCH_SIZE, -(-len(rest) // (2 * workers))))
+    size = batch_size(len(rest))
     batches = [first] if first else []
     batches += [rest[i : i + size] for i in range(0, len(rest), size)]
     jobs = [[descriptors[i] for i in batch] for batch in batches]
@@ -86,6 +86,26 @@ def _validate_many(descriptors: list[Path]) -> list[list[ValidationProblem]]:
         for i, p in zip(batch, ps, strict=True)
     }
     return [by_index[i] for i in range(len(descriptors))]
+
+
+def batch_size(count: int) -> int:
+    """Packages per frictionless pass for `count` packages: two batches per core, so that
+    none is left alone at the end, and at most BATCH_SIZE."""
+    return max(1, min(BATCH_SIZE, -(-count // (2 * worker_count(count)))))
+
+
+def validate_written(descriptors: list[Path], digests: list[str], cache_dir: Path) -> None:
+    """Validate packages just written, together (validate_batch), and leave the marker
+    validate_all leaves for each valid one: `digests` are the files_digest of each
+    package's files as written, what validate_all keys on, so the build's validate_all
+    then skips them. Run by the worker that wrote them, it saves a second pass over every
+    package (another pool, each file read and hashed again). A package with problems
+    gets no marker: validate_all validates it again and reports them."""
+    store = Cache(cache_dir)
+    found = validate_batch(descriptors)
+    for descriptor, digest, problems in zip(descriptors, digests, found, strict=True):
+        if not problems:
+            store.store(entry_key(validator_version(), digest), f"{descriptor.parent.name}\n")
 
 
 def validate_all(

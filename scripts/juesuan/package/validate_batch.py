@@ -8,6 +8,10 @@ packages can be validated together: each resource becomes one table whose rows c
 their package's name in front, its primary key and references are extended by that
 name (so a key may repeat across packages but not within one, and a reference must be
 met inside its own package), and frictionless validates that table once per batch.
+Rows that are the same in several packages of a resource no reference leads out of (the
+vocabulary, a fifth of a package's rows, is the same in all) are merged once, under the
+first such package's name, and the references of the others lead there: the same rows
+give the same verdicts, and a problem in them flags every package they stand for.
 
 This is a screen, not a second validator. A package is screened only when it has
 exactly the registry's resources, every file is UTF-8, read by frictionless's own CSV
@@ -25,12 +29,13 @@ import csv
 import json
 import tempfile
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from frictionless import Package
 
+from juesuan.package.csv_dialect import read_as_written
 from juesuan.package.files import resource_descriptor
 from juesuan.package.validate_one import ValidationProblem, validate_package
 from juesuan.registry import RESOURCES
@@ -64,6 +69,13 @@ class _MergedShape:
     name: str
     columns: list[str]
     references: list[list[str]]  # for each foreign key: its own fields
+    targets: list[str]  # for each foreign key: the resource it refers to
+
+    @property
+    def shareable(self) -> bool:
+        """Whether rows the same in two packages can be merged once: no reference leads
+        out of the resource (the rows of the resource it leads to may differ)."""
+        return all(target == self.name for target in self.targets)
 
     @property
     def header(self) -> list[str]:
@@ -76,8 +88,10 @@ def _merged_schemas() -> tuple[tuple[_MergedShape, dict[str, Any]], ...]:
     out = []
     for spec in RESOURCES:
         schema = spec.table_schema()
-        references = [_as_list(fk["fields"]) for fk in schema.get("foreignKeys", [])]
-        shape = _MergedShape(spec.name, spec.columns, references)
+        keys = schema.get("foreignKeys", [])
+        references = [_as_list(fk["fields"]) for fk in keys]
+        targets = [fk["reference"]["resource"] or spec.name for fk in keys]
+        shape = _MergedShape(spec.name, spec.columns, references, targets)
         guards = [{"name": f"_reference_{i}", "type": "string"} for i in range(len(references))]
         merged: dict[str, Any] = {
             "fields": [
@@ -104,23 +118,6 @@ def _merged_schemas() -> tuple[tuple[_MergedShape, dict[str, Any]], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=64)  # the vocabulary, and often other files, repeat byte for byte
-def _read_as_written(sample: str) -> bool:
-    """Whether frictionless's CSV parser, which sniffs the dialect from this sample, reads
-    the file as package.py writes it: comma-separated, double quotes, no initial-space
-    skipping or escape character."""
-    try:
-        dialect = csv.Sniffer().sniff(sample, ",\t;|")
-    except csv.Error:
-        return True  # frictionless falls back to the excel dialect: comma, double quote
-    return (
-        dialect.delimiter == ","
-        and dialect.quotechar in {'"', "'"}  # frictionless turns ' back into "
-        and not dialect.skipinitialspace
-        and dialect.escapechar is None
-    )
-
-
 def _plain_csv_rows(path: Path) -> list[list[str]] | None:
     """The rows of a CSV file if frictionless reads it as we write it, UTF-8 and plain;
     None otherwise, and the package is then validated alone."""
@@ -129,7 +126,7 @@ def _plain_csv_rows(path: Path) -> list[list[str]] | None:
     except (OSError, UnicodeDecodeError):
         return None
     lines = text.splitlines(keepends=True)
-    return list(csv.reader(lines)) if _read_as_written("".join(lines[:_SNIFF_LINES])) else None
+    return list(csv.reader(lines)) if read_as_written("".join(lines[:_SNIFF_LINES])) else None
 
 
 def _screenable(descriptor: Path) -> dict[str, list[list[str]]] | None:
@@ -155,25 +152,53 @@ def _screenable(descriptor: Path) -> dict[str, list[list[str]]] | None:
     return rows
 
 
+def _aliases(
+    batch: list[tuple[str, dict[str, list[list[str]]]]],
+) -> dict[str, dict[str, str]]:
+    """For each resource, each package's name in the merged table: that of the first package
+    of the batch with the same rows, where the resource is shareable (the vocabulary is the
+    same in every package: merged once, not once a package), else its own."""
+    aliases: dict[str, dict[str, str]] = {}
+    for shape, _ in _merged_schemas():
+        first: dict[tuple[tuple[str, ...], ...], str] = {}
+        aliases[shape.name] = {
+            package: first.setdefault(tuple(map(tuple, rows[shape.name])), package)
+            if shape.shareable
+            else package
+            for package, rows in batch
+        }
+    return aliases
+
+
 def _merged_package(
     batch: list[tuple[str, dict[str, list[list[str]]]]], folder: Path
-) -> tuple[Package, dict[str, list[str]]]:
+) -> tuple[Package, dict[str, list[list[str]]]]:
     """The batch as one package of CSV files in `folder` (files, not inline data: frictionless
     deep-copies inline data whenever it copies a resource), and for each resource the
-    package of each data row."""
-    owners: dict[str, list[str]] = {}
+    packages each data row stands for (rows the same in several packages are merged once,
+    and a reference leads to the rows that stand for its own package's: _aliases)."""
+    owners: dict[str, list[list[str]]] = {}
     resources = []
+    aliases = _aliases(batch)
     for shape, schema in _merged_schemas():
-        owner: list[str] = []
+        owner: list[list[str]] = []
+        alias = aliases[shape.name]
+        sharing: dict[str, list[str]] = {}
+        for package, _ in batch:
+            sharing.setdefault(alias[package], []).append(package)
         positions = [[shape.columns.index(f) for f in ref] for ref in shape.references]
         with open(folder / f"{shape.name}.csv", "w", encoding="utf-8", newline="") as out:
             writer = csv.writer(out, lineterminator="\n")
             writer.writerow(shape.header)
             for package, rows in batch:
+                if alias[package] != package:
+                    continue  # its rows are those of the package it is an alias of
+                to = [aliases[target][package] for target in shape.targets]
+                refs = list(zip(to, positions, strict=True))
                 for row in rows[shape.name]:
-                    guards = [package if any(row[i] for i in pos) else "" for pos in positions]
+                    guards = [name if any(row[i] for i in pos) else "" for name, pos in refs]
                     writer.writerow([package, *row, *guards])
-                    owner.append(package)
+                    owner.append(sharing[package])
         owners[shape.name] = owner
         resources.append(
             {"name": shape.name, "path": f"{shape.name}.csv", "format": "csv", "schema": schema}
@@ -211,5 +236,5 @@ def _flagged(shaped: list[tuple[int, str, dict[str, list[list[str]]]]]) -> set[i
             row = getattr(error, "row_number", None)
             if row is None or task.name not in owners:
                 return set(index.values())
-            flagged.add(index[owners[task.name][row - 2]])
+            flagged.update(index[package] for package in owners[task.name][row - 2])
     return flagged

@@ -36,7 +36,13 @@ from juesuan.infra.git_dates import last_changed
 from juesuan.infra.parallel import beside, map_in_order, worker_count
 from juesuan.package.files import files_digest, package_files
 from juesuan.package.portal import portal_texts
-from juesuan.package.validate import ValidationProblem, validate_all, validate_portal_locally
+from juesuan.package.validate import (
+    ValidationProblem,
+    batch_size,
+    validate_all,
+    validate_portal_locally,
+    validate_written,
+)
 from juesuan.pipeline.convert_cache import by_reference, convert_many
 from juesuan.pipeline.originals import Originals, resolve_originals
 from juesuan.read.manifest import MANIFEST_NAME
@@ -292,8 +298,42 @@ def _write_package_of(d: Disclosure, folder: Path, previous: Path) -> str:
     return files_digest(found)
 
 
+def _write_batch(
+    ds: list[Disclosure], folders: list[Path], previous: list[Path], validated: Path | None
+) -> list[str]:
+    """In a worker: lay out a batch of packages (_write_package_of) and return their digests;
+    with `validated` (validate_all's cache), validate them together right away, while their
+    files are fresh, and mark the valid ones (validate_written)."""
+    digests = [_write_package_of(*job) for job in zip(ds, folders, previous, strict=True)]
+    if validated is not None:
+        validate_written([f / "datapackage.json" for f in folders], digests, validated)
+    return digests
+
+
+def _written(
+    ds: list[Disclosure], folders: list[Path], previous: list[Path], validated: Path | None
+) -> list[str]:
+    """Digests of the packages of `ds` laid out on all cores, in batches (validate.batch_size:
+    a frictionless pass is cheaper the more packages it takes)."""
+    size = batch_size(len(ds))
+    cut = [slice(i, i + size) for i in range(0, len(ds), size)]
+    found = map_in_order(
+        _write_batch,
+        [ds[c] for c in cut],
+        [folders[c] for c in cut],
+        [previous[c] for c in cut],
+        [validated] * len(cut),
+        workers=worker_count(len(cut)),
+        chunks_per_worker=0,
+    )
+    return [digest for batch in found for digest in batch]
+
+
 def write_packages(
-    disclosures: list[Disclosure], root: Path, markers: Path | None = None
+    disclosures: list[Disclosure],
+    root: Path,
+    markers: Path | None = None,
+    validated: Path | None = None,
 ) -> dict[str, str]:
     """Write every package and the portal-wide one as the new content of `root`, swapped in
     whole: a package whose source is gone disappears, and a killed build leaves the previous
@@ -303,7 +343,9 @@ def write_packages(
     unchanged: a disclosure's key (conversion_key) for its own package, the sequence of every
     disclosure's key for the portal's. The packages to lay out are laid out on all cores,
     each written where it goes by the worker that made it; the portal's files are written one
-    at a time. Returns each package's digest (validate_all keys on it)."""
+    at a time. With `validated` (validate_all's cache), the workers validate the packages
+    they write, and validate_all then finds them valid (validate_written). Returns each
+    package's digest (validate_all keys on it)."""
     store = Cache(markers) if markers is not None else None
     laid_out: dict[str, str] = {}  # marker name → digest of the package laid out afresh
     digests: dict[str, str] = {}  # package name → digest of its files
@@ -317,12 +359,11 @@ def write_packages(
             else:
                 write_files(staging / d.name, found[0])
                 digests[d.name] = found[1]
-        written = map_in_order(
-            _write_package_of,
+        written = _written(
             [disclosures[i] for i in todo],
             [staging / disclosures[i].name for i in todo],
             [root / disclosures[i].name for i in todo],
-            workers=worker_count(len(todo)),
+            validated,
         )
         for i, digest in zip(todo, written, strict=True):
             laid_out[keys[i]] = digests[disclosures[i].name] = digest
@@ -415,7 +456,9 @@ def _publish(
 ) -> None:
     """Everything after conversion: packages, validation, pages, site, cache pruning."""
     mark = time.perf_counter()
-    digests = write_packages(result.disclosures, paths.datapackages, paths.cache / "package")
+    digests = write_packages(
+        result.disclosures, paths.datapackages, paths.cache / "package", paths.cache / "validate"
+    )
     validating = (paths.datapackages, paths.cache / "validate", digests)
     count, result.problems = validate_all(*validating, portal=False)
     if result.problems or not site:

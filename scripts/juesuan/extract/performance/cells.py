@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from juesuan.domain.amounts import parse_number, to_wan_yuan
 from juesuan.read.tables import Cell
@@ -65,6 +66,7 @@ def clean(text: str) -> str:
     return _SPACE.sub("", text)
 
 
+@lru_cache(maxsize=4096)  # asked of every cell of every row that might be a header
 def role(text: str) -> str | None:
     """The column a header cell names, from its words."""
     cleaned = clean(text)
