@@ -38,6 +38,11 @@ def running_on(executor: Executor | None) -> Iterator[None]:
         _executor.reset(token)
 
 
+def distributed() -> bool:
+    """Whether map_in_order runs on a cluster (running_on), not on the local pool."""
+    return _executor.get() is not None
+
+
 def worker_count(jobs: int, workers: int | None = None) -> int:
     """Processes for `jobs` independent jobs: all cores, never more than the jobs."""
     available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
