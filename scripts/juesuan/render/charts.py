@@ -27,7 +27,7 @@ from juesuan.disclosure import Disclosure
 from juesuan.render.chart_data import ChartData, chart_data
 
 # Where the site publishes each kind of chart's spec without its data. A page carries only
-# its rows: the ~1 KB of encoding, tooltips and config of each chart, the same on every page,
+# its data: the ~1 KB of encoding, tooltips and config of each chart, the same on every page,
 # was 5.6 KB of a disclosure page (28 MB of a province's site).
 TEMPLATE_DIR = "assets/charts"
 
