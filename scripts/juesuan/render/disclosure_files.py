@@ -57,14 +57,13 @@ def disclosure_files(
     place = config.downloads
     charts = chart_files(d, chart_data(d), place.zip_href(d.name) if place.off_site else "")
     original, data = original_name(d), original_bytes(d)
-    original_at = ""
+    original_at = ""  # where the zip's README says the original is: nowhere without one
     if original is not None and data is not None:
+        files[place.original_path(d.name, original)] = data
         original_at = place.original_href(d.name, original, up="")
         original_at += "" if place.off_site else " on the site"
     zipped = package_zip(d, written, package_texts(d, written), charts, original_at)
     files[place.zip_path(d.name)] = zipped
-    if original is not None and data is not None:
-        files[place.original_path(d.name, original)] = data
     return files
 
 
