@@ -156,8 +156,11 @@ def outline(d: Disclosure) -> list[dict[str, Any]]:
 
 
 def fact_rows(d: Disclosure) -> list[dict[str, Any]]:
+    """One row a fact. Facts read from the same sentence (收入总计 and its three parts,
+    say) share one evidence cell (`span` rows; 0 under the first): the sentence written out
+    on each row was ~1.7 KB a page."""
     vocabulary = load_vocabulary()
-    return [
+    rows = [
         {
             "anchor": f"fact-{n}",
             "key": f.key,
@@ -168,9 +171,24 @@ def fact_rows(d: Disclosure) -> list[dict[str, Any]]:
             "evidence": f.evidence,
             "page": d.page_at(f.start),
             "conflict": f.conflict,
+            "span": 1,
         }
         for n, f in enumerate(d.facts, 1)
     ]
+    first: dict[str, Any] | None = None
+    for row in rows:
+        same = (
+            first is not None
+            and not row["conflict"]
+            and not first["conflict"]
+            and (row["evidence"], row["page"]) == (first["evidence"], first["page"])
+        )
+        if same:
+            first["span"] += 1
+            row["span"] = 0
+        else:
+            first = row
+    return rows
 
 
 def chart_rows(charts: list[ChartSpec]) -> list[dict[str, Any]]:
