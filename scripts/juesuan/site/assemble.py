@@ -193,6 +193,10 @@ def build_site(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    # MkDocs reads a relative docs_dir or site_dir from the config file's folder, not from
+    # where the build was asked for (`juesuan build --build-dir .` built the repository's
+    # hand-written docs/ into a hidden folder beside mkdocs.yml).
+    docs_dir, site_dir = docs_dir.resolve(), site_dir.resolve()
     staging = staging_for(site_dir)
     try:
         extra = {"site_url": site_url} if site_url else {}
