@@ -76,3 +76,23 @@ def test_what_every_page_would_repeat_is_on_the_shared_pages(seed_disclosures):
     assert "`expenditure_by_function.csv`" in section  # the zip's files, from the registry
     checks = _fragments(seed_disclosures["000"])["checks"]
     assert "../../about/#checks" in checks and "四舍五入" not in checks
+
+
+def test_chart_data_carries_the_figures_not_their_sentences(seed_disclosures):
+    """The charts' CSV (on the page and in the zip's charts/) names each figure by its key;
+    the sentences are in the tables below and in facts.csv (line 22 of seed 000)."""
+    import json
+
+    from juesuan.render.chart_data import chart_data
+
+    fragments = _fragments(seed_disclosures["000"])
+    payload = re.search(r"<script[^>]*>(.*?)</script>", fragments["chart-revenue-structure"], re.S)
+    csv_text = json.loads(payload.group(1))["csv"]
+    assert csv_text.splitlines()[:2] == [
+        "key,label,value",
+        "revenue.fiscal_appropriation,财政拨款收入,610.56",
+    ]
+    assert "本年收入610.56万元" not in csv_text
+    headers = {c.chart_id: c.csv.splitlines()[0] for c in chart_data(seed_disclosures["000"])}
+    assert headers["function-items"] == "code,label,value,share_pct"
+    assert headers["sangong"] == "component,label,phase,value"

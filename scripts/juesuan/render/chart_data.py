@@ -113,12 +113,10 @@ def _fact_chart(d: Disclosure, spec: tuple[str, str, str, str, tuple[str, ...]])
                 {
                     "key": key,
                     "label": vocabulary[key].label_zh,
-                    "label_en": vocabulary[key].label_en,
                     "value": format_decimal(fact.value),
-                    "evidence": fact.evidence,
                 }
             )
-    frame = pd.DataFrame(rows, columns=["key", "label", "label_en", "value", "evidence"])
+    frame = pd.DataFrame(rows, columns=["key", "label", "value"])
     return ChartData(
         chart_id,
         title_zh,
@@ -126,8 +124,8 @@ def _fact_chart(d: Disclosure, spec: tuple[str, str, str, str, tuple[str, ...]])
         unit,
         frame,
         tuple(missing),
-        f"{title_zh} / {title_en}: one row per figure of the vocabulary, with the sentence it "
-        "was read from.",
+        f"{title_zh} / {title_en}: one row per figure of the vocabulary; the sentence each was "
+        "read from is in facts.csv, under the same key.",
     )
 
 
@@ -138,7 +136,6 @@ def _function_chart(d: Disclosure, level: FunctionLevel) -> ChartData:
             "label": " / ".join(n for n in i.names if n),
             "value": format_decimal(i.amount),
             "share_pct": "" if i.share_pct is None else format_decimal(i.share_pct),
-            "evidence": i.evidence,
         }
         for i in d.expenditure_items
         if i.level == level and i.amount is not None
@@ -148,7 +145,7 @@ def _function_chart(d: Disclosure, level: FunctionLevel) -> ChartData:
         for i in d.expenditure_items
         if i.level == level and i.amount is None
     )
-    frame = pd.DataFrame(rows, columns=["code", "label", "value", "share_pct", "evidence"])
+    frame = pd.DataFrame(rows, columns=["code", "label", "value", "share_pct"])
     if level == FunctionLevel.CLASS:
         ids = ("function-classes", "支出功能分类：类", "Spending by functional class")
     else:
@@ -161,7 +158,8 @@ def _function_chart(d: Disclosure, level: FunctionLevel) -> ChartData:
         frame,
         missing,
         f"{ids[1]} / {ids[2]} of 一般公共预算财政拨款支出, with the national classification "
-        "code where printed or filled from the code table.",
+        "code where printed or filled from the code table; the sentence each was read from is "
+        "in expenditure_by_function.csv.",
     )
 
 
@@ -172,7 +170,6 @@ def _sangong_chart(d: Disclosure) -> ChartData:
             "label": COMPONENTS[r.item],
             "phase": "预算 budget" if r.phase == Phase.BUDGET else "决算 actual",
             "value": format_decimal(r.value),
-            "evidence": r.evidence,
         }
         for r in d.sangong
         if r.item in COMPONENTS and r.item != "total" and not r.conflict
@@ -180,7 +177,7 @@ def _sangong_chart(d: Disclosure) -> ChartData:
     missing = tuple(
         sorted({COMPONENTS[r.item] for r in d.sangong if r.item in COMPONENTS and r.conflict})
     )
-    frame = pd.DataFrame(rows, columns=["component", "label", "phase", "value", "evidence"])
+    frame = pd.DataFrame(rows, columns=["component", "label", "phase", "value"])
     return ChartData(
         "sangong",
         "“三公”经费预算与决算",
@@ -188,7 +185,8 @@ def _sangong_chart(d: Disclosure) -> ChartData:
         "万元",
         frame,
         missing,
-        "“三公”经费 by component, budget (预算) and actual (决算), values in conflict left out.",
+        "“三公”经费 by component, budget (预算) and actual (决算), values in conflict left out; "
+        "the sentence each was read from is in sangong.csv.",
     )
 
 

@@ -176,18 +176,15 @@ def _grouped(
     return container_spec(chart)
 
 
-_EVIDENCE = ("evidence:N", "依据")  # (field, title) of a tooltip line
-
-
 def _template(c: ChartData) -> dict[str, Any]:
     if c.chart_id.startswith("function-"):
-        return _bars(c.title_zh, c.unit, (("code:N", "编码"), _EVIDENCE), last_name=True)
+        return _bars(c.title_zh, c.unit, (("code:N", "编码"),), last_name=True)
     if c.chart_id == "sangong":
-        return _grouped(c.title_zh, c.unit, "label", "phase", (_EVIDENCE,))
+        return _grouped(c.title_zh, c.unit, "label", "phase", ())
     if c.chart_id == "performance":
         extra = (("execution_rate:N", "执行率（%）"), ("score:N", "得分（分）"))
         return _grouped(c.title_zh, c.unit, "label", "measure", extra)
-    return _bars(c.title_zh, c.unit, (("key:N", "指标编码"), _EVIDENCE))
+    return _bars(c.title_zh, c.unit, (("key:N", "指标编码"),))
 
 
 @cache
