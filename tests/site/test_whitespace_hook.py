@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from juesuan.site.whitespace_hook import collapse
@@ -28,3 +29,34 @@ def test_built_pages_carry_no_indentation(built):
         outside_pre = re.sub(r"<pre\b.*?</pre>", "", html, flags=re.DOTALL)
         assert not re.search(r"\n[ \t]", outside_pre), page
         assert "md-search__input" in html and "</html>" in html
+
+
+def test_the_theme_settings_are_written_in_chinese_not_escapes():
+    """Material's own output for language zh (clipboard.copied = 已复制), with a value that
+    holds </script> to show it cannot end the script."""
+    from juesuan.site.whitespace_hook import unescaped_config
+
+    html = (
+        '<script id="__config" type="application/json">{"base": "../..", "translations": '
+        '{"clipboard.copied": "\\u5df2\\u590d\\u5236", "x": "\\u003c/script\\u003e \\u0026"}}'
+        "</script>"
+    )
+    out = unescaped_config(html)
+    assert '"clipboard.copied": "已复制"' in out
+    assert "</script>" not in out.removesuffix("</script>")
+    body = out.removeprefix('<script id="__config" type="application/json">')
+    assert json.loads(body.removesuffix("</script>")) == {
+        "base": "../..",
+        "translations": {"clipboard.copied": "已复制", "x": "</script> &"},
+    }
+    assert len(out.encode()) < len(html.encode())
+
+
+def test_built_pages_carry_the_settings_unescaped(built):
+    paths, result = built
+    html = (paths.site / "disclosures" / result.disclosures[0].name / "index.html").read_text(
+        encoding="utf-8"
+    )
+    settings = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html)
+    assert "\\u" not in settings.group(1)
+    assert json.loads(settings.group(1))["translations"]["clipboard.copied"] == "已复制"
