@@ -96,3 +96,18 @@ def test_chart_data_carries_the_figures_not_their_sentences(seed_disclosures):
     headers = {c.chart_id: c.csv.splitlines()[0] for c in chart_data(seed_disclosures["000"])}
     assert headers["function-items"] == "code,label,value,share_pct"
     assert headers["sangong"] == "component,label,phase,value"
+
+
+def test_a_code_filled_from_another_text_is_starred_and_explained_once(seed_disclosures):
+    """Seed 000 names 科学技术支出/科学技术普及/科普活动 without its code; seed 003's table
+    prints it as 2060702 (line 126). The star is explained once under the table, not in
+    every cell."""
+    from juesuan.pipeline.build import fill_codes_across
+
+    filled = fill_codes_across([seed_disclosures[k] for k in sorted(seed_disclosures)])
+    items = _fragments(filled[0])["items"]
+    rows = re.findall(r"<tr id=\"item-\d+\".*?</tr>", items, re.S)
+    row = next(r for r in rows if "科普活动" in r)
+    assert "<td>2060702<sup>*</sup></td>" in row
+    assert items.count("filled from the code table") == 1 and "title=" not in row.split("</td>")[1]
+    assert "filled from the code table" not in _fragments(filled[4])["items"]
