@@ -111,3 +111,18 @@ def test_a_code_filled_from_another_text_is_starred_and_explained_once(seed_disc
     assert "<td>2060702<sup>*</sup></td>" in row
     assert items.count("filled from the code table") == 1 and "title=" not in row.split("</td>")[1]
     assert "filled from the code table" not in _fragments(filled[4])["items"]
+
+
+def test_a_check_names_its_unread_terms_once(seed_disclosures):
+    """Seed 003's 收入决算表 leaves 上级补助收入, 事业收入, 经营收入, 附属单位上缴收入 and
+    其他收入 blank: 本年收入合计 = sum of the parts is not checkable. The note names the five
+    once (the description names them too); the list under the row gives the two terms that
+    were read, with their links."""
+    checks = _fragments(seed_disclosures["003"])["checks"]
+    rows = re.findall(r"<tr class=\"juesuan-check-not_checkable\">(.*?)</tr>", checks, re.S)
+    (row,) = [r for r in rows if "<code>revenue.current_year.parts</code>" in r]
+    for name in ("上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"):
+        assert row.count(name) == 2, name  # the description and the note
+    assert "已读到 2 项 terms read" in row
+    listed = re.findall(r"<li><a href=\"#fact-\d+\">([^<]+)</a>", row)
+    assert listed == ["本年收入合计", "财政拨款收入"]

@@ -208,6 +208,17 @@ def chart_rows(charts: list[ChartSpec]) -> list[dict[str, Any]]:
     ]
 
 
+def _shown_terms(status: str, note: str, terms: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The terms a check lists under its row: not those the note already names as unread
+    (a check not checkable for want of five terms listed them twice, ~1.5 KB a page)."""
+    if status != CheckStatus.NOT_CHECKABLE:
+        return terms
+    unread = [t for t in terms if t["value"] == "—"]
+    if unread and all(t["name"] in note for t in unread):
+        return [t for t in terms if t["value"] != "—"]
+    return terms
+
+
 def check_rows(d: Disclosure) -> list[dict[str, Any]]:
     """A term whose sentence is a fact's or an item's evidence links to that row instead
     of repeating it: the sentences were most of the page's checks table."""
@@ -216,7 +227,7 @@ def check_rows(d: Disclosure) -> list[dict[str, Any]]:
         anchors.setdefault(f.evidence, f"fact-{n}")
     for n, item in enumerate(d.expenditure_items, 1):
         anchors.setdefault(item.evidence, f"item-{n}")
-    return [
+    rows = [
         {
             "check_id": c.check_id,
             "description_zh": c.description_zh,
@@ -240,6 +251,9 @@ def check_rows(d: Disclosure) -> list[dict[str, Any]]:
         }
         for c in d.checks
     ]
+    for row in rows:
+        row["shown_terms"] = _shown_terms(row["status"], row["note"], row["terms"])
+    return rows
 
 
 def passed_by_family(d: Disclosure) -> list[dict[str, Any]]:
