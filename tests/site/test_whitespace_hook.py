@@ -60,3 +60,15 @@ def test_built_pages_carry_the_settings_unescaped(built):
     settings = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html)
     assert "\\u" not in settings.group(1)
     assert json.loads(settings.group(1))["translations"]["clipboard.copied"] == "已复制"
+
+
+def test_the_table_of_contents_names_each_section_without_a_wrapper(built):
+    """toc-item.html override: each entry is the link and its title, no ellipsis span."""
+    paths, result = built
+    d = next(x for x in result.disclosures if x.source.path.name.startswith("000_"))
+    html = (paths.site / "disclosures" / d.name / "index.html").read_text(encoding="utf-8")
+    toc = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>', html, re.S).group(0)
+    links = re.findall(r'<a href="#([^"]+)" class="md-nav__link">\n([^<\n]+)\n</a>', toc)
+    assert ("key-figures", "主要数字 / Key figures") in links
+    assert ("checks", "勾稽检查 / Consistency checks") in links
+    assert "md-ellipsis" not in toc
