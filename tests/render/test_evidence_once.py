@@ -126,3 +126,14 @@ def test_a_check_names_its_unread_terms_once(seed_disclosures):
     assert "已读到 2 项 terms read" in row
     listed = re.findall(r"<li><a href=\"#fact-\d+\">([^<]+)</a>", row)
     assert listed == ["本年收入合计", "财政拨款收入"]
+
+
+def test_the_english_names_are_published_once_for_the_figures_table(seed_disclosures):
+    """spec facts.csv: staff.total is 实有人数 / "Staff on record (total)"."""
+    import json
+
+    from juesuan.render.labels_en import labels_json
+
+    figures = _fragments(seed_disclosures["000"])["all-figures"]
+    assert "<code>staff.total</code>" in figures and "Staff on record" not in figures
+    assert json.loads(labels_json())["staff.total"] == "Staff on record (total)"

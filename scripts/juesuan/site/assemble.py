@@ -24,6 +24,7 @@ from juesuan.render.completeness_pages import completeness_pages
 from juesuan.render.config import NO_SETTINGS, RenderConfig
 from juesuan.render.disclosure_files import render_all
 from juesuan.render.downloads import MANIFEST_PATH, DownloadPlace, zip_file
+from juesuan.render.labels_en import LABELS_PATH, labels_json
 from juesuan.render.listings import index_pages, overview_rows
 from juesuan.render.pages import (
     SkippedSource,
@@ -159,6 +160,7 @@ def assemble_docs(
             manifest = place.manifest(downloads_staging, names).encode("utf-8")
             _write_files(staging, {MANIFEST_PATH: manifest})
             _write_files(downloads_staging, {Path(MANIFEST_PATH).name: manifest})
+        _write_files(staging, {LABELS_PATH: labels_json().encode("utf-8")})
         bundle = staging / VEGA_BUNDLE
         bundle.parent.mkdir(parents=True, exist_ok=True)
         bundle.write_text(vega_bundle(cache_dir), "utf-8")
