@@ -111,7 +111,8 @@ def test_one_download_line_per_disclosure_page(seed_disclosures):
         assert everything.count("下载图表数据") == 1
         line = fragments["chart-downloads"]
         for c in charts:
-            assert line.count(f'data-chart="chart-{c.chart_id}"') == 1
+            assert line.count(f'data-chart="{c.chart_id}"') == 1
+        assert f'data-package="{d.name}"' in line  # the saved file is named PACKAGE-CHART.csv
 
 
 def test_the_page_carries_each_chart_as_the_csv_of_the_zip(seed_disclosures):

@@ -150,7 +150,7 @@ def test_a_chart_csv_link_saves_the_file_of_the_package_zip(browser_page, built)
     page, base, result, _ = browser_page
     d = next(x for x in result.disclosures if x.source.path.name.startswith("003_"))
     page.goto(f"{base}/disclosures/{d.name}/")
-    link = page.locator('a.juesuan-chart-csv[data-chart="chart-function-items"]')
+    link = page.locator('a.juesuan-chart-csv[data-chart="function-items"]')
     assert link.get_attribute("href").startswith("blob:")
     with page.expect_download() as info:
         link.click()
