@@ -21,7 +21,6 @@ from functools import cache, cached_property
 from typing import Any
 
 import altair as alt
-import pandas as pd
 
 from juesuan.disclosure import Disclosure
 from juesuan.render.chart_data import ChartData, chart_data
@@ -69,9 +68,10 @@ class ChartSpec:
         return _template_file(self.chart_id, text)
 
 
-def _numeric(frame: pd.DataFrame, *columns: str) -> list[dict[str, Any]]:
-    """Inline values with `columns` as numbers (altair's DataFrame sanitising is the slow part)."""
-    records = frame.to_dict("records")
+def _numeric(rows: list[dict[str, Any]], *columns: str) -> list[dict[str, Any]]:
+    """Copies of `rows` with `columns` as numbers (altair's DataFrame sanitising is the slow
+    part)."""
+    records = [dict(row) for row in rows]
     for record in records:
         for column in columns:
             record[column] = float(record[column]) if record[column] != "" else None
