@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
@@ -116,6 +118,45 @@ def container_spec(chart: alt.Chart | alt.LayerChart) -> dict[str, Any]:
         .configure_legend(orient="bottom", columns=2, labelLimit=130)
         .to_dict(validate=False)  # validated once per chart kind in the tests, not per page
     )
+
+
+# A spec template's placeholder: Altair builds a chart kind once with slots where a page's
+# values go (its data, its title, a menu's options), and every page fills them in. Built
+# by Altair for each page, a comparison page's four charts were ~5 ms of validating and
+# converting the same structure (schemapi), the data walked value by value.
+_SLOT = "\x00slot:"
+
+
+def slot(name: str) -> str:
+    """A placeholder for the value named `name` (see filled)."""
+    return _SLOT + name
+
+
+def filled(template: Any, values: dict[str, Any]) -> Any:
+    """A copy of `template` with each slot (a string made by `slot`) replaced by its value
+    in `values` (the values are put in as they are, not searched for slots)."""
+    if isinstance(template, dict):
+        return {key: filled(value, values) for key, value in template.items()}
+    if isinstance(template, list):
+        return [filled(value, values) for value in template]
+    if isinstance(template, str) and template.startswith(_SLOT):
+        return values[template.removeprefix(_SLOT)]
+    return template
+
+
+@contextmanager
+def unchecked() -> Iterator[None]:
+    """Altair objects built without validating each one as it is made (a template has
+    slots where Altair expects other types; the filled specs are validated in the tests)."""
+    with alt.utils.schemapi.debug_mode(False):
+        yield
+
+
+@cache
+def title_spec(text: str) -> dict[str, Any]:
+    """The spec of chart_title(text): what fills a template's title slot."""
+    with unchecked():
+        return chart_title(text).to_dict(validate=False)
 
 
 def _with_rows(spec: dict[str, Any], records: list[dict[str, Any]]) -> dict[str, Any]:
