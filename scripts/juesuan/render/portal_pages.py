@@ -158,13 +158,28 @@ def _menu_params(columns: tuple[str, ...]) -> tuple[list[alt.Parameter], str]:
 def _bounded(frame: pd.DataFrame, field: str, by: tuple[str, ...] = ()) -> pd.DataFrame:
     """The rows a chart can draw: the CHART_TOP largest `field` overall and within every
     group of `by` and of the menus, so whatever the reader chooses its top rows are there
-    and the page's inline data stays bounded however many rows there are."""
-    keep = set(_top(frame, field).index)
+    and the page's inline data stays bounded however many rows there are.
+
+    On plain lists: a pandas sort and selection a group (a class of a split has a few rows)
+    was a fifth of rendering the comparison pages."""
+    key = pd.to_numeric(frame[field], errors="coerce")
+    values, unread = key.tolist(), key.isna().tolist()
+
+    def top(positions: list[int]) -> list[int]:  # as _top: largest first, unread last
+        ranked = sorted(positions, key=lambda i: (True, 0) if unread[i] else (False, -values[i]))
+        return ranked[:CHART_TOP]
+
+    keep = set(top(list(range(len(frame)))))
     for columns in {*(m[0] for m in MENUS), *by}, set(by):
         if columns and all(c in frame for c in columns):
-            for _, group in frame.groupby(sorted(columns), sort=False):
-                keep.update(_top(group, field).index)
-    return frame.loc[sorted(keep)]
+            groups: dict[tuple, list[int]] = {}
+            keys = zip(*(frame[c].tolist() for c in sorted(columns)), strict=True)
+            for i, group in enumerate(keys):
+                if not any(pd.isna(v) for v in group):  # as groupby, which drops them
+                    groups.setdefault(group, []).append(i)
+            for positions in groups.values():
+                keep.update(top(positions))
+    return frame.loc[sorted(frame.index[i] for i in keep)]
 
 
 def _log_note(values: pd.Series) -> str:
