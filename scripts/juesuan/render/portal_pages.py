@@ -94,18 +94,27 @@ def _numeric(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return out
 
 
-def _who(frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` with `who`: the department and its year, so two years of one department are two
-    bars, not one bar of their sum."""
-    year = frame["year"].map(lambda y: f"（{y}）" if y else "")
-    return frame.assign(who=frame["department"] + year)
+def _who(department: object, year: object) -> object:
+    """The department and its year, so two years of one department are two bars, not one
+    bar of their sum (None without a department)."""
+    if pd.isna(department):
+        return None
+    return f"{department}（{year}）" if year else department
 
 
 def _records(frame: pd.DataFrame, columns: list[str], *numeric: str) -> list[dict[str, Any]]:
-    """The rows as inline values (inline: Altair's row limit is for DataFrames it converts)."""
-    rows = _numeric(_who(frame)[["who", *columns]], *numeric).astype(object)
-    rows = rows.where(rows.notna(), None)
-    return rows.to_dict("records")
+    """The rows as inline values (inline: Altair's row limit is for DataFrames it converts):
+    `who` (_who), then `columns`, the `numeric` ones as numbers (pd.to_numeric, column by
+    column), a missing value None. Built from lists: a DataFrame's where and to_dict were a
+    fifth of rendering the comparison pages."""
+    cells = {"who": [_who(d, y) for d, y in zip(frame["department"], frame["year"], strict=True)]}
+    for column in columns:
+        series = (
+            pd.to_numeric(frame[column], errors="coerce") if column in numeric else frame[column]
+        )
+        missing = series.isna().tolist()
+        cells[column] = [None if m else v for v, m in zip(series.tolist(), missing, strict=True)]
+    return [dict(zip(cells, row, strict=True)) for row in zip(*cells.values(), strict=True)]
 
 
 # A comparison chart draws the largest few of what the reader chose (year, kind, region); the
