@@ -17,7 +17,8 @@ Four things, each small:
   its documents are kept in build/cache/search with the digest of its Markdown;
   `on_post_build` assembles the published index from the pieces of every page of the
   site, the redone pages' fresh and the others' cached, whether mkdocs built all
-  pages or a few (juesuan.site.search_publish).
+  pages or a few (juesuan.site.search_publish); in a shard of a sharded build
+  (juesuan.site.shards) the parent does, once every shard is done.
 - The search worker: Material's builds a lunr index in the browser from every document
   before the first result; it is replaced by search_worker.js, which speaks the same
   protocol to Material's page script but searches the prebuilt postings at once (and
@@ -33,7 +34,7 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-from juesuan.site import search_publish, search_words
+from juesuan.site import search_publish, search_words, shards
 from juesuan.site.search_index import Piece, PieceStore, lean, page_digest, settings_digest
 from juesuan.site.search_publish import WORKER, SitePages
 from juesuan.site.search_words import SEARCH_ONLY_RE, terms_in
@@ -146,6 +147,9 @@ def on_post_build(config: Any) -> None:
         return
     pages = [(f.src_uri, Path(f.abs_src_path)) for f in _build.pages]
     site = SitePages(_settings(plugin), pages)
+    if shards.ACTIVE is not None:  # the parent publishes, once every shard is done
+        search_publish.DEFERRED = site
+        return
     search_publish.publish(Path(config.site_dir), site, _build.made, store)
 
 

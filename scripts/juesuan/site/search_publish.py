@@ -1,6 +1,8 @@
 """Writing the search index into a built site, from the pieces of all its pages.
 
-The build does it at its end (search_hook's `on_post_build`). The same pages, in the order
+A one-process build does it at its end (search_hook's `on_post_build`); a sharded build
+(juesuan.site.shards) does it in the parent, once every shard has saved the pieces of the
+pages it indexed: no shard sees the whole site. Either way the same pages, in the order
 mkdocs lists them, give the same bytes (juesuan.site.search_index explains the index).
 """
 
@@ -65,3 +67,7 @@ def publish(site_dir: Path, site: SitePages, made: dict[str, Piece], store: Piec
     for path in sorted(workers.glob("search.*.js.map")):
         path.unlink()  # the map of Material's worker, which is not served any more
 
+
+# Set by search_hook in a shard of a sharded build, which leaves publishing to the parent
+# (mkdocs loads the hook by path: this module is how it hands over).
+DEFERRED: SitePages | None = None
