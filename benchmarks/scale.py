@@ -158,7 +158,7 @@ def first_search_s(site: Path) -> float:
 
 def search_assembly(work: Path, site: Path, n: int) -> dict[str, float]:
     """What the search index costs a build that redoes one page: reading every page's
-    cached piece and assembling the published index (search_hook.on_post_build)."""
+    cached piece and assembling the published index (search_publish.publish)."""
     from juesuan.site.search_index import Piece, assemble
 
     config = json.loads((site / "search" / "search_index.json").read_bytes())["config"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import jieba
 
 from juesuan.render.search_text import SearchLine, search_only
-from juesuan.site import search_hook
+from juesuan.site import search_words
 from juesuan.site.search_hook import search_only_removed, terms_in
 
 
@@ -27,7 +27,7 @@ def test_short_chinese_terms_become_words_long_or_mixed_ones_do_not():
 
 def test_words_are_taken_back_after_the_build():
     before = list(jieba.cut("行政运行机关运行经费"))
-    words = search_hook._Words()
+    words = search_words.Words()
     words.add({"行政运行", "机关运行经费"})
     assert list(jieba.cut("行政运行机关运行经费")) == ["行政运行", "机关运行经费"]
     words.restore()

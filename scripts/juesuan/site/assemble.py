@@ -17,6 +17,7 @@ from pathlib import Path
 from juesuan.disclosure import Disclosure
 from juesuan.infra.atomic import staging_for, swap_directory, write_file_atomically
 from juesuan.infra.deterministic_zip import deterministic_zip
+from juesuan.infra.parallel import distributed, worker_count
 from juesuan.package.portal import portal_files
 from juesuan.registry.portal import CATALOGUE, PORTAL_NAME
 from juesuan.render.compare_pages import compare_pages
@@ -32,8 +33,9 @@ from juesuan.render.pages import (
     render_home_page,
 )
 from juesuan.render.portal_pages import department_page_names, department_pages, home_chart
-from juesuan.site import page_reuse
+from juesuan.site import mkdocs_run, page_reuse, search_publish, search_words, shards
 from juesuan.site.dcat import data_json
+from juesuan.site.search_index import PieceStore
 
 VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
 
@@ -182,6 +184,7 @@ def build_site(
     site_url: str = "",
     cache_dir: Path | None = None,
     before_swap: Callable[[], None] | None = None,
+    workers: int | None = None,
 ) -> tuple[int, int] | None:
     """Run mkdocs build into a staging directory, then swap it into `site_dir`.
 
@@ -189,22 +192,15 @@ def build_site(
     it the sitemap has absolute addresses and the 404 page links work under /repo/.
     With `cache_dir`, only pages whose docs files changed are rendered again when the
     layout is the same as last time (juesuan.site.page_reuse); returns how many files
-    mkdocs wrote afresh then, None for a clean full build."""
-    import logging
-
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
+    mkdocs wrote afresh then, None for a clean full build. With many pages to render they
+    are rendered on all cores (juesuan.site.shards), or on `workers` processes at most."""
     # MkDocs reads a relative docs_dir or site_dir from the config file's folder, not from
     # where the build was asked for (`juesuan build --build-dir .` built the repository's
     # hand-written docs/ into a hidden folder beside mkdocs.yml).
     docs_dir, site_dir = docs_dir.resolve(), site_dir.resolve()
     staging = staging_for(site_dir)
     try:
-        extra = {"site_url": site_url} if site_url else {}
-        config = load_config(
-            config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(staging), **extra
-        )
+        config = mkdocs_run.load(config_file, docs_dir, staging, site_url)
         state = None
         if cache_dir is not None:
             custom = config.theme.custom_dir
@@ -214,16 +210,20 @@ def build_site(
             if reuse:
                 page_reuse.copy_previous_site(site_dir, staging)
             state = page_reuse.ReuseState(layout, previous if reuse else {}, docs_dir)
-        quiet = page_reuse.DirtyWarningFilter()
-        logging.getLogger("mkdocs.commands.build").addFilter(quiet)
-        page_reuse.ACTIVE = state
-        config.plugins.on_startup(command="build", dirty=bool(state and state.previous))
-        try:
-            build(config, dirty=bool(state and state.previous))
-        finally:
-            config.plugins.on_shutdown()
-            page_reuse.ACTIVE = None
-            logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+        pages = mkdocs_run.documentation_pages(config)
+        words = search_words.site_words(path for _, path in pages)
+        weights = {
+            uri: shards.page_weight(path)
+            for uri, path in pages
+            if state is None or state.previous.get(uri) != state.file_signature(uri, path)
+        }
+        cores = 1 if distributed() else worker_count(len(weights), workers)
+        count = shards.shard_count(len(weights), cores)
+        if count > 1:
+            state = state or page_reuse.ReuseState("", {}, docs_dir)
+            _build_in_shards(config_file, staging, site_url, state, words, weights, count)
+        else:
+            mkdocs_run.run(config, state, words, dirty=bool(state and state.previous))
         if state is not None and state.previous:
             page_reuse.remove_gone(state, staging)
         if before_swap is not None:
@@ -236,3 +236,29 @@ def build_site(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _build_in_shards(
+    config_file: Path,
+    staging: Path,
+    site_url: str,
+    state: page_reuse.ReuseState,
+    words: list[str],
+    weights: dict[str, int],
+    count: int,
+) -> None:
+    """The pages to render (source path → weight) rendered by `count` mkdocs builds at once
+    into `staging`; `state` gets their signatures and counts, as one build would have left
+    them, and the search index is published from the pieces all of them saved."""
+    docs_dir = state.docs_dir
+    owner = shards.split(weights, count)
+    job = shards.ShardJob(config_file, docs_dir, staging, site_url, state, words, owner)
+    results = shards.build_shards(job, count)
+    for result in results:
+        state.current.update(result.current)
+        state.rebuilt += result.rebuilt
+        state.seen += result.seen
+    site = results[0].site
+    if site is not None:  # else the site has no search plugin
+        store = PieceStore(docs_dir.parent / "cache" / "search")
+        search_publish.publish(staging, site, {}, store)

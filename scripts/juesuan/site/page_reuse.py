@@ -83,6 +83,7 @@ class ReuseState:
         return f"{own}|{signature(fragment_file(self.docs_dir, src_uri))}"
 
     def is_changed(self, src_uri: str, src: Path, dest: Path) -> bool:
+        """Whether the file is to be written afresh (recorded, and counted)."""
         now = self.file_signature(src_uri, src)
         self.current[src_uri] = now
         changed = self.previous.get(src_uri) != now or not dest.exists()

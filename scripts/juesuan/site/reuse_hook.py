@@ -1,7 +1,9 @@
 """MkDocs hook (see mkdocs.yml `hooks:`): tells mkdocs' dirty build which files changed.
 
 juesuan.site.page_reuse explains the scheme; without a reuse state (a clean build, or
-mkdocs run by hand) this hook does nothing.
+mkdocs run by hand) this hook does nothing. In a shard of a sharded build
+(juesuan.site.shards) a file is the shard's to write or not at all: the others' files are
+neither modified, nor looked at, nor counted.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-from juesuan.site import page_reuse
+from juesuan.site import page_reuse, shards
 
 
 @event_priority(-100)  # after every plugin has added its files
@@ -19,7 +21,11 @@ def on_files(files: Any, config: Any) -> Any:
     state = page_reuse.ACTIVE
     if state is None:
         return files
+    shard = shards.ACTIVE
     for file in files:
+        if shard is not None and not shard.owns(file.src_uri):
+            file.is_modified = lambda: False  # another shard's: it may be writing it now
+            continue
         if file.abs_src_path is None or not file.src_uri or file.inclusion.is_excluded():
             continue  # excluded (e.g. .fragments/): never written, never "rendered again"
         dest = Path(file.abs_dest_path)
