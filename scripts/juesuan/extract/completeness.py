@@ -144,6 +144,8 @@ def _referenced_tables(text: str) -> tuple[dict[int, tuple[str, int]], tuple[str
         words = line.strip()
         if not words or len(words) > _LINE_WORDS:
             continue
+        if "附" not in words and "另" not in words and "单" not in words:
+            continue  # every wording of _ELSEWHERE has one of these: the line has none
         plain = _QUOTES.sub("", words)
         near = [
             plain[max(0, m.start() - _NEAR) : m.end() + _NEAR] for m in _ELSEWHERE.finditer(plain)

@@ -201,6 +201,14 @@ def fuzzy(label: str) -> str:
     return r"\s*".join(out)
 
 
+def _firsts_of(labels: tuple[str, ...]) -> str:
+    """The characters the fuzzy patterns of `labels` can start with."""
+    firsts = {label[0] for label in labels}
+    if firsts & set("（("):
+        firsts |= set("（(")
+    return "".join(sorted(firsts))
+
+
 def _first_characters(rule: LabelRule) -> str:
     """What a label can start with, tested before the (costly) phrase-start lookbehinds.
 
@@ -209,10 +217,7 @@ def _first_characters(rule: LabelRule) -> str:
     """
     if rule.key == "sangong.total":
         return '一财“"”三'
-    firsts = {label[0] for label in rule.labels}
-    if firsts & set("（("):
-        firsts |= set("（(")
-    return "".join(sorted(firsts))
+    return _firsts_of(rule.labels)
 
 
 def _label(rule: LabelRule) -> str:
@@ -312,4 +317,10 @@ SANGONG_TOTAL = next(c for c in COMPILED_RULES if c.rule.key == "sangong.total")
 COMPONENT_LABELS = {
     "total": r"(?:一般公共预算)?(?:财政拨款)?[“\"]?\s*三\s*公\s*[”\"]?\s*经\s*费",
     **{c: "(?:" + "|".join(fuzzy(n) for n in names) + ")" for c, names in PRINTED_NAMES.items()},
+}
+# What each of COMPONENT_LABELS can start with, as a lookahead: tested first, it spares the
+# pattern after it (a lookbehind, optional words) at the offsets where no name starts.
+COMPONENT_AHEAD = {
+    "total": r'(?=[\s"“一三财])',
+    **{c: "(?=[" + re.escape(_firsts_of(names)) + "])" for c, names in PRINTED_NAMES.items()},
 }

@@ -18,14 +18,14 @@ from decimal import Decimal
 from juesuan.domain.amounts import budget_and_actual, budget_then_actual
 from juesuan.domain.sangong import COMPONENTS, COUNTS, Phase
 from juesuan.extract.facts import Fact, evidence_at
-from juesuan.extract.label_rules import COMPONENT_LABELS
+from juesuan.extract.label_rules import COMPONENT_AHEAD, COMPONENT_LABELS
 from juesuan.extract.sangong_lists import ListedAmount
 from juesuan.extract.template_tables import sangong_cells
 from juesuan.infra.by_fields import ByFields
 from juesuan.read.tables import Table
 
 _PAIRS = {
-    c: re.compile(r"(?<![\u4e00-\u9fff])" + label + budget_then_actual())
+    c: re.compile(COMPONENT_AHEAD[c] + r"(?<![\u4e00-\u9fff])" + label + budget_then_actual())
     for c, label in COMPONENT_LABELS.items()
 }
 _ABROAD_COUNTS = re.compile(

@@ -57,13 +57,15 @@ _BUDGET = re.compile(
     rf"(?:\s*[，,]\s*(?:支\s*出\s*)?决\s*算\s*(?:数\s*)?(?:为|是)?\s*{_VALUE})?"
 )
 # 公务用车保有量为2辆 / 公务车辆保有2辆 (the label rule reads it under a 三公 heading only).
+# 公(?<![上去]公) is (?<![上去])公 with the literal first: the regex engine then finds
+# each 公 by a fast scan instead of trying the lookbehind at every offset.
 _VEHICLES_HELD = re.compile(
-    r"(?<![上去])公\s*务\s*(?:用\s*)?车\s*(?:辆\s*)?保\s*有\s*(?:量|数)?\s*(?:为|是|共)?\s*"
+    r"公(?<![上去]公)\s*务\s*(?:用\s*)?车\s*(?:辆\s*)?保\s*有\s*(?:量|数)?\s*(?:为|是|共)?\s*"
     r"(?P<a>\d+)\s*辆"
 )
 _SAN = re.compile(r"三\s*公")
 
-_RECEPTION_WORD = r"(?<![外宾事])公\s*务\s*接\s*待\s*"
+_RECEPTION_WORD = r"公(?<![外宾事]公)\s*务\s*接\s*待\s*"  # the literal first, as above
 _TIMES = r"(?:共\s*计?|累\s*计|合\s*计|接\s*待)?\s*"
 _IS = r"(?:为|是|共)?\s*"
 _RECEPTIONS = (

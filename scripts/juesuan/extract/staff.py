@@ -19,8 +19,10 @@ _KIND = (
     r"(?P<kind>(?:参照公务员法?管理|参公)?(?:全额|差额|自收自支)?(?:拨款)?"
     r"(?:行政|事业|工勤))"
 )
+# (?=[…]): the characters a match can start with (核定, 参照/参公, 全额/差额/自收自支, 拨款,
+# 行政/事业/工勤), tested first: the optional words would be tried at every offset.
 _POSTS = re.compile(
-    r"(?:核定)?"
+    r"(?=[核参全差自拨行事工])(?:核定)?"
     + _KIND
     + r"\s*(?P<posts>编\s*制)\s*(?:数)?\s*(?:为|是|共)?\s*(?P<n>\d+)\s*(?:人|名)"
     r"(?:\s*[，,]\s*(?P<held_label>实\s*有\s*(?:人\s*数|人\s*员)?)\s*(?:为|是|共)?\s*"

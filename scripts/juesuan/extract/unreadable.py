@@ -16,7 +16,8 @@ from juesuan.extract.label_rules import PHRASE_START, QUALIFIER, RULES, fuzzy
 
 # What stands where an amount belongs: digits with stray marks, or a lone dash/slash.
 _PRINTED = r"(?P<printed>[\d,.，．—–\-/ ]*\d[\d,.，．—–\-/ ]*|[—–\-/－]+)"
-_AMOUNT = re.compile(rf"{_PRINTED}\s*(?:{MONEY_UNIT})")
+# (?=[…]): the characters _PRINTED can start with, tested first at every offset.
+_AMOUNT = re.compile(rf"(?=[\d,.，．—–\-/ －]){_PRINTED}\s*(?:{MONEY_UNIT})")
 # A number touching the end of a text with no line end after it may have lost digits.
 
 

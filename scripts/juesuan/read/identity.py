@@ -155,18 +155,22 @@ _NEWS_FORMULA = re.compile(
 # Money of a whole region (全省, 全国, 全市…) in 亿元: a department's disclosure states its own
 # money in 万元 or 元, as the template prescribes.
 _REGION_WIDE = re.compile(r"全(?:国|省|市|州|盟|县|区|旗)")
-_YI_AMOUNT = re.compile(rf"{NUMBER}\s*亿元")
-_WAN_AMOUNT = re.compile(rf"{NUMBER}\s*万?元")
+# (?=[-\d]): what a number starts with, tested before NUMBER's lookbehind at every offset.
+_YI_AMOUNT = re.compile(rf"(?=[-\d]){NUMBER}\s*亿元")
+_WAN_AMOUNT = re.compile(rf"(?=[-\d]){NUMBER}\s*万?元")
 
 
 def is_news_report(text: str) -> bool:
     """A news report, not a disclosure: it cites its source as news does, or it speaks of a
     whole region's money counted mostly in 亿元."""
-    sample = re.sub(r"\s+", "", text[:20000])
+    sample = "".join(text[:20000].split())  # as re.sub(r"\s+", ""): str.split's whitespace is \s
     if _NEWS_FORMULA.search(sample[:600]):
         return True
+    # Counting amounts scans the whole sample: only where a 亿元 amount and a region can be.
+    if "亿元" not in sample or not _REGION_WIDE.search(sample):
+        return False
     yi = len(_YI_AMOUNT.findall(sample))
-    return bool(yi and _REGION_WIDE.search(sample) and yi >= len(_WAN_AMOUNT.findall(sample)))
+    return bool(yi and yi >= len(_WAN_AMOUNT.findall(sample)))
 
 
 # Headings and items of the template's parts other than 三公 and 政府采购: a text naming

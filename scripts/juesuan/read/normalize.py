@@ -36,11 +36,13 @@ _PAGE_MARKER = re.compile(r"^[ \t]*[—–-]{1,2}[ \t]*\d{1,4}[ \t]*[—–-]{1,
 
 # A pinyin reading in parentheses right after a Han character: one to three syllables of
 # lower-case Latin letters, at least one carrying a tone mark (a tone mark is what no
-# English word, unit or code in a disclosure has).
+# English word, unit or code in a disclosure has). The bracket comes first and the Han
+# character before it is tested by a lookbehind over both: the same matches as
+# (?<=[\u4e00-\u9fff])[(（], found by a fast scan for the brackets.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _SYLLABLE = rf"[a-zü{_TONED}]{{1,6}}"
 _PINYIN_GLOSS = re.compile(
-    rf"(?<=[\u4e00-\u9fff])[(（](?=[^()（）]*[{_TONED}])"
+    rf"[(（](?<=[\u4e00-\u9fff][(（])(?=[^()（）]*[{_TONED}])"
     rf"{_SYLLABLE}(?: ?{_SYLLABLE}){{0,2}}[)）]"
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")

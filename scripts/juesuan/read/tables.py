@@ -61,7 +61,8 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 def _is_cell_line(line: str) -> bool:
     """One tab-indented cell; Word may leave a tab after the cell's text, never inside it."""
-    return _CELL_LINE.fullmatch(line) is not None
+    # startswith first: most lines are prose, and every match starts with the tab.
+    return line.startswith("\t") and _CELL_LINE.fullmatch(line) is not None
 
 
 def _is_tsv(line: str) -> bool:
