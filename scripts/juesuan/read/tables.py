@@ -67,7 +67,7 @@ def _is_cell_line(line: str) -> bool:
 
 def _is_tsv(line: str) -> bool:
     tabs = line.count("\t")
-    return not _is_cell_line(line) and (tabs >= 2 or (tabs == 1 and not line.startswith("\t")))
+    return (tabs >= 2 or (tabs == 1 and not line.startswith("\t"))) and not _is_cell_line(line)
 
 
 def split_cells(offset: int, line: str, separator: str = "\t") -> tuple[Cell, ...]:
