@@ -16,7 +16,7 @@ title names their topic.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -281,10 +281,10 @@ def matches_at_labels(
     if not labels:
         return
     starts = set(labels)
-    for year in years or ():
-        near = bisect_left(labels, year + SUBJECT_MIN)
-        if near < len(labels) and labels[near] <= year + SUBJECT_MAX:
-            starts.add(year)
+    for at in labels if years else ():  # the years 2–10 characters before a label
+        starts.update(
+            years[bisect_left(years, at - SUBJECT_MAX) : bisect_right(years, at - SUBJECT_MIN)]
+        )
     done = 0
     for start in sorted(starts):
         if start < done:

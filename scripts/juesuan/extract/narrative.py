@@ -64,6 +64,8 @@ _PAIR_TOTAL = re.compile(
     + MONEY_UNIT
     + ")"
 )
+# Where both start: they are tried there only (label_rules.matches_at_labels).
+_PAIR_LABEL_SEARCH = re.compile(_PAIR_LABEL)
 # “三公”经费支出全年预算数6.53万元，决算数6.53万元 / 支出预算为2.60万元，支出决算为2.46万元
 _SANGONG_BUDGET = re.compile(
     r'(?=[一财“"”三\s])'
@@ -225,7 +227,7 @@ def _rule_candidates(
 
 def _grand_totals(text: str) -> Iterator[Candidate]:
     """收、支总计X万元 (one number for both sides) and 收支总计各为X、Y."""
-    for m in _SHARED_TOTAL.finditer(text):
+    for m in matches_at_labels(_SHARED_TOTAL, _PAIR_LABEL_SEARCH, text, None):
         value = _money(m)
         if value is not None:
             prefix = "fiscal." if m.group("fiscal") else ""
@@ -233,7 +235,7 @@ def _grand_totals(text: str) -> Iterator[Candidate]:
             exp = "fiscal.expenditure_total" if prefix else "expenditure.grand_total"
             yield Candidate(rev, value, "wan_yuan", m.start(), m.end())
             yield Candidate(exp, value, "wan_yuan", m.start(), m.end())
-    for m in _PAIR_TOTAL.finditer(text):
+    for m in matches_at_labels(_PAIR_TOTAL, _PAIR_LABEL_SEARCH, text, None):
         a, b = _money(m, "a"), _money(m, "b")
         if a is not None and b is not None:
             rev = "fiscal.revenue_total" if m.group("fiscal") else "revenue.grand_total"
