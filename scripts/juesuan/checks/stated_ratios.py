@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
+from functools import cache
 
 from juesuan.checks.core import (
     CheckResult,
@@ -114,9 +115,10 @@ PARENT = {
 
 
 def _strip(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
+@cache  # the same for every disclosure; read-only
 def label_keys() -> dict[str, str]:
     """Printed label → vocabulary key, from the narrative rules and the vocabulary."""
     labels = {v.label_zh: k for k, v in load_vocabulary().items()}

@@ -33,7 +33,6 @@ MONEY_UNIT = r"(?:万\s*元|亿\s*元|元|万(?=\s*[，,。；;、：:）)]))"
 
 _PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _SPACE_GROUPED = re.compile(r"-?\d{1,3}(?: \d{3})+(?:\.\d+)?")
-_SPACE = re.compile(r"\s+")
 _SCALE_TO_WAN = {
     "万元": Decimal(1),
     "万": Decimal(1),
@@ -57,7 +56,7 @@ def parse_number(printed: str) -> Decimal | None:
 
 def to_wan_yuan(value: Decimal, printed_unit: str) -> Decimal:
     """Convert an amount in its printed money unit to 万元, exactly."""
-    unit = _SPACE.sub("", printed_unit)
+    unit = "".join(printed_unit.split())
     result = value * _SCALE_TO_WAN[unit]
     # Decimal keeps trailing zeros of the scale factor (1.23450000); drop only those
     # the conversion added, never the printed precision of a 万元 amount.

@@ -75,14 +75,14 @@ class FunctionItem(ByFields):
 
 
 def _clean(name: str | None) -> str | None:
-    return None if name is None else re.sub(r"\s+", "", name)
+    return None if name is None else "".join(name.split())
 
 
 def _signed(direction: str | None, value: str | None) -> Decimal | None:
     number = parse_number(value) if value else None
     if number is None or direction is None:
         return None
-    return -number if re.sub(r"\s", "", direction) in {"减少", "下降"} else number
+    return -number if "".join(direction.split()) in {"减少", "下降"} else number
 
 
 def narrative_items(text: str) -> list[FunctionItem]:
@@ -109,7 +109,7 @@ def narrative_items(text: str) -> list[FunctionItem]:
                 change=_signed(change.group("dir"), change.group("a")) if change else None,
                 change_pct=_signed(change.group("pdir"), change.group("p")) if change else None,
                 reason=_clean(reason.group("r")) if reason else None,
-                evidence=re.sub(r"\s+", "", text[head.start() : head.end() + actual.end()]),
+                evidence="".join(text[head.start() : head.end() + actual.end()].split()),
                 start=head.start(),
                 end=head.end() + actual.end(),
             )
@@ -126,7 +126,7 @@ def narrative_items(text: str) -> list[FunctionItem]:
                 code_source=None,
                 amount=parse_number(m.group("a")),
                 share_pct=parse_number(m.group("p")),
-                evidence=re.sub(r"\s+", "", m.group(0)),
+                evidence="".join(m.group(0).split()),
                 start=m.start(),
                 end=m.end(),
             )

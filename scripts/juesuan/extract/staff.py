@@ -61,7 +61,7 @@ def stated_posts(text: str) -> list[Posts]:
         held = m.group("m")
         found.append(
             Posts(
-                kind=re.sub(r"\s+", "", m.group("kind")),
+                kind="".join(m.group("kind").split()),
                 n=int(m.group("n")),
                 m=int(held) if held is not None else None,
                 start=m.start(),

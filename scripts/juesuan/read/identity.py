@@ -88,7 +88,7 @@ def detect_department(text: str) -> str | None:
     for m in _NAME_FIELD.finditer(text[:20000]):
         if _is_org_name(m.group("dept")):
             return m.group("dept")
-    collapsed = re.sub(r"\s+", "", text[:20000])
+    collapsed = "".join(text[:20000].split())
     m = _STAFF_SENTENCE.search(collapsed)
     if m and _is_org_name(m.group("dept")):
         return m.group("dept")
@@ -190,7 +190,7 @@ def _one_part_kind(text: str) -> str | None:
     """A page that publishes the 三公 accounts alone, or the 政府采购 accounts alone: all its
     statements are about that part (two mentions at least, with an amount of actual
     spending), and it names no other part of the template."""
-    flat = re.sub(r"\s+", "", text[:200000])
+    flat = "".join(text[:200000].split())
     if _OTHER_PARTS.search(flat) or not _AMOUNT.search(flat) or not _ACTUAL.search(flat):
         return None
     sangong = len(_SANGONG_SUBJECT.findall(flat))
@@ -214,7 +214,7 @@ def detect_document_kind(text: str) -> str | None:
     """What a text is: final accounts (or an aggregate of many units' accounts), a page of
     one part (三公, 政府采购), a performance self-evaluation, a news report; None when
     nothing says it is any of them."""
-    head = re.sub(r"\s+", "", text[:3000])
+    head = "".join(text[:3000].split())
     if is_news_report(text):
         return DocumentKind.NEWS
     kind = _template_kind(text, head)

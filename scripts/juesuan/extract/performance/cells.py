@@ -53,7 +53,6 @@ DASHES = frozenset({"", "-", "—", "–", "——", "/", "－"})
 _COMPARATOR = re.compile(r"^[<>=≤≥≦≧＜＞]")
 # Any role's words at all: most cells (values, names) have none, and one search says so.
 _ANY_ROLE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _ROLES))
-_SPACE = re.compile(r"\s+")
 _TOTAL_COLUMN = re.compile(r"总|自评")
 _POINTS = re.compile(r"分$")
 _POINTS_OR_PERCENT = re.compile(r"分$|%$")
@@ -63,7 +62,9 @@ _OVERALL = re.compile(r"整体\S*自评表")
 
 
 def clean(text: str) -> str:
-    return _SPACE.sub("", text)
+    # The text without whitespace: str.split's whitespace is the regex \s, and splitting
+    # costs a tenth of re.sub(r"\s+", "", text) on the short texts of cells.
+    return "".join(text.split())
 
 
 @lru_cache(maxsize=4096)  # asked of every cell of every row that might be a header
