@@ -30,13 +30,16 @@ from juesuan.extract.label_rules import (
     SANGONG_LABEL,
     SANGONG_PREFIX,
     SANGONG_TOTAL,
+    LabelSearch,
     matches_at_labels,
     year_ends,
 )
 from juesuan.extract.staff import staff_by_kind
 
 # 收、支总计均为741.64万元 / 收、支总计各是X,Y万元 / 财政拨款收、支总计均为…
-_PAIR_LABEL = r"(?P<fiscal>财\s*政\s*拨\s*款\s*)?收\s*[、和及与]?\s*支\s*总\s*计"
+_PAIR_FISCAL = r"财\s*政\s*拨\s*款\s*"
+_PAIR_BARE = r"收\s*[、和及与]?\s*支\s*总\s*计"
+_PAIR_LABEL = rf"(?P<fiscal>{_PAIR_FISCAL})?{_PAIR_BARE}"
 # Each pattern first tests the characters its match can start with: one comparison
 # at most offsets instead of the phrase-start lookbehinds (label_rules._first_characters).
 _PAIR_FIRST = "(?=[财收])"
@@ -64,8 +67,9 @@ _PAIR_TOTAL = re.compile(
     + MONEY_UNIT
     + ")"
 )
-# Where both start: they are tried there only (label_rules.matches_at_labels).
-_PAIR_LABEL_SEARCH = re.compile(_PAIR_LABEL)
+# Where both start (_PAIR_LABEL, its optional first words as an alternative: then the
+# regex engine scans for 财 and 收 alone): they are tried there only (matches_at_labels).
+_PAIR_LABEL_SEARCH = LabelSearch(re.compile(_PAIR_FISCAL + _PAIR_BARE + "|" + _PAIR_BARE))
 # “三公”经费支出全年预算数6.53万元，决算数6.53万元 / 支出预算为2.60万元，支出决算为2.46万元
 _SANGONG_BUDGET = re.compile(
     r'(?=[一财“"”三\s])'
@@ -227,7 +231,8 @@ def _rule_candidates(
 
 def _grand_totals(text: str) -> Iterator[Candidate]:
     """收、支总计X万元 (one number for both sides) and 收支总计各为X、Y."""
-    for m in matches_at_labels(_SHARED_TOTAL, _PAIR_LABEL_SEARCH, text, None):
+    labels = _PAIR_LABEL_SEARCH.starts(text)
+    for m in matches_at_labels(_SHARED_TOTAL, labels, text, None):
         value = _money(m)
         if value is not None:
             prefix = "fiscal." if m.group("fiscal") else ""
@@ -235,7 +240,7 @@ def _grand_totals(text: str) -> Iterator[Candidate]:
             exp = "fiscal.expenditure_total" if prefix else "expenditure.grand_total"
             yield Candidate(rev, value, "wan_yuan", m.start(), m.end())
             yield Candidate(exp, value, "wan_yuan", m.start(), m.end())
-    for m in matches_at_labels(_PAIR_TOTAL, _PAIR_LABEL_SEARCH, text, None):
+    for m in matches_at_labels(_PAIR_TOTAL, labels, text, None):
         a, b = _money(m, "a"), _money(m, "b")
         if a is not None and b is not None:
             rev = "fiscal.revenue_total" if m.group("fiscal") else "revenue.grand_total"
