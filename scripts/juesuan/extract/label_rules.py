@@ -371,3 +371,19 @@ COMPONENT_AHEAD = {
     "total": r'(?=[\s"“一三财])',
     **{c: "(?=[" + re.escape(_firsts_of(names)) + "])" for c, names in PRINTED_NAMES.items()},
 }
+
+
+def component_after_non_han(component: str) -> str:
+    r"""COMPONENT_LABELS[component] with no Han character right before it, as a pattern.
+
+    Where all its names start with one character c (公务…, 因公…), that is
+    c(?<![\u4e00-\u9fff]c)\s*(…the names' rest…): the same matches as the lookbehind
+    before the names, with a literal first, which the regex engine finds by a plain scan
+    instead of trying the lookbehind at every offset of the text."""
+    names = PRINTED_NAMES.get(component, ())
+    firsts = _firsts_of(names) if names else ""
+    if len(firsts) != 1 or firsts in "（(":
+        return COMPONENT_AHEAD[component] + r"(?<![\u4e00-\u9fff])" + COMPONENT_LABELS[component]
+    c = re.escape(firsts)
+    rests = "|".join(fuzzy(name[1:]) for name in PRINTED_NAMES[component])
+    return rf"{c}(?<![\u4e00-\u9fff]{c})\s*(?:{rests})"

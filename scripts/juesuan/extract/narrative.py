@@ -134,12 +134,13 @@ def _scoped_totals(text: str, years: list[int]) -> tuple[set[int], list[Candidat
 
 # 国内公务接待12批次 / 列明公务接待 2 批次、26 人次 (the 公务接待 of the 三公 is domestic:
 # foreign guests received at home are part of it, 外宾 is a 其中 of it).
-# (?=[国公]) / (?=[预绩]): what a match starts with, tested before the optional words.
+# The optional first words as alternatives, each starting with a literal (国内公 / 公 with
+# (?<![外宾]) after it, which 国内 always passes): the regex engine scans for 国 and 公 only.
 _RECEPTION = re.compile(
-    r"(?=[国公])(?:国\s*内\s*)?(?<![外宾])公\s*务\s*接\s*待\s*(?P<a>\d+)\s*批\s*次\s*[，,、]?\s*(?:共\s*)?(?P<b>\d+)\s*人\s*次"
+    r"(?:国\s*内\s*公|公(?<![外宾]公))\s*务\s*接\s*待\s*(?P<a>\d+)\s*批\s*次\s*[，,、]?\s*(?:共\s*)?(?P<b>\d+)\s*人\s*次"
 )
 _PROJECTS = (
-    re.compile(r"(?=[预绩])(?:预算)?绩效评价项目\s*(?P<a>\d+)\s*个"),
+    re.compile(r"(?:预算绩效评价项目|绩效评价项目)\s*(?P<a>\d+)\s*个"),
     re.compile(r"开展绩效自评\s*[，,]\s*其中\s*[，,：:]?\s*项目\s*(?P<a>\d+)\s*个"),
     # 绩效自评的2024年度项目39个
     re.compile(r"绩\s*效\s*自\s*评\s*的\s*(?:\d{4}\s*年\s*度?\s*)?项\s*目\s*(?P<a>\d+)\s*个"),
