@@ -64,7 +64,7 @@ def _t2s() -> Any:  # OpenCC has no type stubs
 class _T2sWords(NamedTuple):
     lengths: dict[str, tuple[int, ...]]  # per first character, the lengths of its words
     words: frozenset[str]
-    firsts: re.Pattern[str]  # any first character
+    firsts: frozenset[str]
     # Every word is replaced by a word of its length, in one pass over the text (one group
     # of dictionaries): then t2s changes only characters inside the words found in it.
     aligned: bool
@@ -91,9 +91,11 @@ def _t2s_keys() -> _T2sWords | None:
                     aligned = aligned and len(value.split(" ")[0]) == len(word)
     except (AttributeError, TypeError, ValueError, IndexError):
         return None
-    firsts = re.compile("[" + "".join(re.escape(c) for c in sorted(lengths)) + "]")
     return _T2sWords(
-        {c: tuple(sorted(n)) for c, n in lengths.items()}, frozenset(words), firsts, aligned
+        {c: tuple(sorted(n)) for c, n in lengths.items()},
+        frozenset(words),
+        frozenset(lengths),
+        aligned,
     )
 
 
@@ -103,11 +105,13 @@ def _t2s_cover(sample: str, keys: _T2sWords) -> int:
     returns it as it is). Three simplified texts in four have none, and the others a few;
     finding them is ~50 times cheaper than converting."""
     covered: set[int] = set()
-    for found in keys.firsts.finditer(sample):
-        i = found.start()
-        for n in keys.lengths[sample[i]]:
-            if sample[i : i + n] in keys.words:
-                covered.update(range(i, i + n))
+    for first in keys.firsts.intersection(sample):  # the few first characters present
+        i = sample.find(first)
+        while i != -1:
+            for n in keys.lengths[first]:
+                if sample[i : i + n] in keys.words:
+                    covered.update(range(i, i + n))
+            i = sample.find(first, i + 1)
     return len(covered)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from juesuan.infra.by_fields import ByFields
 from juesuan.read.layout import Box
@@ -24,6 +25,9 @@ _CODE = re.compile(r"公开\s*(\d{1,2})\s*表")
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
 _MARKUP_CELL = re.compile(r"^[#>\s]*|[\s*]+$")
 _CELL_LINE = re.compile(r"\t[^\t]*(?:(?<=\S)\t[\t ]*)?")
+# The lines _CELL_LINE fullmatches, found in the whole text by one scan: its tab first (a
+# literal the regex engine scans for), a line start before it and a line end after it.
+_CELL_LINES = re.compile(r"\t(?<![^\n]\t)[^\t\n]*(?:(?<=\S)\t[\t ]*)?(?![^\n])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +56,10 @@ class Table(ByFields):
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
-    out, offset = [], 0
-    for line in text.split("\n"):
-        out.append((offset, line))
-        offset += len(line) + 1
-    return out
+    """(offset, line) of every line of the text."""
+    lines = text.split("\n")
+    starts = accumulate((len(line) + 1 for line in lines), initial=0)  # one more than lines
+    return list(zip(starts, lines, strict=False))
 
 
 def _is_cell_line(line: str) -> bool:
@@ -65,9 +68,21 @@ def _is_cell_line(line: str) -> bool:
     return line.startswith("\t") and _CELL_LINE.fullmatch(line) is not None
 
 
-def _is_tsv(line: str) -> bool:
+def _cell_flags(text: str, lines: list[tuple[int, str]]) -> list[bool]:
+    """_is_cell_line of each of `lines` (the text's), by one scan instead of one per line."""
+    index = {offset: i for i, (offset, _) in enumerate(lines)}
+    flags = [False] * len(lines)
+    for m in _CELL_LINES.finditer(text):
+        flags[index[m.start()]] = True
+    return flags
+
+
+def _is_tsv(line: str, cell: bool | None = None) -> bool:
+    """A row of tab-separated cells; `cell`: _is_cell_line(line), where known."""
     tabs = line.count("\t")
-    return (tabs >= 2 or (tabs == 1 and not line.startswith("\t"))) and not _is_cell_line(line)
+    if not (tabs >= 2 or (tabs == 1 and not line.startswith("\t"))):
+        return False
+    return not (_is_cell_line(line) if cell is None else cell)
 
 
 def split_cells(offset: int, line: str, separator: str = "\t") -> tuple[Cell, ...]:
@@ -102,14 +117,14 @@ def _heading_above(lines: list[tuple[int, str]], index: int) -> tuple[str, str |
     return title, code, unit
 
 
-def _tsv_tables(lines: list[tuple[int, str]]) -> list[Table]:
+def _tsv_tables(lines: list[tuple[int, str]], cells: list[bool]) -> list[Table]:
     tables, i = [], 0
     while i < len(lines):
-        if not _is_tsv(lines[i][1]):
+        if not _is_tsv(lines[i][1], cells[i]):
             i += 1
             continue
         j = i
-        while j < len(lines) and _is_tsv(lines[j][1]):
+        while j < len(lines) and _is_tsv(lines[j][1], cells[j]):
             j += 1
         rows = tuple(split_cells(off, line) for off, line in lines[i:j])
         if len(rows) >= 2:
@@ -120,14 +135,16 @@ def _tsv_tables(lines: list[tuple[int, str]]) -> list[Table]:
     return tables
 
 
-def _cell_rows(lines: list[tuple[int, str]], i: int) -> tuple[list[list[Cell]], int]:
+def _cell_rows(
+    lines: list[tuple[int, str]], i: int, cells: list[bool]
+) -> tuple[list[list[Cell]], int]:
     """Rows of a one-cell-per-line block starting at line i; returns (rows, next line)."""
     rows: list[list[Cell]] = []
     current: list[Cell] = []
     j = i
     while j < len(lines):
         offset, line = lines[j]
-        if _is_cell_line(line):
+        if cells[j]:
             text = line.strip()
             lead = len(line) - len(line.lstrip()) if text else 1
             current.append(Cell(text, offset + lead, offset + lead + len(text)))
@@ -152,13 +169,13 @@ def _cell_rows(lines: list[tuple[int, str]], i: int) -> tuple[list[list[Cell]], 
     return rows, j
 
 
-def _cell_tables(lines: list[tuple[int, str]]) -> list[Table]:
+def _cell_tables(lines: list[tuple[int, str]], cells: list[bool]) -> list[Table]:
     tables, i = [], 0
     while i < len(lines):
-        if not _is_cell_line(lines[i][1]):
+        if not cells[i]:
             i += 1
             continue
-        rows, j = _cell_rows(lines, i)
+        rows, j = _cell_rows(lines, i, cells)
         # A row that is only a title ("…表") starts a new table.
         groups: list[tuple[str, list[list[Cell]]]] = []
         title, _, _ = _heading_above(lines, i)
@@ -192,4 +209,5 @@ def _cell_tables(lines: list[tuple[int, str]]) -> list[Table]:
 def find_tables(text: str) -> list[Table]:
     """All tables in document order."""
     lines = _lines(text)
-    return sorted(_tsv_tables(lines) + _cell_tables(lines), key=lambda t: t.start)
+    cells = _cell_flags(text, lines)
+    return sorted(_tsv_tables(lines, cells) + _cell_tables(lines, cells), key=lambda t: t.start)
