@@ -48,6 +48,15 @@ FRAGMENTS = [
     "一般公共服务（类）人大事务（款）行政运行（项）支出决算为10.00万元。\n"
     " 教育 支出（类）支出5.00万元，占10.00%",
 ]
+# Class names: at the very start, after a digit, after spaces, with spaces before （类）, of
+# the longest length read (31) and longer, two marks in a row.
+FRAGMENTS += [
+    "教育支出（类）5.00万元，占1.00%。2024一般 公共服务 （类）2.00万元，占3.00%",
+    "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一（类）1万元，占1%",
+    "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二（类）1万元，占1%",
+    "社会保障和就业（（类）行政事业单位养老支出（款） 机关事业单位基本养老保险缴费支出（项）"
+    "支出决算为3.00万元",
+]
 TEXTS = [
     *(read_source(p).text for p in SOURCES),
     *(v for k, v in vars(publications).items() if k.isupper() and isinstance(v, str)),
@@ -60,8 +69,11 @@ def _found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], d
 
 
 def _without_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The pattern without the first-character test it starts with."""
-    ahead = re.match(r"\(\?=\[(?:[^\]\\]|\\.)*\]\)", pattern.pattern)
+    """The pattern without the first-character test it starts with (a class, and maybe a
+    possessive run up to a class)."""
+    ahead = re.match(
+        r"\(\?=\[(?:[^\]\\]|\\.)*\](?:\[(?:[^\]\\]|\\.)*\]\*\+\[[^\]]*\])?\)", pattern.pattern
+    )
     assert ahead, pattern.pattern[:40]
     return re.compile(pattern.pattern[ahead.end() :], pattern.flags)
 
@@ -149,6 +161,15 @@ def test_sangong_pairs_find_what_the_lookbehind_before_the_label_found(text: str
             assert sangong._TOTAL_LABEL.starts(text) == every
         else:
             assert _found(pattern, text) == _found(old, text), component
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
+def test_class_rows_are_found_where_a_full_scan_finds_them(text: str):
+    text = normalize_text(text)
+    starts = expenditure_by_function.class_starts(text)
+    for pattern in (expenditure_by_function._ITEM_HEAD, expenditure_by_function._CLASS_SHARE):
+        found = sangong.matches_at_labels(pattern, starts, text, None)
+        assert [(m.span(), m.groupdict()) for m in found] == _found(pattern, text)
 
 
 def test_the_fragments_exercise_the_rewritten_regexes():

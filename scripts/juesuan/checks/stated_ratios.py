@@ -54,10 +54,13 @@ from juesuan.extract.label_rules import RULES
 from juesuan.extract.narrative import Candidate
 
 _MONEY = rf"(?P<a>{NUMBER})\s*(?P<unit>{MONEY_UNIT})"
-# (?=[-\d]): a match starts with its number's first character, tested before NUMBER's
-# lookbehind at every offset of the text.
+# Tested first at every offset, before NUMBER's lookbehind: a number's first character, then
+# (one possessive scan) the characters of a number and spaces up to a unit's first character,
+# the shape of every match's start (most numbers, a table's, are followed by no unit).
 _SHARE = re.compile(
-    r"(?=[-\d])" + _MONEY + r"\s*[，,]?\s*(?:完\s*成[^，,。；%]{0,12}%\s*[，,]\s*)?占\s*"
+    r"(?=[-\d][-\d,.\s]*+[万亿元])"
+    + _MONEY
+    + r"\s*[，,]?\s*(?:完\s*成[^，,。；%]{0,12}%\s*[，,]\s*)?占\s*"
     r"(?:(?P<base>[^，,。；%\d]{1,30}?)\s*的\s*)?(?:比\s*(?:重|例)?\s*)?(?:为\s*)?"
     rf"(?P<p>{NUMBER})\s*%"
 )
