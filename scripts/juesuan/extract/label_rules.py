@@ -256,18 +256,42 @@ def year_ends(text: str) -> list[int]:
 class LabelSearch:
     """Every offset where a label pattern matches, overlapping ones too (本年收入合计 ⊃
     收入合计): each search starts one character after the last start found. Fast where the
-    pattern begins with a literal, which the regex engine finds by a plain scan."""
+    pattern begins with a literal, which the regex engine finds by a plain scan.
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
+    `parts`, alternatives of the pattern none of which can match inside a match of its own,
+    find the same starts faster: each part's matches are all its starts, found by one
+    finditer (a search per start costs a call and a rescan: 0.4 ms for the three labels of
+    本年支出合计 in a text that says 支出 hundreds of times)."""
+
+    def __init__(
+        self, pattern: re.Pattern[str], parts: tuple[re.Pattern[str], ...] | None = None
+    ) -> None:
+        self.pattern, self.parts = pattern, parts
+
+    @classmethod
+    def of_labels(cls, pattern: re.Pattern[str], labels: tuple[str, ...]) -> LabelSearch:
+        """The search for `pattern`, the fuzzy alternation of `labels` (see _label)."""
+        if any(_inside_itself(label) for label in labels):
+            return cls(pattern)
+        return cls(pattern, tuple(re.compile(fuzzy(label)) for label in labels))
 
     def starts(self, text: str) -> list[int]:
+        if self.parts is not None:
+            found = {m.start() for part in self.parts for m in part.finditer(text)}
+            return sorted(found)
         out = []
-        found = self.pattern.search(text)
-        while found:
-            out.append(found.start())
-            found = self.pattern.search(text, found.start() + 1)
+        match = self.pattern.search(text)
+        while match:
+            out.append(match.start())
+            match = self.pattern.search(text, match.start() + 1)
         return out
+
+
+def _inside_itself(label: str) -> bool:
+    """Whether fuzzy(label) may match starting inside a match of its own: only where its
+    first character (brackets of either width alike) stands again later in it."""
+    plain = label.replace("（", "(").replace("）", ")")
+    return plain[:1] in plain[1:]
 
 
 class CoreLabelSearch(LabelSearch):
@@ -277,11 +301,15 @@ class CoreLabelSearch(LabelSearch):
     Its pattern starts with no literal, so a search tries it at every offset (~0.8 ms a
     text for the 三公 label). Every start lies before a core: from `lead` characters
     before the run of spaces that ends at the core, up to the core itself. Only those
-    offsets are tried, where the core's literal first character is found by a plain scan."""
+    offsets are tried, where the core's literal first character is found by a plain scan,
+    and of them only those holding one of `firsts` or a space (what a match can start with).
+    """
 
-    def __init__(self, pattern: re.Pattern[str], core: re.Pattern[str], lead: int) -> None:
+    def __init__(
+        self, pattern: re.Pattern[str], core: re.Pattern[str], lead: int, firsts: str
+    ) -> None:
         super().__init__(pattern)
-        self.core, self.lead = core, lead
+        self.core, self.lead, self.firsts = core, lead, firsts
 
     def starts(self, text: str) -> list[int]:
         found: set[int] = set()
@@ -290,7 +318,11 @@ class CoreLabelSearch(LabelSearch):
             while spaces and text[spaces - 1].isspace():  # isspace: the regex's \s
                 spaces -= 1
             tries = range(max(0, spaces - self.lead), at + 1)
-            found.update(p for p in tries if self.pattern.match(text, p))
+            found.update(
+                p
+                for p in tries
+                if (text[p] in self.firsts or text[p].isspace()) and self.pattern.match(text, p)
+            )
         return sorted(found)
 
 
@@ -303,8 +335,8 @@ def label_search(rule: LabelRule) -> LabelSearch:
     """Finds where the rule's label starts (with the words it may begin with)."""
     if rule.key == "sangong.total":  # optional words first, then maybe a space: no literal
         pattern = re.compile(rf"(?=[{re.escape(_first_characters(rule))}\s])" + _label(rule))
-        return CoreLabelSearch(pattern, _SANGONG_CORE, _SANGONG_LEAD)
-    return LabelSearch(re.compile(_label(rule)))
+        return CoreLabelSearch(pattern, _SANGONG_CORE, _SANGONG_LEAD, _first_characters(rule))
+    return LabelSearch.of_labels(re.compile(_label(rule)), rule.labels)
 
 
 def matches_at_labels(

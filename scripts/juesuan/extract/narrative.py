@@ -69,7 +69,11 @@ _PAIR_TOTAL = re.compile(
 )
 # Where both start (_PAIR_LABEL, its optional first words as an alternative: then the
 # regex engine scans for 财 and 收 alone): they are tried there only (matches_at_labels).
-_PAIR_LABEL_SEARCH = LabelSearch(re.compile(_PAIR_FISCAL + _PAIR_BARE + "|" + _PAIR_BARE))
+_PAIR_LABEL_SEARCH = LabelSearch(
+    re.compile(_PAIR_FISCAL + _PAIR_BARE + "|" + _PAIR_BARE),
+    # neither can match inside a match of its own (财 and 收 stand in them once)
+    (re.compile(_PAIR_FISCAL + _PAIR_BARE), re.compile(_PAIR_BARE)),
+)
 # “三公”经费支出全年预算数6.53万元，决算数6.53万元 / 支出预算为2.60万元，支出决算为2.46万元
 _SANGONG_BUDGET = re.compile(
     r'(?=[一财“"”三\s])'

@@ -38,6 +38,7 @@ _TOTAL_LABEL = CoreLabelSearch(
     re.compile(COMPONENT_LABELS["total"]),
     re.compile(r"三\s*公\s*[”\"]?\s*经\s*费"),
     len("一般公共预算财政拨款“"),
+    '一财“"三',  # or a space: COMPONENT_LABELS["total"]'s first characters
 )
 _ABROAD_COUNTS = re.compile(
     r"团\s*组\s*(?P<a>\d+)\s*个\s*[，,、]?\s*(?:因\s*公\s*出\s*国\s*[（(]\s*境\s*[）)]|累\s*计|共)?"
