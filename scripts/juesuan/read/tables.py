@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import attrgetter
+from typing import Any
 
 from juesuan.infra.by_fields import ByFields
 from juesuan.read.layout import Box
@@ -53,6 +55,53 @@ class Table(ByFields):
 
     def texts(self) -> list[list[str]]:
         return [[c.text for c in row] for row in self.rows]
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled as its fields with the cells' fields in flat tuples: one call per table
+        instead of one per cell (pickling a disclosure's tables was a third of storing it)."""
+        cells = [c for row in self.rows for c in row]
+        boxes = tuple(map(_BOX, cells))
+        return _table, (
+            self.title,
+            self.code,
+            self.unit,
+            self.layout,
+            tuple(map(len, self.rows)),
+            tuple(map(_TEXT, cells)),
+            tuple(map(_START, cells)),
+            tuple(map(_END, cells)),
+            boxes if any(boxes) else None,
+            self.start,
+            self.end,
+        )
+
+
+_TEXT, _START, _END, _BOX = (attrgetter(name) for name in ("text", "start", "end", "box"))
+
+
+def _table(
+    title: str,
+    code: str | None,
+    unit: str | None,
+    layout: str,
+    widths: tuple[int, ...],
+    texts: tuple[str, ...],
+    starts: tuple[int, ...],
+    ends: tuple[int, ...],
+    boxes: tuple[Box | None, ...] | None,
+    start: int,
+    end: int,
+) -> Table:
+    """The table Table.__reduce__ describes."""
+    cells = [
+        Cell(text, s, e, boxes[i] if boxes is not None else None)
+        for i, (text, s, e) in enumerate(zip(texts, starts, ends, strict=True))
+    ]
+    rows, at = [], 0
+    for width in widths:
+        rows.append(tuple(cells[at : at + width]))
+        at += width
+    return Table(title, code, unit, layout, tuple(rows), start, end)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
