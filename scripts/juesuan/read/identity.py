@@ -163,10 +163,16 @@ _WAN_AMOUNT = re.compile(rf"(?=[-\d]){NUMBER}\s*万?元")
 def is_news_report(text: str) -> bool:
     """A news report, not a disclosure: it cites its source as news does, or it speaks of a
     whole region's money counted mostly in 亿元."""
-    sample = "".join(text[:20000].split())  # as re.sub(r"\s+", ""): str.split's whitespace is \s
-    if _NEWS_FORMULA.search(sample[:600]):
+    head = text[:20000]
+    # The sample is `head` without whitespace (str.split's is the regex \s); its first 600
+    # characters are those of a short head's, when that has as many.
+    short = "".join(head[:1200].split())
+    if _NEWS_FORMULA.search((short if len(short) >= 600 else "".join(head.split()))[:600]):
         return True
     # Counting amounts scans the whole sample: only where a 亿元 amount and a region can be.
+    if "亿" not in head:
+        return False
+    sample = "".join(head.split())
     if "亿元" not in sample or not _REGION_WIDE.search(sample):
         return False
     yi = len(_YI_AMOUNT.findall(sample))
@@ -190,7 +196,10 @@ def _one_part_kind(text: str) -> str | None:
     """A page that publishes the 三公 accounts alone, or the 政府采购 accounts alone: all its
     statements are about that part (two mentions at least, with an amount of actual
     spending), and it names no other part of the template."""
-    flat = "".join(text[:200000].split())
+    head = text[:200000]
+    if _OTHER_PARTS.search(head):  # its words have no space: what is found here is in flat
+        return None
+    flat = "".join(head.split())
     if _OTHER_PARTS.search(flat) or not _AMOUNT.search(flat) or not _ACTUAL.search(flat):
         return None
     sangong = len(_SANGONG_SUBJECT.findall(flat))

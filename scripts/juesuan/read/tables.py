@@ -198,7 +198,7 @@ def _cell_rows(
             lead = len(line) - len(line.lstrip()) if text else 1
             current.append(Cell(text, offset + lead, offset + lead + len(text)))
         elif not line.strip():
-            if any(c.text for c in current):  # a row of empty cells says nothing
+            if any(map(_TEXT, current)):  # a row of empty cells says nothing
                 rows.append(current)
             current = []
             # the block ends at a blank line followed by prose
@@ -213,7 +213,7 @@ def _cell_rows(
         else:
             break
         j += 1
-    if any(c.text for c in current):
+    if any(map(_TEXT, current)):
         rows.append(current)
     return rows, j
 
