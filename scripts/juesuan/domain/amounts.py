@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 # A number as printed: 8,065.31 / 658.30 / 0 / -39.18. No spaces between digits: in
 # PDF exports a space between digits separates two table cells. A thousands separator
@@ -41,6 +42,9 @@ _SCALE_TO_WAN = {
 }
 
 
+# The same few thousand printed numbers are read again and again (each amount by the
+# extractors, the checks and the unreadable-amount notes); a Decimal is immutable.
+@lru_cache(maxsize=16384)
 def parse_number(printed: str) -> Decimal | None:
     """A printed number as Decimal, or None when it is not one unambiguous number."""
     cleaned = printed.replace(", ", ",").replace(",", "").strip()

@@ -98,11 +98,13 @@ def percent(text: str) -> Decimal | None:
     return parse_number(clean(text).removesuffix("%"))
 
 
+@lru_cache(maxsize=4096)  # asked of each cell for every placement of its row (rows.align)
 def points(text: str, allow_percent: bool = False) -> Decimal | None:
     """A score, 分 allowed after it; where percent is allowed, 94% on a 100-point scale is 94."""
     return parse_number((_POINTS_OR_PERCENT if allow_percent else _POINTS).sub("", clean(text)))
 
 
+@lru_cache(maxsize=4096)  # as points
 def is_value(text: str) -> bool:
     """What can only be a value, never the name of an indicator or a level."""
     return points(text, allow_percent=True) is not None or bool(_COMPARATOR.match(text.strip()))
