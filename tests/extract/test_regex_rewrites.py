@@ -26,7 +26,7 @@ from juesuan.extract import (
     staff,
     unreadable,
 )
-from juesuan.extract.label_rules import COMPONENT_LABELS
+from juesuan.extract.label_rules import COMPONENT_LABELS, year_ends
 from juesuan.read import identity, normalize
 from juesuan.read.normalize import normalize_text
 from juesuan.read.source import read_source
@@ -38,6 +38,8 @@ FRAGMENTS = [
     "上公务用车保有量为2辆，公务用车保有量3辆。外公务接待3批次，20人次；国内 公务接待4批次、30人次",
     "事公务接待5批次，50人次。公务接待共6批次（其中外事接待0批次），60人次",
     "宾公务接待批次为5个，接待人次为50人。公务接待批次为8个，接待人次为60人",
+    "2023年区科协“三公”经费支出决算为1.20万元，完成全年预算2.00万元的60%；"
+    "全年开支“三公”经费0.80万元。一般公共预算 “三公”经费财政拨款支出预算为3.00万元",
     "公务接待来宾60人次、共8批次；上公务用车保有量1辆",
     "预算绩效评价项目3个，绩效评价项目4个。行政编制10人，实有人数9人；全额拨款事业编制5人",
     "核定参照公务员法管理行政编制8人，实有人数7人；自收自支事业编制2人；-12.5万元，占3%",
@@ -170,6 +172,22 @@ def test_class_rows_are_found_where_a_full_scan_finds_them(text: str):
     for pattern in (expenditure_by_function._ITEM_HEAD, expenditure_by_function._CLASS_SHARE):
         found = sangong.matches_at_labels(pattern, starts, text, None)
         assert [(m.span(), m.groupdict()) for m in found] == _found(pattern, text)
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
+def test_posts_are_found_before_each_bianzhi_as_a_full_scan_finds_them(text: str):
+    text = normalize_text(text)
+    found = staff.matches_at_labels(staff._POSTS, staff._POSTS_LABEL, text, None)
+    assert [(m.span(), m.groupdict()) for m in found] == _found(staff._POSTS, text)
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
+def test_sangong_totals_start_only_where_they_are_tried(text: str):
+    text = normalize_text(text)
+    years = set(year_ends(text))
+    for at in range(len(text)):
+        if sangong_wordings._TOTAL.match(text, at) or sangong_wordings._BUDGET.match(text, at):
+            assert text[at] in sangong_wordings._FIRSTS or text[at].isspace() or at in years
 
 
 def test_the_fragments_exercise_the_rewritten_regexes():

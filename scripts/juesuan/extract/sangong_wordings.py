@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from juesuan.domain.amounts import MONEY_UNIT, NUMBER, parse_number, to_wan_yuan
-from juesuan.extract.label_rules import _SUBJECT, PHRASE_START
+from juesuan.extract.label_rules import _SUBJECT, PHRASE_START, year_ends
 from juesuan.extract.narrative import Candidate
 
 # A parenthesised note that does not widen the total (含会议费、培训费 does).
@@ -109,10 +109,20 @@ def _money(match: re.Match[str], group: str, unit: str) -> Decimal | None:
     return None if value is None else to_wan_yuan(value, match.group(unit))
 
 
+# What _TOTAL and _BUDGET can start with after a phrase start (their lead words, prefix,
+# quote or space, 三); after a year they may start with any subject.
+_FIRSTS = frozenset('“"”一三使全安实开支本财')
+
+
 def _tries(text: str) -> Iterator[int]:
-    """Offsets where a total or budget may start: up to 40 characters before each 三公."""
+    """Offsets where a total or budget may start: up to 40 characters before each 三公,
+    holding one of _FIRSTS or a space, or right after a year (year_ends): the patterns
+    match nowhere else, so they are not tried there."""
+    years = set(year_ends(text))
     for san in _SAN.finditer(text):
-        yield from range(max(0, san.start() - 40), san.start() + 1)
+        for at in range(max(0, san.start() - 40), san.start() + 1):
+            if text[at] in _FIRSTS or text[at].isspace() or at in years:
+                yield at
 
 
 def total_candidates(text: str, sections_at, fiscal_year: int | None) -> Iterator[Candidate]:
