@@ -71,7 +71,7 @@ def clean(text: str) -> str:
 def role(text: str) -> str | None:
     """The column a header cell names, from its words."""
     cleaned = clean(text)
-    if not _ANY_ROLE.search(cleaned):
+    if cleaned.isascii() or not _ANY_ROLE.search(cleaned):  # every role's words are Chinese
         return None
     return next((name for name, pattern in _ROLES if pattern.search(cleaned)), None)
 
