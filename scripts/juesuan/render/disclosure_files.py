@@ -21,7 +21,6 @@ from pathlib import Path
 
 from juesuan.disclosure import Disclosure, restore
 from juesuan.infra.cache import Cache, entry_key
-from juesuan.infra.gc_pause import cyclic_gc_paused
 from juesuan.infra.parallel import map_in_order, worker_count
 from juesuan.package.download_zip import package_texts, package_zip
 from juesuan.package.original import original_bytes, original_name
@@ -117,13 +116,8 @@ def _render_entry(
     department_page: bool,
 ) -> None:
     """Render one disclosure into its cache entry, in a worker: the files never travel
-    back to the parent, which would otherwise write every one of them itself.
-
-    Without cyclic collection: unpickling the disclosure and rendering it make hundreds of
-    thousands of short-lived objects, none in a cycle (freed by their counts), and the
-    collector's passes over them were a third of restoring it (~2 ms a disclosure)."""
-    with cyclic_gc_paused():
-        store.store_files(key, disclosure_files(restore(d), written, config, department_page))
+    back to the parent, which would otherwise write every one of them itself."""
+    store.store_files(key, disclosure_files(restore(d), written, config, department_page))
 
 
 def render_all(
