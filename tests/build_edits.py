@@ -77,3 +77,16 @@ def add_seed(paths: BuildPaths, seed: str) -> None:
 def rendered(lines: list[str]) -> str:
     """The build's line saying how many pages mkdocs rendered."""
     return next(line for line in lines if line.startswith("mkdocs rendered"))
+
+
+def clean_site_with(tmp: Path, seed: str) -> Path:
+    """The site of a clean build of layout()'s seeds plus `seed`: what a rebuild must equal."""
+    clean = layout(tmp)
+    add_seed(clean, seed)
+    logged_build(clean)
+    return clean.site
+
+
+def assert_same_files(after: dict[str, bytes], expected: dict[str, bytes]) -> None:
+    assert after.keys() == expected.keys()
+    assert [name for name, data in after.items() if expected[name] != data] == []

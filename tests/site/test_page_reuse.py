@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from build_edits import add_seed, layout, rendered, state_licence
+from build_edits import (
+    add_seed,
+    assert_same_files,
+    clean_site_with,
+    layout,
+    rendered,
+    state_licence,
+)
 from build_edits import logged_build as build
 from conftest import SEEDS
 
@@ -56,12 +63,8 @@ def test_the_reused_site_equals_a_clean_build(tmp_path: Path):
 
     add_seed(paths, "003")  # its codes also fill the items of 002 and 004
     assert rendered(build(paths)) != "mkdocs rendered every page"
-    clean = layout(tmp_path / "clean")
-    add_seed(clean, "003")
-    build(clean)
-    after, expected = site_files(paths.site), site_files(clean.site)
-    assert after.keys() == expected.keys()
-    assert [name for name, data in after.items() if expected[name] != data] == []
+    after = site_files(paths.site)
+    assert_same_files(after, site_files(clean_site_with(tmp_path / "clean", "003")))
     assert after.keys() > before.keys()
 
     for path in paths.sources.glob(SEEDS["003"].stem + ".*"):
