@@ -57,3 +57,23 @@ EDITS = {
         "utf-8",
     ),
 }
+
+
+def logged_build(paths: BuildPaths) -> list[str]:
+    """A build that must succeed, and the lines it logged."""
+    from juesuan.pipeline.build import run_build
+
+    lines: list[str] = []
+    result = run_build(paths, lines.append)
+    assert result.problems == [] and result.skipped == [], result
+    return lines
+
+
+def add_seed(paths: BuildPaths, seed: str) -> None:
+    shutil.copy(SEEDS[seed], paths.sources)
+    shutil.copy(SEEDS[seed].with_suffix(".yml"), paths.sources)
+
+
+def rendered(lines: list[str]) -> str:
+    """The build's line saying how many pages mkdocs rendered."""
+    return next(line for line in lines if line.startswith("mkdocs rendered"))

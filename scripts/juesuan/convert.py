@@ -75,7 +75,8 @@ def assemble(
     )
     return Disclosure(
         source=raw,
-        text=doc.text,
+        # One string for both where reading changed nothing: pickled once in the cache.
+        text=raw.text if raw.text == doc.text else doc.text,
         meta=doc.meta,
         sections=doc.sections,
         facts=found.facts,

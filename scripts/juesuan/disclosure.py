@@ -167,8 +167,11 @@ def slim(d: Disclosure, full_entry: Path) -> Disclosure:
 
 
 def _status_only(c: CheckResult) -> CheckResult:
-    return dataclasses.replace(
-        c,
+    # Made directly, not by dataclasses.replace (which reads the fields of every check anew).
+    return CheckResult(
+        check_id=c.check_id,
+        family=c.family,
+        status=c.status,
         description_zh="",
         description_en="",
         expected=None,
@@ -191,15 +194,26 @@ def restore(d: Disclosure) -> Disclosure:
     name suffix of a duplicate (as in render.disclosure_files.conversion_key)."""
     if not d.full_entry:
         return d
+    return restore_entry(d.full_entry, d.expenditure_items, d.warnings, d.name_suffix)
+
+
+def restore_entry(
+    full_entry: str,
+    expenditure_items: tuple[FunctionItem, ...],
+    warnings: tuple[str, ...],
+    name_suffix: str,
+) -> Disclosure:
+    """restore(d) from the fields of `d` it reads: what a worker is sent instead of the
+    slim copy (~28 KB pickled, ~2.5 ms a disclosure to send and receive)."""
     try:
-        full = from_stored(Path(d.full_entry).read_bytes())
+        full = from_stored(Path(full_entry).read_bytes())
     except OSError:
         full = None
     if full is None:
-        raise MissingDisclosure(f"{d.full_entry}: the converted disclosure {d.name} is gone")
+        raise MissingDisclosure(f"{full_entry}: the converted disclosure is gone")
     return dataclasses.replace(
         full,
-        expenditure_items=d.expenditure_items,
-        warnings=d.warnings,
-        name_suffix=d.name_suffix,
+        expenditure_items=expenditure_items,
+        warnings=warnings,
+        name_suffix=name_suffix,
     )

@@ -65,7 +65,8 @@ def test_the_page_links_the_descriptor_every_csv_and_its_excel_copy(seed_disclos
     for r in RESOURCES:
         assert f'href="{files}{r.path}" download="{d.name}-{r.path}"' in text  # excel-csv.js
     assert f'../../data/{d.name}.zip"' in text
-    assert "dtype=str" in text
+    # how to open a CSV (UTF-8, codes as text) is said once, on the data dictionary
+    assert "../../data-dictionary/#downloads" in text and "dtype=str" not in text
 
 
 def test_without_a_repository_the_page_names_the_files_of_the_zip(seed_disclosures):
@@ -76,7 +77,7 @@ def test_without_a_repository_the_page_names_the_files_of_the_zip(seed_disclosur
     for r in RESOURCES:
         assert f"<code>{r.path}</code>" in text
         assert f"{d.name}/{r.path}" not in text  # no link to a file the site does not publish
-    assert "UTF-8" in text and "dtype=str" in text
+    assert "../../data-dictionary/#downloads" in text  # where the tips for opening them are
 
 
 def test_a_package_descriptor_leaves_field_docs_to_the_data_dictionary(seed_disclosures):

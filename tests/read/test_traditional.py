@@ -73,6 +73,12 @@ def test_skipping_texts_without_a_t2s_word_changes_no_verdict(seed_disclosures):
     texts = [SIMPLIFIED, MIRRORED, "覆盖" + SIMPLIFIED, "臺灣" * 3 + SIMPLIFIED]
     texts += [d.text for d in seed_disclosures.values()]
     texts += [s2t.convert(d.text[:2000]) for d in seed_disclosures.values()]
+    # partly traditional, around the share that decides (t2s is skipped below it)
+    texts += [
+        s2t.convert(d.text[:n]) + d.text[n:2000]
+        for d in seed_disclosures.values()
+        for n in (100, 200, 300, 400, 600)
+    ]
     for text in texts:
         assert is_mostly_traditional(text) == t2s_verdict(text), text[:40]
     assert any(is_mostly_traditional(t) for t in texts)

@@ -33,7 +33,7 @@ def test_key_figures_show_budget_then_actual_and_the_rate(seed_disclosures):
     table = re.search(r'<table class="juesuan-facts juesuan-budget".*?</table>', text, re.S)
     assert table is not None
     fiscal = re.search(r"<tr[^>]*><td>财政拨款支出.*?</tr>", table.group(0), re.S).group(0)
-    assert re.findall(r'juesuan-num">(?:<strong>)?(?:→ )?([^<]+)', fiscal) == [
+    assert re.findall(r"<td>(?:<strong>)?(?:→ )?([\d.,%]+)", fiscal) == [
         "568.86",
         "610.56",
         "107.3%",

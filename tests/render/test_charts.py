@@ -13,7 +13,6 @@ import zipfile
 from decimal import Decimal
 
 import altair as alt
-import pandas as pd
 
 from juesuan.render.chart_data import chart_data
 from juesuan.render.chart_downloads import chart_csv, chart_readme
@@ -81,22 +80,18 @@ def test_performance_chart_shows_scores_and_keeps_the_overall_row_apart(seed_dis
 
 
 def test_only_the_overall_row_is_drawn_when_there_is_no_project():
-    frame = pd.DataFrame(
-        [
-            {
-                "project": "整体",
-                "kind": "overall",
-                "label": "90分｜整体",
-                "measure": "全年预算数 budget",
-                "value": "10.00",
-                "execution_rate": "",
-                "score": "90",
-            },
-        ]
-    )
+    row = {
+        "project": "整体",
+        "kind": "overall",
+        "label": "90分｜整体",
+        "measure": "全年预算数 budget",
+        "value": "10.00",
+        "execution_rate": "",
+        "score": "90",
+    }
     from juesuan.render.chart_data import ChartData
 
-    c = ChartData("performance", "t", "t", "万元", frame, (), "", category="project")
+    c = ChartData("performance", "t", "t", "万元", tuple(row), (row,), (), "", category="project")
     assert len(c.drawn) == 1 and c.notes == ()
 
 
@@ -111,7 +106,8 @@ def test_one_download_line_per_disclosure_page(seed_disclosures):
         assert everything.count("下载图表数据") == 1
         line = fragments["chart-downloads"]
         for c in charts:
-            assert line.count(f'data-chart="chart-{c.chart_id}"') == 1
+            assert line.count(f'data-chart="{c.chart_id}"') == 1
+        assert f'data-package="{d.name}"' in line  # the saved file is named PACKAGE-CHART.csv
 
 
 def test_the_page_carries_each_chart_as_the_csv_of_the_zip(seed_disclosures):

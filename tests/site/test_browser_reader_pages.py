@@ -57,3 +57,13 @@ def test_comparison_page_has_the_budget_execution_section(site, built):
     page.goto(f"{base}/{split_pages(built[0].site, 'compare')[0]}")
     assert page.locator("#execution").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+
+
+def test_the_figures_table_names_each_key_in_english_once_loaded(site):
+    """The page names a figure by its key; the English name (spec facts.csv: staff.total is
+    "Staff on record (total)") is written beside it from the one published labels file."""
+    page, base, result, _ = site
+    page.goto(f"{base}/disclosures/{_name(result, '000_')}/")
+    cell = page.locator("table.juesuan-figures td:first-child:has(code:text-is('staff.total'))")
+    cell.first.locator("small").filter(has_text="Staff on record (total) · staff.total").wait_for()
+    assert "实有人数" in cell.first.inner_text()

@@ -30,10 +30,17 @@ def _name(result, prefix: str) -> str:
 def test_amounts_have_thousands_separators_and_units_do_not_wrap(site):
     page, base, result = site
     page.goto(f"{base}/disclosures/{_name(result, '001_')}/")
-    cells = page.locator("table.juesuan-facts td.juesuan-num").all_inner_texts()
+    cells = page.locator("table.juesuan-facts td").all_inner_texts()
     assert "8,065.31" in cells
+    right = page.locator("table.juesuan-key td:nth-child(2)").first.evaluate(
+        "c => getComputedStyle(c).textAlign"
+    )
+    assert right == "right"
     # One line box per unit: the text's rects all share one top (a wrapped 万元 has two).
-    lines = page.locator(".juesuan-unit").evaluate_all(
+    units = (
+        ".juesuan-unit, table.juesuan-key td:nth-child(3), .juesuan-sangong-counts td:nth-child(3)"
+    )
+    lines = page.locator(units).evaluate_all(
         """units => units.filter(u => u.textContent.trim()).map(u => {
             const range = document.createRange();
             range.selectNodeContents(u);

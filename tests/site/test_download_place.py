@@ -58,14 +58,19 @@ def _manifest(text: str) -> list[dict[str, str]]:
 
 def test_the_site_keeps_no_zip_or_original(off_site) -> None:
     paths, result, word = off_site
-    zips = sorted(p.name for p in paths.site.rglob("*.zip"))
-    assert zips == ["portal.zip"]  # the portal-wide package stays on the site
+    assert not list(paths.site.rglob("*.zip"))  # the portal-wide package's neither
     assert not list(paths.site.rglob("original.*"))
     downloads = sorted(p.name for p in paths.downloads.iterdir())
     docx = next(d for d in result.disclosures if d.source.path.suffix == ".docx")
     text = next(d for d in result.disclosures if d is not docx)
     assert downloads == sorted(
-        ["downloads.csv", f"{docx.name}.zip", f"{docx.name}-original.docx", f"{text.name}.zip"]
+        [
+            "downloads.csv",
+            "portal.zip",
+            f"{docx.name}.zip",
+            f"{docx.name}-original.docx",
+            f"{text.name}.zip",
+        ]
     )
     # The original is the file as published, byte for byte.
     assert (paths.downloads / f"{docx.name}-original.docx").read_bytes() == word
@@ -105,6 +110,11 @@ def test_pages_readme_and_catalogue_link_to_the_download_place(off_site) -> None
         d["identifier"]: [x["downloadURL"] for x in d["distribution"]] for d in catalogue["dataset"]
     }
     assert urls[docx.name] == [_url(docx.name, f"{docx.name}.zip")]
+    # the portal-wide package too: catalogue, home, completeness and data dictionary pages
+    portal = _url("portal", "portal.zip")
+    assert urls["portal"][0] == portal
+    for page in ("index.html", "completeness/index.html", "data-dictionary/index.html"):
+        assert f'href="{portal}"' in (paths.site / page).read_text(encoding="utf-8"), page
 
 
 def test_a_package_and_its_original_share_a_release_and_releases_stay_small() -> None:

@@ -8,14 +8,13 @@ build of the three seeds. A seed removed again disappears from the reused site.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from build_edits import layout, state_licence
+from build_edits import add_seed, layout, rendered, state_licence
+from build_edits import logged_build as build
 from conftest import SEEDS
-from juesuan.pipeline.build import BuildPaths, run_build
 
 pytestmark = pytest.mark.build
 
@@ -30,22 +29,6 @@ def site_files(site: Path) -> dict[str, bytes]:
         for p in sorted(site.rglob("*"))
         if p.is_file() and str(p.relative_to(site)) not in NOT_COMPARED
     }
-
-
-def build(paths: BuildPaths) -> list[str]:
-    lines: list[str] = []
-    result = run_build(paths, lines.append)
-    assert result.problems == [] and result.skipped == [], result
-    return lines
-
-
-def add_seed(paths: BuildPaths, seed: str) -> None:
-    shutil.copy(SEEDS[seed], paths.sources)
-    shutil.copy(SEEDS[seed].with_suffix(".yml"), paths.sources)
-
-
-def rendered(lines: list[str]) -> str:
-    return next(line for line in lines if line.startswith("mkdocs rendered"))
 
 
 def test_a_changed_disclosure_renders_its_files_and_the_listings_only(tmp_path: Path):

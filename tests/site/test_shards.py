@@ -9,14 +9,12 @@ previous site and shards the changed pages renders those pages only.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from build_edits import layout
-from conftest import SEEDS
-from juesuan.pipeline.build import BuildPaths, run_build
+from build_edits import add_seed, layout, rendered
+from build_edits import logged_build as build
 from juesuan.site import assemble, search_index, shards
 from juesuan.site.assemble import build_site
 from juesuan.site.search_words import site_words
@@ -30,22 +28,6 @@ def site_files(site: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()
     }
-
-
-def build(paths: BuildPaths) -> list[str]:
-    lines: list[str] = []
-    result = run_build(paths, lines.append)
-    assert result.problems == [] and result.skipped == [], result
-    return lines
-
-
-def add_seed(paths: BuildPaths, seed: str) -> None:
-    shutil.copy(SEEDS[seed], paths.sources)
-    shutil.copy(SEEDS[seed].with_suffix(".yml"), paths.sources)
-
-
-def rendered(lines: list[str]) -> str:
-    return next(line for line in lines if line.startswith("mkdocs rendered"))
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from juesuan.site.whitespace_hook import collapse
@@ -28,3 +29,46 @@ def test_built_pages_carry_no_indentation(built):
         outside_pre = re.sub(r"<pre\b.*?</pre>", "", html, flags=re.DOTALL)
         assert not re.search(r"\n[ \t]", outside_pre), page
         assert "md-search__input" in html and "</html>" in html
+
+
+def test_the_theme_settings_are_written_in_chinese_not_escapes():
+    """Material's own output for language zh (clipboard.copied = 已复制), with a value that
+    holds </script> to show it cannot end the script."""
+    from juesuan.site.whitespace_hook import unescaped_config
+
+    html = (
+        '<script id="__config" type="application/json">{"base": "../..", "translations": '
+        '{"clipboard.copied": "\\u5df2\\u590d\\u5236", "x": "\\u003c/script\\u003e \\u0026"}}'
+        "</script>"
+    )
+    out = unescaped_config(html)
+    assert '"clipboard.copied": "已复制"' in out
+    assert "</script>" not in out.removesuffix("</script>")
+    body = out.removeprefix('<script id="__config" type="application/json">')
+    assert json.loads(body.removesuffix("</script>")) == {
+        "base": "../..",
+        "translations": {"clipboard.copied": "已复制", "x": "</script> &"},
+    }
+    assert len(out.encode()) < len(html.encode())
+
+
+def test_built_pages_carry_the_settings_unescaped(built):
+    paths, result = built
+    html = (paths.site / "disclosures" / result.disclosures[0].name / "index.html").read_text(
+        encoding="utf-8"
+    )
+    settings = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html)
+    assert "\\u" not in settings.group(1)
+    assert json.loads(settings.group(1))["translations"]["clipboard.copied"] == "已复制"
+
+
+def test_the_table_of_contents_names_each_section_without_a_wrapper(built):
+    """toc-item.html override: each entry is the link and its title, no ellipsis span."""
+    paths, result = built
+    d = next(x for x in result.disclosures if x.source.path.name.startswith("000_"))
+    html = (paths.site / "disclosures" / d.name / "index.html").read_text(encoding="utf-8")
+    toc = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>', html, re.S).group(0)
+    links = re.findall(r'<a href="#([^"]+)" class="md-nav__link">\n([^<\n]+)\n</a>', toc)
+    assert ("key-figures", "主要数字 / Key figures") in links
+    assert ("checks", "勾稽检查 / Consistency checks") in links
+    assert "md-ellipsis" not in toc

@@ -40,14 +40,19 @@
       });
     });
   }
-  // "下载图表数据 CSV": the chart's CSV saved from the page. Without scripts the links stay
-  // inert and the page says the same files are in the package zip.
+  // "下载图表数据 CSV": the chart's CSV saved from the page, as PACKAGE-CHART.csv (the
+  // names are made here, not written into every link of every page). Without scripts the
+  // links stay inert and the page says the same files are in the package zip.
   function csvLinks() {
-    document.querySelectorAll("a.juesuan-chart-csv[data-chart]").forEach(function (link) {
-      var source = document.getElementById(link.dataset.chart);
-      if (!source || link.href) return;
-      var blob = new Blob([JSON.parse(source.textContent).csv], { type: "text/csv;charset=utf-8" });
-      link.href = URL.createObjectURL(blob);
+    document.querySelectorAll("p.juesuan-chart-downloads[data-package]").forEach(function (p) {
+      p.querySelectorAll("a[data-chart]").forEach(function (link) {
+        var source = document.getElementById("chart-" + link.dataset.chart);
+        if (!source || link.href) return;
+        var csv = JSON.parse(source.textContent).csv;
+        link.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+        link.download = p.dataset.package + "-" + link.dataset.chart + ".csv";
+        link.className = "juesuan-chart-csv";
+      });
     });
   }
   function draw() {

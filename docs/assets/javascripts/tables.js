@@ -1,6 +1,9 @@
 // Sortable, filterable tables: every table marked `juesuan-sortable` (the table itself, or a
 // <div> around a Markdown table). Sorting is tablesort (vendor/, MIT, served by the site);
 // the filter box above the table hides the rows that do not contain what is typed.
+// The all-figures table of a disclosure names each figure by its key (<code>staff.total</code>);
+// its English name is written beside it from assets/data/labels-en.json, published once
+// for every page (render/labels_en.py).
 (function () {
   function filterBox(table) {
     var box = document.createElement("input");
@@ -17,7 +20,23 @@
     });
     return box;
   }
+  function englishLabels() {
+    var codes = document.querySelectorAll("table.juesuan-figures td:first-child code");
+    var settings = document.getElementById("__config");
+    if (!codes.length || !settings) return;
+    var base = JSON.parse(settings.textContent).base || ".";
+    fetch(base + "/assets/data/labels-en.json")
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .then(function (labels) {
+        codes.forEach(function (code) {
+          var label = labels[code.textContent];
+          if (label) code.parentNode.insertBefore(document.createTextNode(label + " · "), code);
+        });
+      })
+      .catch(function () {});
+  }
   function setUp() {
+    englishLabels();
     if (typeof window.Tablesort !== "function") return;
     document.querySelectorAll("table.juesuan-sortable, .juesuan-sortable table").forEach(function (table) {
       if (table.dataset.sortable !== undefined || !table.tHead || !table.tBodies.length) return;

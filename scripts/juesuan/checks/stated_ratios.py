@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
+from functools import cache
 
 from juesuan.checks.core import (
     CheckResult,
@@ -53,8 +54,13 @@ from juesuan.extract.label_rules import RULES
 from juesuan.extract.narrative import Candidate
 
 _MONEY = rf"(?P<a>{NUMBER})\s*(?P<unit>{MONEY_UNIT})"
+# Tested first at every offset, before NUMBER's lookbehind: a number's first character, then
+# (one possessive scan) the characters of a number and spaces up to a unit's first character,
+# the shape of every match's start (most numbers, a table's, are followed by no unit).
 _SHARE = re.compile(
-    _MONEY + r"\s*[，,]?\s*(?:完\s*成[^，,。；%]{0,12}%\s*[，,]\s*)?占\s*"
+    r"(?=[-\d][-\d,.\s]*+[万亿元])"
+    + _MONEY
+    + r"\s*[，,]?\s*(?:完\s*成[^，,。；%]{0,12}%\s*[，,]\s*)?占\s*"
     r"(?:(?P<base>[^，,。；%\d]{1,30}?)\s*的\s*)?(?:比\s*(?:重|例)?\s*)?(?:为\s*)?"
     rf"(?P<p>{NUMBER})\s*%"
 )
@@ -112,9 +118,10 @@ PARENT = {
 
 
 def _strip(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
+@cache  # the same for every disclosure; read-only
 def label_keys() -> dict[str, str]:
     """Printed label → vocabulary key, from the narrative rules and the vocabulary."""
     labels = {v.label_zh: k for k, v in load_vocabulary().items()}

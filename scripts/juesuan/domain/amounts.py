@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 # A number as printed: 8,065.31 / 658.30 / 0 / -39.18. No spaces between digits: in
 # PDF exports a space between digits separates two table cells. A thousands separator
@@ -33,7 +34,6 @@ MONEY_UNIT = r"(?:万\s*元|亿\s*元|元|万(?=\s*[，,。；;、：:）)]))"
 
 _PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _SPACE_GROUPED = re.compile(r"-?\d{1,3}(?: \d{3})+(?:\.\d+)?")
-_SPACE = re.compile(r"\s+")
 _SCALE_TO_WAN = {
     "万元": Decimal(1),
     "万": Decimal(1),
@@ -42,6 +42,9 @@ _SCALE_TO_WAN = {
 }
 
 
+# The same few thousand printed numbers are read again and again (each amount by the
+# extractors, the checks and the unreadable-amount notes); a Decimal is immutable.
+@lru_cache(maxsize=16384)
 def parse_number(printed: str) -> Decimal | None:
     """A printed number as Decimal, or None when it is not one unambiguous number."""
     cleaned = printed.replace(", ", ",").replace(",", "").strip()
@@ -57,7 +60,7 @@ def parse_number(printed: str) -> Decimal | None:
 
 def to_wan_yuan(value: Decimal, printed_unit: str) -> Decimal:
     """Convert an amount in its printed money unit to 万元, exactly."""
-    unit = _SPACE.sub("", printed_unit)
+    unit = "".join(printed_unit.split())
     result = value * _SCALE_TO_WAN[unit]
     # Decimal keeps trailing zeros of the scale factor (1.23450000); drop only those
     # the conversion added, never the printed precision of a 万元 amount.

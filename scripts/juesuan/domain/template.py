@@ -335,7 +335,7 @@ def is_budget(text: str) -> bool:
     titles name it 预算 many times and 决算 seldom. Both mention the other (a 决算 compares with
     年初预算 and its cover form asks 是否编制部门预算; a budget cites last year's 决算), so
     counts over the head decide, never one word."""
-    head = re.sub(r"\s+", "", text[:_KIND_HEAD])
+    head = "".join(text[:_KIND_HEAD].split())
     budget = len(_BUDGET_MARKS.findall(head))
     return budget >= 5 and budget > 2 * head.count("决算")
 

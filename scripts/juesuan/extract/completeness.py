@@ -131,6 +131,39 @@ _LINE_WORDS = 80  # longer lines are prose paragraphs, where a passing 见附表
 _NEAR = 30  # the tables' name stands this close to the words that send the reader elsewhere
 
 
+# Every wording of _ELSEWHERE has one of these: a line with none of them is not read.
+_ELSEWHERE_CHARACTERS = "附另单"
+# What str.splitlines ends a line at, besides \n.
+_OTHER_LINE_ENDS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _lines_with(text: str, characters: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) of the lines of text.splitlines(keepends=True) holding one of
+    `characters`, in order: found from each such character (a few a text) rather than by
+    walking the thousands of lines, where \n alone ends lines."""
+    if any(end in text for end in _OTHER_LINE_ENDS):
+        offset = 0
+        for line in text.splitlines(keepends=True):
+            if any(c in line for c in characters):
+                yield offset, line
+            offset += len(line)
+        return
+    hits = []
+    for c in characters:
+        at = text.find(c)
+        while at != -1:
+            hits.append(at)
+            at = text.find(c, at + 1)
+    done = 0
+    for at in sorted(hits):
+        if at < done:
+            continue  # on the line yielded last
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        done = len(text) if end == -1 else end + 1
+        yield start, text[start:done]
+
+
 def _referenced_tables(text: str) -> tuple[dict[int, tuple[str, int]], tuple[str, int] | None]:
     """Tables the text says are attached or published apart: (named table → (line, start),
     the first line that refers to the accounts tables as a whole, if any). Only a short
@@ -138,9 +171,7 @@ def _referenced_tables(text: str) -> tuple[dict[int, tuple[str, int]], tuple[str
     words of elsewhere counts."""
     named: dict[int, tuple[str, int]] = {}
     whole: tuple[str, int] | None = None
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        start, offset = offset, offset + len(line)
+    for start, line in _lines_with(text, _ELSEWHERE_CHARACTERS):
         words = line.strip()
         if not words or len(words) > _LINE_WORDS:
             continue

@@ -93,7 +93,7 @@ def economic_rows(tables: list[Table]) -> list[EconomicRow]:
                     continue
                 where = f"{table.code or ''} {table.title}".strip()
                 evidence = f"{where}｜{code.text} {name.text}｜{cell.text}"
-                name_text = re.sub(r"\s+", "", name.text)
+                name_text = "".join(name.text.split())
                 rows.append(
                     EconomicRow(
                         code.text,

@@ -16,19 +16,57 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from juesuan.domain.amounts import NUMBER, parse_number
+from juesuan.extract.label_rules import matches_at_labels
 from juesuan.extract.template_tables import amount, label, table_kind
 from juesuan.infra.by_fields import ByFields
 from juesuan.read.tables import Table
 
 _NAME = r"[^（()）。；;:：，,\d]{1,60}?"
+# A class name runs from its first character to the （类）: the characters up to the bracket
+# are all Han or spaces. Tested first with one possessive scan, this spares the lazy name's
+# thirty tries at every start of a Han run that no （类） ends.
+_CLASS_AHEAD = r"(?=[\u4e00-\u9fff][\u4e00-\u9fff\s]*+[（(])"
 _ITEM_HEAD = re.compile(
-    r"(?<![\u4e00-\u9fff])(?P<cls>[\u4e00-\u9fff][\u4e00-\u9fff\s]{0,30}?)\s*[（(]\s*类\s*[）)]\s*"
+    r"(?<![\u4e00-\u9fff])"
+    + _CLASS_AHEAD
+    + r"(?P<cls>[\u4e00-\u9fff][\u4e00-\u9fff\s]{0,30}?)\s*[（(]\s*类\s*[）)]\s*"
     rf"(?P<kuan>{_NAME})\s*[（(]\s*款\s*[）)]\s*(?P<xiang>{_NAME})\s*[（(]\s*项\s*[）)]"
 )
 _CLASS_SHARE = re.compile(
-    r"(?<![\u4e00-\u9fff])(?P<cls>[\u4e00-\u9fff][\u4e00-\u9fff\s]{0,30}?)\s*[（(]\s*类\s*[）)]\s*"
+    r"(?<![\u4e00-\u9fff])"
+    + _CLASS_AHEAD
+    + r"(?P<cls>[\u4e00-\u9fff][\u4e00-\u9fff\s]{0,30}?)\s*[（(]\s*类\s*[）)]\s*"
     rf"(?P<tail>支\s*出)?\s*(?P<a>{NUMBER})\s*万\s*元\s*[,，]?\s*占\s*(?:比)?\s*(?P<p>{NUMBER})\s*%"
 )
+# The （类） after a class name: where _ITEM_HEAD and _CLASS_SHARE may start is found from it.
+_CLASS_MARK = re.compile(r"[（(]\s*类\s*[）)]")
+_CLASS_NAME_MAX = 31  # (?P<cls>…) is one Han character and up to 30 more
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def class_starts(text: str) -> list[int]:
+    """Every offset where _ITEM_HEAD or _CLASS_SHARE can match, ascending.
+
+    Both start where a Han character follows no Han character, and run through the class
+    name (Han characters and spaces, at most _CLASS_NAME_MAX) and spaces to a （类）. Those
+    starts are found back from each （类） (a scan for brackets), not by trying the patterns'
+    lookbehind at every offset of the text: each is tried there only (matches_at_labels)."""
+    starts: set[int] = set()
+    for mark in _CLASS_MARK.finditer(text):
+        spaces = mark.start()
+        while spaces and text[spaces - 1].isspace():  # isspace: the regex's \s
+            spaces -= 1
+        k = spaces - 1
+        while k >= max(0, spaces - _CLASS_NAME_MAX) and (_is_han(text[k]) or text[k].isspace()):
+            if _is_han(text[k]) and not (k and _is_han(text[k - 1])):
+                starts.add(k)
+            k -= 1
+    return sorted(starts)
+
+
 _ACTUAL = re.compile(rf"支\s*出\s*决\s*算\s*(?:数)?\s*(?:为|是)?\s*(?P<a>{NUMBER})\s*万\s*元")
 _BUDGET = re.compile(rf"年\s*初\s*预\s*算\s*(?:数)?\s*(?:为|是)?\s*(?P<a>{NUMBER})\s*万\s*元")
 _CHANGE = re.compile(
@@ -67,20 +105,21 @@ class FunctionItem(ByFields):
 
 
 def _clean(name: str | None) -> str | None:
-    return None if name is None else re.sub(r"\s+", "", name)
+    return None if name is None else "".join(name.split())
 
 
 def _signed(direction: str | None, value: str | None) -> Decimal | None:
     number = parse_number(value) if value else None
     if number is None or direction is None:
         return None
-    return -number if re.sub(r"\s", "", direction) in {"减少", "下降"} else number
+    return -number if "".join(direction.split()) in {"减少", "下降"} else number
 
 
 def narrative_items(text: str) -> list[FunctionItem]:
     """Items of the 具体情况 list and class rows of the 结构情况 list."""
     items: list[FunctionItem] = []
-    heads = list(_ITEM_HEAD.finditer(text))
+    starts = class_starts(text)
+    heads = list(matches_at_labels(_ITEM_HEAD, starts, text, None))
     for n, head in enumerate(heads):
         stop = heads[n + 1].start() if n + 1 < len(heads) else min(len(text), head.end() + 1500)
         body = text[head.end() : stop]
@@ -101,12 +140,12 @@ def narrative_items(text: str) -> list[FunctionItem]:
                 change=_signed(change.group("dir"), change.group("a")) if change else None,
                 change_pct=_signed(change.group("pdir"), change.group("p")) if change else None,
                 reason=_clean(reason.group("r")) if reason else None,
-                evidence=re.sub(r"\s+", "", text[head.start() : head.end() + actual.end()]),
+                evidence="".join(text[head.start() : head.end() + actual.end()].split()),
                 start=head.start(),
                 end=head.end() + actual.end(),
             )
         )
-    for m in _CLASS_SHARE.finditer(text):
+    for m in matches_at_labels(_CLASS_SHARE, starts, text, None):
         name = _clean(m.group("cls") + (m.group("tail") or "")) or ""
         items.append(
             FunctionItem(
@@ -118,7 +157,7 @@ def narrative_items(text: str) -> list[FunctionItem]:
                 code_source=None,
                 amount=parse_number(m.group("a")),
                 share_pct=parse_number(m.group("p")),
-                evidence=re.sub(r"\s+", "", m.group(0)),
+                evidence="".join(m.group(0).split()),
                 start=m.start(),
                 end=m.end(),
             )

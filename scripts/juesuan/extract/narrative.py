@@ -30,13 +30,16 @@ from juesuan.extract.label_rules import (
     SANGONG_LABEL,
     SANGONG_PREFIX,
     SANGONG_TOTAL,
+    LabelSearch,
     matches_at_labels,
     year_ends,
 )
 from juesuan.extract.staff import staff_by_kind
 
 # 收、支总计均为741.64万元 / 收、支总计各是X,Y万元 / 财政拨款收、支总计均为…
-_PAIR_LABEL = r"(?P<fiscal>财\s*政\s*拨\s*款\s*)?收\s*[、和及与]?\s*支\s*总\s*计"
+_PAIR_FISCAL = r"财\s*政\s*拨\s*款\s*"
+_PAIR_BARE = r"收\s*[、和及与]?\s*支\s*总\s*计"
+_PAIR_LABEL = rf"(?P<fiscal>{_PAIR_FISCAL})?{_PAIR_BARE}"
 # Each pattern first tests the characters its match can start with: one comparison
 # at most offsets instead of the phrase-start lookbehinds (label_rules._first_characters).
 _PAIR_FIRST = "(?=[财收])"
@@ -63,6 +66,13 @@ _PAIR_TOTAL = re.compile(
     + r")\s*(?P<unit>"
     + MONEY_UNIT
     + ")"
+)
+# Where both start (_PAIR_LABEL, its optional first words as an alternative: then the
+# regex engine scans for 财 and 收 alone): they are tried there only (matches_at_labels).
+_PAIR_LABEL_SEARCH = LabelSearch(
+    re.compile(_PAIR_FISCAL + _PAIR_BARE + "|" + _PAIR_BARE),
+    # neither can match inside a match of its own (财 and 收 stand in them once)
+    (re.compile(_PAIR_FISCAL + _PAIR_BARE), re.compile(_PAIR_BARE)),
 )
 # “三公”经费支出全年预算数6.53万元，决算数6.53万元 / 支出预算为2.60万元，支出决算为2.46万元
 _SANGONG_BUDGET = re.compile(
@@ -128,11 +138,13 @@ def _scoped_totals(text: str, years: list[int]) -> tuple[set[int], list[Candidat
 
 # 国内公务接待12批次 / 列明公务接待 2 批次、26 人次 (the 公务接待 of the 三公 is domestic:
 # foreign guests received at home are part of it, 外宾 is a 其中 of it).
+# The optional first words as alternatives, each starting with a literal (国内公 / 公 with
+# (?<![外宾]) after it, which 国内 always passes): the regex engine scans for 国 and 公 only.
 _RECEPTION = re.compile(
-    r"(?:国\s*内\s*)?(?<![外宾])公\s*务\s*接\s*待\s*(?P<a>\d+)\s*批\s*次\s*[，,、]?\s*(?:共\s*)?(?P<b>\d+)\s*人\s*次"
+    r"(?:国\s*内\s*公|公(?<![外宾]公))\s*务\s*接\s*待\s*(?P<a>\d+)\s*批\s*次\s*[，,、]?\s*(?:共\s*)?(?P<b>\d+)\s*人\s*次"
 )
 _PROJECTS = (
-    re.compile(r"(?:预算)?绩效评价项目\s*(?P<a>\d+)\s*个"),
+    re.compile(r"(?:预算绩效评价项目|绩效评价项目)\s*(?P<a>\d+)\s*个"),
     re.compile(r"开展绩效自评\s*[，,]\s*其中\s*[，,：:]?\s*项目\s*(?P<a>\d+)\s*个"),
     # 绩效自评的2024年度项目39个
     re.compile(r"绩\s*效\s*自\s*评\s*的\s*(?:\d{4}\s*年\s*度?\s*)?项\s*目\s*(?P<a>\d+)\s*个"),
@@ -224,7 +236,8 @@ def _rule_candidates(
 
 def _grand_totals(text: str) -> Iterator[Candidate]:
     """收、支总计X万元 (one number for both sides) and 收支总计各为X、Y."""
-    for m in _SHARED_TOTAL.finditer(text):
+    labels = _PAIR_LABEL_SEARCH.starts(text)
+    for m in matches_at_labels(_SHARED_TOTAL, labels, text, None):
         value = _money(m)
         if value is not None:
             prefix = "fiscal." if m.group("fiscal") else ""
@@ -232,7 +245,7 @@ def _grand_totals(text: str) -> Iterator[Candidate]:
             exp = "fiscal.expenditure_total" if prefix else "expenditure.grand_total"
             yield Candidate(rev, value, "wan_yuan", m.start(), m.end())
             yield Candidate(exp, value, "wan_yuan", m.start(), m.end())
-    for m in _PAIR_TOTAL.finditer(text):
+    for m in matches_at_labels(_PAIR_TOTAL, labels, text, None):
         a, b = _money(m, "a"), _money(m, "b")
         if a is not None and b is not None:
             rev = "fiscal.revenue_total" if m.group("fiscal") else "revenue.grand_total"

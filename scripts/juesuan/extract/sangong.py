@@ -18,16 +18,28 @@ from decimal import Decimal
 from juesuan.domain.amounts import budget_and_actual, budget_then_actual
 from juesuan.domain.sangong import COMPONENTS, COUNTS, Phase
 from juesuan.extract.facts import Fact, evidence_at
-from juesuan.extract.label_rules import COMPONENT_LABELS
+from juesuan.extract.label_rules import (
+    COMPONENT_LABELS,
+    CoreLabelSearch,
+    component_after_non_han,
+    matches_at_labels,
+)
 from juesuan.extract.sangong_lists import ListedAmount
 from juesuan.extract.template_tables import sangong_cells
 from juesuan.infra.by_fields import ByFields
 from juesuan.read.tables import Table
 
 _PAIRS = {
-    c: re.compile(r"(?<![\u4e00-\u9fff])" + label + budget_then_actual())
-    for c, label in COMPONENT_LABELS.items()
+    c: re.compile(component_after_non_han(c) + budget_then_actual()) for c in COMPONENT_LABELS
 }
+# Where the total's label starts: before each 三公经费 (label_rules.CoreLabelSearch); its
+# pattern is tried there only, since its optional first words defeat a literal scan.
+_TOTAL_LABEL = CoreLabelSearch(
+    re.compile(COMPONENT_LABELS["total"]),
+    re.compile(r"三\s*公\s*[”\"]?\s*经\s*费"),
+    len("一般公共预算财政拨款“"),
+    '一财“"三',  # or a space: COMPONENT_LABELS["total"]'s first characters
+)
 _ABROAD_COUNTS = re.compile(
     r"团\s*组\s*(?P<a>\d+)\s*个\s*[，,、]?\s*(?:因\s*公\s*出\s*国\s*[（(]\s*境\s*[）)]|累\s*计|共)?"
     r"\s*(?P<b>\d+)\s*人\s*次"
@@ -81,7 +93,11 @@ def _table_rows(tables: list[Table]) -> Iterator[SangongRow]:
 def _sentence_pairs(text: str, sections_at) -> Iterator[SangongRow]:
     """预算数X，决算数Y sentences of each component, under a 三公 heading."""
     for component, pattern in _PAIRS.items():
-        for m in pattern.finditer(text):
+        if component == "total":
+            found = matches_at_labels(pattern, _TOTAL_LABEL, text, None)
+        else:
+            found = pattern.finditer(text)
+        for m in found:
             if not _in_sangong_section(sections_at, m.start()):
                 continue
             evidence = evidence_at(text, m.start(), m.end())

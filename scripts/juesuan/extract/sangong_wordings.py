@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from juesuan.domain.amounts import MONEY_UNIT, NUMBER, parse_number, to_wan_yuan
-from juesuan.extract.label_rules import _SUBJECT, PHRASE_START
+from juesuan.extract.label_rules import _SUBJECT, PHRASE_START, year_ends
 from juesuan.extract.narrative import Candidate
 
 # A parenthesised note that does not widen the total (含会议费、培训费 does).
@@ -57,13 +57,15 @@ _BUDGET = re.compile(
     rf"(?:\s*[，,]\s*(?:支\s*出\s*)?决\s*算\s*(?:数\s*)?(?:为|是)?\s*{_VALUE})?"
 )
 # 公务用车保有量为2辆 / 公务车辆保有2辆 (the label rule reads it under a 三公 heading only).
+# 公(?<![上去]公) is (?<![上去])公 with the literal first: the regex engine then finds
+# each 公 by a fast scan instead of trying the lookbehind at every offset.
 _VEHICLES_HELD = re.compile(
-    r"(?<![上去])公\s*务\s*(?:用\s*)?车\s*(?:辆\s*)?保\s*有\s*(?:量|数)?\s*(?:为|是|共)?\s*"
+    r"公(?<![上去]公)\s*务\s*(?:用\s*)?车\s*(?:辆\s*)?保\s*有\s*(?:量|数)?\s*(?:为|是|共)?\s*"
     r"(?P<a>\d+)\s*辆"
 )
 _SAN = re.compile(r"三\s*公")
 
-_RECEPTION_WORD = r"(?<![外宾事])公\s*务\s*接\s*待\s*"
+_RECEPTION_WORD = r"公(?<![外宾事]公)\s*务\s*接\s*待\s*"  # the literal first, as above
 _TIMES = r"(?:共\s*计?|累\s*计|合\s*计|接\s*待)?\s*"
 _IS = r"(?:为|是|共)?\s*"
 _RECEPTIONS = (
@@ -107,10 +109,20 @@ def _money(match: re.Match[str], group: str, unit: str) -> Decimal | None:
     return None if value is None else to_wan_yuan(value, match.group(unit))
 
 
+# What _TOTAL and _BUDGET can start with after a phrase start (their lead words, prefix,
+# quote or space, 三); after a year they may start with any subject.
+_FIRSTS = frozenset('“"”一三使全安实开支本财')
+
+
 def _tries(text: str) -> Iterator[int]:
-    """Offsets where a total or budget may start: up to 40 characters before each 三公."""
+    """Offsets where a total or budget may start: up to 40 characters before each 三公,
+    holding one of _FIRSTS or a space, or right after a year (year_ends): the patterns
+    match nowhere else, so they are not tried there."""
+    years = set(year_ends(text))
     for san in _SAN.finditer(text):
-        yield from range(max(0, san.start() - 40), san.start() + 1)
+        for at in range(max(0, san.start() - 40), san.start() + 1):
+            if text[at] in _FIRSTS or text[at].isspace() or at in years:
+                yield at
 
 
 def total_candidates(text: str, sections_at, fiscal_year: int | None) -> Iterator[Candidate]:

@@ -14,17 +14,29 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from juesuan.extract.label_rules import CoreLabelSearch, matches_at_labels
+
 # The kind of post: 行政, 事业 (全额/差额/自收自支 (拨款) 事业), 工勤, 参公 / 参照公务员(法)管理.
 _KIND = (
     r"(?P<kind>(?:参照公务员法?管理|参公)?(?:全额|差额|自收自支)?(?:拨款)?"
     r"(?:行政|事业|工勤))"
 )
+# (?=[…]): the characters a match can start with (核定, 参照/参公, 全额/差额/自收自支, 拨款,
+# 行政/事业/工勤), tested first: the optional words would be tried at every offset.
 _POSTS = re.compile(
-    r"(?:核定)?"
+    r"(?=[核参全差自拨行事工])(?:核定)?"
     + _KIND
     + r"\s*(?P<posts>编\s*制)\s*(?:数)?\s*(?:为|是|共)?\s*(?P<n>\d+)\s*(?:人|名)"
     r"(?:\s*[，,]\s*(?P<held_label>实\s*有\s*(?:人\s*数|人\s*员)?)\s*(?:为|是|共)?\s*"
     r"(?P<m>\d+)\s*(?:人|名))?"
+)
+# Where _POSTS can start: before each 编制 (label_rules.CoreLabelSearch), its kind (at most
+# 核定参照公务员法管理自收自支拨款事业, no space inside) and spaces in front of it.
+_POSTS_LABEL = CoreLabelSearch(
+    re.compile(r"(?:核定)?" + _KIND + r"\s*编\s*制"),
+    re.compile(r"编\s*制"),
+    len("核定参照公务员法管理自收自支拨款事业"),
+    "核参全差自拨行事工",
 )
 # A total stated before the kinds in the same sentence makes each kind a part of it.
 _TOTAL_FIRST = re.compile(r"其中|编\s*制")
@@ -54,12 +66,12 @@ def _sentence_start(text: str, offset: int) -> int:
 def stated_posts(text: str) -> list[Posts]:
     """Every kind of post stated with a count."""
     found = []
-    for m in _POSTS.finditer(text):
+    for m in matches_at_labels(_POSTS, _POSTS_LABEL, text, None):
         before = _POSTS.sub("", text[_sentence_start(text, m.start()) : m.start()])
         held = m.group("m")
         found.append(
             Posts(
-                kind=re.sub(r"\s+", "", m.group("kind")),
+                kind="".join(m.group("kind").split()),
                 n=int(m.group("n")),
                 m=int(held) if held is not None else None,
                 start=m.start(),

@@ -93,7 +93,7 @@ class SangongCell:
 
 
 def label(text: str) -> str:
-    return _NUMBERING.sub("", re.sub(r"\s+", "", text))
+    return _NUMBERING.sub("", "".join(text.split()))
 
 
 def table_kind(table: Table, kinds: dict[str, object]) -> str | None:
@@ -102,7 +102,7 @@ def table_kind(table: Table, kinds: dict[str, object]) -> str | None:
     A title ending in a longer template title is that other table: 一般公共预算财政拨款
     基本支出决算表 ends in 支出决算表 but is not the 支出决算表.
     """
-    title = re.sub(r"\s+", "", table.title)
+    title = "".join(table.title.split())
     longest = max((t for t in _ALL_TITLES if title.endswith(t)), key=len, default=None)
     for kind in sorted(kinds, key=len, reverse=True):
         if title.endswith(kind) and (longest is None or len(longest) <= len(kind)):

@@ -16,7 +16,11 @@ from juesuan.extract.label_rules import PHRASE_START, QUALIFIER, RULES, fuzzy
 
 # What stands where an amount belongs: digits with stray marks, or a lone dash/slash.
 _PRINTED = r"(?P<printed>[\d,.，．—–\-/ ]*\d[\d,.，．—–\-/ ]*|[—–\-/－]+)"
-_AMOUNT = re.compile(rf"{_PRINTED}\s*(?:{MONEY_UNIT})")
+# Tested first at every offset: a character _PRINTED can start with, then (one possessive
+# scan) its characters and spaces up to a unit's first character. Every match has that shape,
+# and without the test _PRINTED's runs backtrack at each offset of every run of figures.
+_AHEAD = r"(?=[\d,.，．—–\-/ －][\d,.，．—–\-/ －\s]*+[万亿元])"
+_AMOUNT = re.compile(rf"{_AHEAD}{_PRINTED}\s*(?:{MONEY_UNIT})")
 # A number touching the end of a text with no line end after it may have lost digits.
 
 

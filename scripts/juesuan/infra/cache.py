@@ -110,9 +110,12 @@ class Cache:
         self.folder.mkdir(parents=True, exist_ok=True)
         entry = self.path(key)
         staging = Path(tempfile.mkdtemp(prefix=f".{entry.name}.", dir=self.folder))
+        made = {staging}  # a mkdir a file was a third of storing a disclosure's entry
         for name, content in files.items():
             path = staging / name
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
             path.write_bytes(content)
             path.chmod(0o444)
         try:

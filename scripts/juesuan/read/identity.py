@@ -88,7 +88,7 @@ def detect_department(text: str) -> str | None:
     for m in _NAME_FIELD.finditer(text[:20000]):
         if _is_org_name(m.group("dept")):
             return m.group("dept")
-    collapsed = re.sub(r"\s+", "", text[:20000])
+    collapsed = "".join(text[:20000].split())
     m = _STAFF_SENTENCE.search(collapsed)
     if m and _is_org_name(m.group("dept")):
         return m.group("dept")
@@ -155,18 +155,28 @@ _NEWS_FORMULA = re.compile(
 # Money of a whole region (全省, 全国, 全市…) in 亿元: a department's disclosure states its own
 # money in 万元 or 元, as the template prescribes.
 _REGION_WIDE = re.compile(r"全(?:国|省|市|州|盟|县|区|旗)")
-_YI_AMOUNT = re.compile(rf"{NUMBER}\s*亿元")
-_WAN_AMOUNT = re.compile(rf"{NUMBER}\s*万?元")
+# (?=[-\d]): what a number starts with, tested before NUMBER's lookbehind at every offset.
+_YI_AMOUNT = re.compile(rf"(?=[-\d]){NUMBER}\s*亿元")
+_WAN_AMOUNT = re.compile(rf"(?=[-\d]){NUMBER}\s*万?元")
 
 
 def is_news_report(text: str) -> bool:
     """A news report, not a disclosure: it cites its source as news does, or it speaks of a
     whole region's money counted mostly in 亿元."""
-    sample = re.sub(r"\s+", "", text[:20000])
-    if _NEWS_FORMULA.search(sample[:600]):
+    head = text[:20000]
+    # The sample is `head` without whitespace (str.split's is the regex \s); its first 600
+    # characters are those of a short head's, when that has as many.
+    short = "".join(head[:1200].split())
+    if _NEWS_FORMULA.search((short if len(short) >= 600 else "".join(head.split()))[:600]):
         return True
+    # Counting amounts scans the whole sample: only where a 亿元 amount and a region can be.
+    if "亿" not in head:
+        return False
+    sample = "".join(head.split())
+    if "亿元" not in sample or not _REGION_WIDE.search(sample):
+        return False
     yi = len(_YI_AMOUNT.findall(sample))
-    return bool(yi and _REGION_WIDE.search(sample) and yi >= len(_WAN_AMOUNT.findall(sample)))
+    return bool(yi and yi >= len(_WAN_AMOUNT.findall(sample)))
 
 
 # Headings and items of the template's parts other than 三公 and 政府采购: a text naming
@@ -186,7 +196,10 @@ def _one_part_kind(text: str) -> str | None:
     """A page that publishes the 三公 accounts alone, or the 政府采购 accounts alone: all its
     statements are about that part (two mentions at least, with an amount of actual
     spending), and it names no other part of the template."""
-    flat = re.sub(r"\s+", "", text[:200000])
+    head = text[:200000]
+    if _OTHER_PARTS.search(head):  # its words have no space: what is found here is in flat
+        return None
+    flat = "".join(head.split())
     if _OTHER_PARTS.search(flat) or not _AMOUNT.search(flat) or not _ACTUAL.search(flat):
         return None
     sangong = len(_SANGONG_SUBJECT.findall(flat))
@@ -210,7 +223,7 @@ def detect_document_kind(text: str) -> str | None:
     """What a text is: final accounts (or an aggregate of many units' accounts), a page of
     one part (三公, 政府采购), a performance self-evaluation, a news report; None when
     nothing says it is any of them."""
-    head = re.sub(r"\s+", "", text[:3000])
+    head = "".join(text[:3000].split())
     if is_news_report(text):
         return DocumentKind.NEWS
     kind = _template_kind(text, head)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 # Full-width digits and the marks that occur inside numbers → ASCII.
 _FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９．％－＋"}
@@ -36,11 +36,13 @@ _PAGE_MARKER = re.compile(r"^[ \t]*[—–-]{1,2}[ \t]*\d{1,4}[ \t]*[—–-]{1,
 
 # A pinyin reading in parentheses right after a Han character: one to three syllables of
 # lower-case Latin letters, at least one carrying a tone mark (a tone mark is what no
-# English word, unit or code in a disclosure has).
+# English word, unit or code in a disclosure has). The bracket comes first and the Han
+# character before it is tested by a lookbehind over both: the same matches as
+# (?<=[\u4e00-\u9fff])[(（], found by a fast scan for the brackets.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _SYLLABLE = rf"[a-zü{_TONED}]{{1,6}}"
 _PINYIN_GLOSS = re.compile(
-    rf"(?<=[\u4e00-\u9fff])[(（](?=[^()（）]*[{_TONED}])"
+    rf"[(（](?<=[\u4e00-\u9fff][(（])(?=[^()（）]*[{_TONED}])"
     rf"{_SYLLABLE}(?: ?{_SYLLABLE}){{0,2}}[)）]"
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -59,48 +61,74 @@ def _t2s() -> Any:  # OpenCC has no type stubs
     return OpenCC("t2s")
 
 
+class _T2sWords(NamedTuple):
+    lengths: dict[str, tuple[int, ...]]  # per first character, the lengths of its words
+    words: frozenset[str]
+    firsts: frozenset[str]
+    # Every word is replaced by a word of its length, in one pass over the text (one group
+    # of dictionaries): then t2s changes only characters inside the words found in it.
+    aligned: bool
+
+
 @cache
-def _t2s_keys() -> tuple[dict[str, tuple[int, ...]], frozenset[str]] | None:
-    """The words t2s converts: for each first character the lengths of its words, and the
-    words. None where OpenCC keeps them otherwise than (max length, min length, dict)
-    groups (another version of the package): then every sample is converted."""
+def _t2s_keys() -> _T2sWords | None:
+    """The words t2s converts. None where OpenCC keeps them otherwise than groups of
+    (max length, min length, dict) (another version of the package): then every sample
+    is converted."""
     converter = _t2s()
     converter.convert("")  # reads its dictionaries
     lengths: dict[str, set[int]] = {}
     words: set[str] = set()
+    aligned = True
     try:
+        aligned = len(converter._dict_chain_data) == 1
         for group in converter._dict_chain_data:
             for _, _, table in group:
-                for word in table:
+                for word, value in table.items():
                     lengths.setdefault(word[0], set()).add(len(word))
                     words.add(word)
+                    # a word's first value is the one used (OpenCC's __findMatch)
+                    aligned = aligned and len(value.split(" ")[0]) == len(word)
     except (AttributeError, TypeError, ValueError, IndexError):
         return None
-    return {c: tuple(sorted(n)) for c, n in lengths.items()}, frozenset(words)
+    return _T2sWords(
+        {c: tuple(sorted(n)) for c, n in lengths.items()},
+        frozenset(words),
+        frozenset(lengths),
+        aligned,
+    )
 
 
-def _has_t2s_word(sample: str) -> bool:
-    """Whether any word of t2s's dictionaries occurs in `sample`: where none does, t2s
-    (which replaces dictionary words, longest first, and keeps the rest) returns it as it
-    is. Three simplified texts in four have none; a lookup per character is ~50 times
-    cheaper than converting."""
-    keys = _t2s_keys()
-    if keys is None:
-        return True
-    lengths, words = keys
-    for i, ch in enumerate(sample):
-        for n in lengths.get(ch, ()):
-            if sample[i : i + n] in words:
-                return True
-    return False
+def _t2s_cover(sample: str, keys: _T2sWords) -> int:
+    """How many characters of `sample` lie in a word of t2s's dictionaries: 0 where none
+    occurs (t2s, which replaces dictionary words, longest first, and keeps the rest,
+    returns it as it is). Three simplified texts in four have none, and the others a few;
+    finding them is ~50 times cheaper than converting."""
+    covered: set[int] = set()
+    for first in keys.firsts.intersection(sample):  # the few first characters present
+        i = sample.find(first)
+        while i != -1:
+            for n in keys.lengths[first]:
+                if sample[i : i + n] in keys.words:
+                    covered.update(range(i, i + n))
+            i = sample.find(first, i + 1)
+    return len(covered)
 
 
 def is_mostly_traditional(text: str) -> bool:
-    """Whether t2s changes at least TRADITIONAL_SHARE of the Han characters of the text's head."""
+    """Whether t2s changes at least TRADITIONAL_SHARE of the Han characters of the text's head.
+
+    Where t2s keeps lengths (`_T2sWords.aligned`), it changes no more characters than its
+    words cover: a text they cover less than that share of is not converted at all."""
     sample = text[:_SCRIPT_SAMPLE]
     han = len(_HAN.findall(sample))
-    if not han or not _has_t2s_word(sample):
+    if not han:
         return False
+    keys = _t2s_keys()
+    if keys is not None:
+        cover = _t2s_cover(sample, keys)
+        if cover == 0 or (keys.aligned and cover < TRADITIONAL_SHARE * han):
+            return False
     converted = _t2s().convert(sample)
     changed = sum(a != b for a, b in zip(sample, converted, strict=False))
     return changed >= TRADITIONAL_SHARE * han

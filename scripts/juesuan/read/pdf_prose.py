@@ -144,7 +144,7 @@ def _group_into_lines(pieces: list[TextLine]) -> list[TextLine]:
 
 
 def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+    return re.sub(r"\d+", "#", "".join(text.split()))
 
 
 def drop_furniture(

@@ -96,7 +96,7 @@ def _is_data_row(row: tuple[GridCell, ...]) -> bool:
     texts = [c.text for c in row]
     if any(_AMOUNT.match(t) or _CODE.match(t) for t in texts):
         return True
-    labels = [i for i, t in enumerate(texts) if _TOTAL.match(_SPACE.sub("", t))]
+    labels = [i for i, t in enumerate(texts) if _TOTAL.match("".join(t.split()))]
     words = [i for i, t in enumerate(texts) if _CJK.search(t)]
     return bool(labels) and labels[0] < 2 and words == labels[:1]
 
@@ -118,7 +118,7 @@ def _header_rows(grid: tuple[tuple[GridCell, ...], ...]) -> int:
 def _code_columns(header: tuple[tuple[GridCell, ...], ...]) -> tuple[int, int, int] | None:
     """The three adjacent columns headed 类, 款, 项, if the header has them."""
     for row in header:
-        labels = [_SPACE.sub("", c.text) for c in row]
+        labels = ["".join(c.text.split()) for c in row]
         for i in range(len(labels) - 2):
             if labels[i : i + 3] == ["类", "款", "项"]:
                 return (i, i + 1, i + 2)
@@ -158,7 +158,7 @@ def shaped_rows(
 
 
 def _code_cell(parts: list[str], header: bool, inherited: list[str]) -> str:
-    compact = [_SPACE.sub("", p) for p in parts]
+    compact = ["".join(p.split()) for p in parts]
     if header:
         return "科目编码" if compact == ["类", "款", "项"] else "".join(p for p in parts if p)
     lei, kuan, xiang = compact

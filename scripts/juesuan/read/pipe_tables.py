@@ -120,6 +120,8 @@ def _blocks(lines: list[tuple[int, str]]) -> list[tuple[int, int]]:
 
 def find_pipe_tables(text: str) -> list[Table]:
     """Every table printed with `|` between its cells, in document order."""
+    if "|" not in text:  # no bar, no block: most texts (splitting them into lines costs)
+        return []
     lines = _lines(text)
     tables = []
     for first, stop in _blocks(lines):

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
 import altair as alt
-import pandas as pd
 
 from juesuan.disclosure import Disclosure
 from juesuan.render.chart_data import ChartData, chart_data
@@ -65,13 +66,26 @@ class ChartSpec:
     def template_file(self) -> tuple[str, bytes]:
         """(path on the site, bytes) of the template: named by its content, so a page
         cached by an older build never meets a newer template under its name."""
-        text = json.dumps(self.template, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        return _template_file(self.chart_id, text)
+        key = (id(self.template), self.chart_id)
+        known = _FILES.get(key)
+        if known is None or known[0] is not self.template:
+            text = json.dumps(
+                self.template, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+            )
+            known = _FILES[key] = (self.template, _template_file(self.chart_id, text))
+        return known[1]
 
 
-def _numeric(frame: pd.DataFrame, *columns: str) -> list[dict[str, Any]]:
-    """Inline values with `columns` as numbers (altair's DataFrame sanitising is the slow part)."""
-    records = frame.to_dict("records")
+# The file of each template a process has met, by the template's identity (templates are
+# built once per kind, _bars and _grouped): serialising and hashing one again for every page
+# was ~0.3 ms a disclosure. The template is kept beside its file, so its id stays its own.
+_FILES: dict[tuple[int, str], tuple[dict[str, Any], tuple[str, bytes]]] = {}
+
+
+def _numeric(rows: list[dict[str, Any]], *columns: str) -> list[dict[str, Any]]:
+    """Copies of `rows` with `columns` as numbers (altair's DataFrame sanitising is the slow
+    part)."""
+    records = [dict(row) for row in rows]
     for record in records:
         for column in columns:
             record[column] = float(record[column]) if record[column] != "" else None
@@ -116,6 +130,45 @@ def container_spec(chart: alt.Chart | alt.LayerChart) -> dict[str, Any]:
         .configure_legend(orient="bottom", columns=2, labelLimit=130)
         .to_dict(validate=False)  # validated once per chart kind in the tests, not per page
     )
+
+
+# A spec template's placeholder: Altair builds a chart kind once with slots where a page's
+# values go (its data, its title, a menu's options), and every page fills them in. Built
+# by Altair for each page, a comparison page's four charts were ~5 ms of validating and
+# converting the same structure (schemapi), the data walked value by value.
+_SLOT = "\x00slot:"
+
+
+def slot(name: str) -> str:
+    """A placeholder for the value named `name` (see filled)."""
+    return _SLOT + name
+
+
+def filled(template: Any, values: dict[str, Any]) -> Any:
+    """A copy of `template` with each slot (a string made by `slot`) replaced by its value
+    in `values` (the values are put in as they are, not searched for slots)."""
+    if isinstance(template, dict):
+        return {key: filled(value, values) for key, value in template.items()}
+    if isinstance(template, list):
+        return [filled(value, values) for value in template]
+    if isinstance(template, str) and template.startswith(_SLOT):
+        return values[template.removeprefix(_SLOT)]
+    return template
+
+
+@contextmanager
+def unchecked() -> Iterator[None]:
+    """Altair objects built without validating each one as it is made (a template has
+    slots where Altair expects other types; the filled specs are validated in the tests)."""
+    with alt.utils.schemapi.debug_mode(False):
+        yield
+
+
+@cache
+def title_spec(text: str) -> dict[str, Any]:
+    """The spec of chart_title(text): what fills a template's title slot."""
+    with unchecked():
+        return chart_title(text).to_dict(validate=False)
 
 
 def _with_rows(spec: dict[str, Any], records: list[dict[str, Any]]) -> dict[str, Any]:
@@ -176,18 +229,15 @@ def _grouped(
     return container_spec(chart)
 
 
-_EVIDENCE = ("evidence:N", "依据")  # (field, title) of a tooltip line
-
-
 def _template(c: ChartData) -> dict[str, Any]:
     if c.chart_id.startswith("function-"):
-        return _bars(c.title_zh, c.unit, (("code:N", "编码"), _EVIDENCE), last_name=True)
+        return _bars(c.title_zh, c.unit, (("code:N", "编码"),), last_name=True)
     if c.chart_id == "sangong":
-        return _grouped(c.title_zh, c.unit, "label", "phase", (_EVIDENCE,))
+        return _grouped(c.title_zh, c.unit, "label", "phase", ())
     if c.chart_id == "performance":
         extra = (("execution_rate:N", "执行率（%）"), ("score:N", "得分（分）"))
         return _grouped(c.title_zh, c.unit, "label", "measure", extra)
-    return _bars(c.title_zh, c.unit, (("key:N", "指标编码"), _EVIDENCE))
+    return _bars(c.title_zh, c.unit, (("key:N", "指标编码"),))
 
 
 @cache

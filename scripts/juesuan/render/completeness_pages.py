@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from juesuan.disclosure import Disclosure
+from juesuan.render.downloads import ON_SITE, DownloadPlace
 from juesuan.render.escape import md
 from juesuan.render.pages import completeness_groups, plain_title, render_completeness_page
 from juesuan.render.portal_pages import PortalPage
@@ -30,7 +31,9 @@ def _regrouped(groups_: list[dict], rows: list[dict]) -> list[dict]:
     return out
 
 
-def _split_pages(year: str, name: str, group: list[Disclosure], base: str) -> list[PortalPage]:
+def _split_pages(
+    year: str, name: str, group: list[Disclosure], base: str, downloads: DownloadPlace
+) -> list[PortalPage]:
     ranked = completeness_groups(group)
     rows = [row for g in ranked for row in g["rows"]]
     pages = []
@@ -43,13 +46,17 @@ def _split_pages(year: str, name: str, group: list[Disclosure], base: str) -> li
             f"[{md(name)}的全部公开文本](../regions/{slug_of(name)}.md)",
             "page_links": page_links(paged),
         }
-        markdown = render_completeness_page(group, _regrouped(ranked, paged.rows), place)
+        rows = _regrouped(ranked, paged.rows)
+        markdown = render_completeness_page(group, rows, place, downloads)
         pages.append(PortalPage(paged.path, markdown, {}))
     return pages
 
 
-def completeness_pages(disclosures: list[Disclosure]) -> list[PortalPage]:
-    """completeness.md (counts per part, links) and every year and province's rankings."""
+def completeness_pages(
+    disclosures: list[Disclosure], downloads: DownloadPlace = ON_SITE
+) -> list[PortalPage]:
+    """completeness.md (counts per part, links) and every year and province's rankings;
+    `downloads` serves the portal package's zip they link to."""
     links, pages = [], []
     for year, of_year in by_year(disclosures).items():
         for name, group in groups(of_year, province).items():
@@ -57,6 +64,6 @@ def completeness_pages(disclosures: list[Disclosure]) -> list[PortalPage]:
             links.append(
                 {"year": year, "province": name, "href": f"{base}.md", "count": len(group)}
             )
-            pages += _split_pages(year, name, group, base)
-    overview = render_completeness_page(disclosures, [], {"links": links})
+            pages += _split_pages(year, name, group, base, downloads)
+    overview = render_completeness_page(disclosures, [], {"links": links}, downloads)
     return [PortalPage("completeness.md", overview, {}), *pages]

@@ -19,7 +19,7 @@ import shutil
 from collections.abc import Collection
 from pathlib import Path
 
-from juesuan.disclosure import Disclosure, restore
+from juesuan.disclosure import Disclosure, restore, restore_entry
 from juesuan.infra.cache import Cache, entry_key
 from juesuan.infra.parallel import map_in_order, worker_count
 from juesuan.package.download_zip import package_texts, package_zip
@@ -107,8 +107,23 @@ def _link_or_copy(source: Path, target: Path, made: set[Path]) -> None:
         shutil.copyfile(source, target)
 
 
+# A disclosure as a render worker receives it: a slim copy as the fields restore() reads
+# (restore_entry), or a complete disclosure (one without a cache entry) whole.
+Sent = Disclosure | tuple[str, tuple, tuple[str, ...], str]
+
+
+def _sent(d: Disclosure) -> Sent:
+    if not d.full_entry:
+        return d
+    return (d.full_entry, d.expenditure_items, d.warnings, d.name_suffix)
+
+
+def _received(job: Sent) -> Disclosure:
+    return restore(job) if isinstance(job, Disclosure) else restore_entry(*job)
+
+
 def _render_entry(
-    d: Disclosure,
+    d: Sent,
     store: Cache,
     key: str,
     written: Path | None,
@@ -117,7 +132,7 @@ def _render_entry(
 ) -> None:
     """Render one disclosure into its cache entry, in a worker: the files never travel
     back to the parent, which would otherwise write every one of them itself."""
-    store.store_files(key, disclosure_files(restore(d), written, config, department_page))
+    store.store_files(key, disclosure_files(_received(d), written, config, department_page))
 
 
 def render_all(
@@ -140,10 +155,11 @@ def render_all(
     keys = [render_key(d, config, link) for d, link in zip(disclosures, linked, strict=True)]
     todo = [i for i, key in enumerate(keys) if not store.has(key)]  # has() marks it used
     jobs = [disclosures[i] for i in todo]
+    sent = [_sent(d) for d in jobs]
     written = [packages / d.name if packages is not None else None for d in jobs]
     map_in_order(
         _render_entry,
-        jobs,
+        sent,
         [store] * len(todo),
         [keys[i] for i in todo],
         written,

@@ -9,6 +9,7 @@ references works in both Markdown (no syntax is ever formed) and HTML.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 # Characters that can start Markdown/HTML syntax (inline or in tables) or close an attribute.
@@ -16,6 +17,9 @@ _MARKUP = set("\\`*_{}[]()#+!|<>&\"'~^$=")
 
 
 _ENTITIES = {ord(ch): f"&#{ord(ch)};" for ch in _MARKUP} | {ord("\n"): " "}
+# Whether a text has anything to replace: most have nothing, and a regex finds that in a
+# tenth of the time translate takes to copy the text character by character.
+_REPLACED = re.compile("[" + re.escape("".join(sorted(_MARKUP))) + "\n]")
 
 
 def md(text: object) -> str:
@@ -23,7 +27,7 @@ def md(text: object) -> str:
     s = "" if text is None else str(text)
     if s[:1] in ("-", "."):  # would start a list item or a numbered list's dot
         return f"&#{ord(s[0])};" + s[1:].translate(_ENTITIES)
-    return s.translate(_ENTITIES)
+    return s.translate(_ENTITIES) if _REPLACED.search(s) else s
 
 
 def json_for_script(data: Any) -> str:

@@ -1,7 +1,8 @@
 """What a reader sees first on a disclosure page: key figures, the checks badge, a way to report.
 
 Key figures come first because most readers want five numbers (本年收入, 本年支出,
-基本/项目, 三公, staff); each keeps the sentence it was read from one hover away.
+基本/项目, 三公, staff); each links to its row of the page's all-figures table, where the
+sentence it was read from is (written out here too, it was ~2.5 KB a page repeated).
 The badge counts check outcomes so a contradiction is visible before any detail.
 """
 
@@ -23,9 +24,11 @@ def key_figure_rows(d: Disclosure) -> list[dict[str, str]]:
     """The headline figures in a fixed order; unread ones say so instead of vanishing
     (未读到, with no unit after it: there is no amount to have one)."""
     rows = []
+    anchors = {id(f): f"fact-{n}" for n, f in enumerate(d.facts, 1)}  # as fact_rows numbers
     for figure in figures_for(HEADLINE):
         stated = [f for f in d.facts if f.key == figure.key]
         unit = figure.unit_zh
+        anchor = anchors[id(stated[0])] if len(stated) == 1 else ""
         if len(stated) == 1:
             value, evidence = in_unit(stated[0].value, figure.unit), stated[0].evidence
         elif stated:
@@ -42,6 +45,7 @@ def key_figure_rows(d: Disclosure) -> list[dict[str, str]]:
                 "value": value,
                 "unit": unit,
                 "evidence": evidence,
+                "anchor": anchor,
             }
         )
     return rows

@@ -31,7 +31,7 @@ from juesuan.package.original import FORMAT_LABELS, original_bytes, original_nam
 from juesuan.package.portal import ranking_rows
 from juesuan.registry import RESOURCES
 from juesuan.registry.fields import Field
-from juesuan.registry.portal import PORTAL_RESOURCES
+from juesuan.registry.portal import PORTAL_NAME, PORTAL_RESOURCES
 from juesuan.render.budget import budget_figure_rows, run_summary
 from juesuan.render.charts import disclosure_charts
 from juesuan.render.config import NO_SETTINGS, RenderConfig
@@ -49,6 +49,7 @@ from juesuan.render.disclosure_rows import (
     sangong_rows,
     status_mark,
 )
+from juesuan.render.downloads import ON_SITE, DownloadPlace
 from juesuan.render.escape import md, prose
 from juesuan.render.fragments import FragmentCollector
 from juesuan.render.headers import header_cells, markdown_header, row_header
@@ -234,7 +235,7 @@ def _constraint_text(f: Field) -> str:
     return "; ".join(parts)
 
 
-def render_data_dictionary() -> str:
+def render_data_dictionary(place: DownloadPlace = ON_SITE) -> str:
     groups = [
         {
             "title": "每份公开文本的数据包 / Package of each disclosure",
@@ -256,6 +257,7 @@ def render_data_dictionary() -> str:
             vocabulary=list(load_vocabulary().values()),
             units=UNITS,
             constraint_text=_constraint_text,
+            portal_zip=place.zip_href(PORTAL_NAME, up="../"),
         )
     )
 
@@ -289,6 +291,7 @@ def render_home_page(
     chart: dict[str, str] | None = None,
     updated: str | None = None,
     overview: tuple[list[dict], list[dict]] = ([], []),
+    place: DownloadPlace = ON_SITE,
 ) -> str:
     """The home page; `chart` is the spending-by-region chart (portal_pages.home_chart),
     `overview` a row a province and a row a year (listings.overview_rows): the home page
@@ -308,6 +311,7 @@ def render_home_page(
             totals=totals(disclosures),
             chart=chart,
             updated=updated,
+            portal_zip=place.zip_href(PORTAL_NAME, up=""),
         )
     )
 
@@ -359,6 +363,7 @@ def render_completeness_page(
     disclosures: list[Disclosure],
     groups: list[dict] | None = None,
     place: dict[str, str] | None = None,
+    downloads: DownloadPlace = ON_SITE,
 ) -> str:
     """A completeness page: the rankings of `disclosures` (or the given `groups`, a page of
     them) and, without `place`, a count per part. `place` (title, heading, back,
@@ -379,5 +384,6 @@ def render_completeness_page(
             page_links=place.get("page_links", ""),
             links=place.get("links", []),
             up="../" if "back" in place else "",
+            portal_zip=downloads.zip_href(PORTAL_NAME, up="../" if "back" in place else ""),
         )
     )

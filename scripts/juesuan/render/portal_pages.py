@@ -10,17 +10,28 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import altair as alt
 import pandas as pd
+from altair.utils.data import to_values
+from altair.vegalite.v6.api import _dataset_name
 
 from juesuan.disclosure import Disclosure
 from juesuan.domain.amounts import format_decimal
 from juesuan.domain.key_figures import BUDGET_PAIRS
 from juesuan.render.budget import RUN_LABELS
-from juesuan.render.charts import LABEL_LIMIT, chart_title, container_spec
+from juesuan.render.charts import (
+    LABEL_LIMIT,
+    chart_title,
+    container_spec,
+    filled,
+    slot,
+    title_spec,
+    unchecked,
+)
 from juesuan.render.comparison import (
     KEY_FIGURES,
     DepartmentKey,
@@ -83,18 +94,27 @@ def _numeric(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return out
 
 
-def _who(frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` with `who`: the department and its year, so two years of one department are two
-    bars, not one bar of their sum."""
-    year = frame["year"].map(lambda y: f"（{y}）" if y else "")
-    return frame.assign(who=frame["department"] + year)
+def _who(department: object, year: object) -> object:
+    """The department and its year, so two years of one department are two bars, not one
+    bar of their sum (None without a department)."""
+    if pd.isna(department):
+        return None
+    return f"{department}（{year}）" if year else department
 
 
-def _records(frame: pd.DataFrame, columns: list[str], *numeric: str) -> alt.Data:
-    """The rows as inline values (alt.Data: Altair's row limit is for DataFrames it converts)."""
-    rows = _numeric(_who(frame)[["who", *columns]], *numeric).astype(object)
-    rows = rows.where(rows.notna(), None)
-    return alt.Data(values=rows.to_dict("records"))
+def _records(frame: pd.DataFrame, columns: list[str], *numeric: str) -> list[dict[str, Any]]:
+    """The rows as inline values (inline: Altair's row limit is for DataFrames it converts):
+    `who` (_who), then `columns`, the `numeric` ones as numbers (pd.to_numeric, column by
+    column), a missing value None. Built from lists: a DataFrame's where and to_dict were a
+    fifth of rendering the comparison pages."""
+    cells = {"who": [_who(d, y) for d, y in zip(frame["department"], frame["year"], strict=True)]}
+    for column in columns:
+        series = (
+            pd.to_numeric(frame[column], errors="coerce") if column in numeric else frame[column]
+        )
+        missing = series.isna().tolist()
+        cells[column] = [None if m else v for v, m in zip(series.tolist(), missing, strict=True)]
+    return [dict(zip(cells, row, strict=True)) for row in zip(*cells.values(), strict=True)]
 
 
 # A comparison chart draws the largest few of what the reader chose (year, kind, region); the
@@ -108,28 +128,38 @@ LOG_SPREAD = 20
 ALL = ""  # the choice "all years / kinds / regions" of a chart's menus
 
 
-def _choice(name: str, label: str, values: pd.Series, every: str) -> alt.Parameter:
-    options = sorted({str(v) for v in values if str(v)}, reverse=name == "year")
-    return alt.param(
-        name=name,
-        value=ALL,
-        bind=alt.binding_select(
-            options=[ALL, *options], labels=[every, *options], name=f"{label} "
-        ),
-    )
-
-
 # A comparison page is one year and one province (render/splits.py): the reader chooses only
 # the kind of text; the year and the region are pages of their own.
 MENUS = (("kind", "类型", "全部类型"),)
 
+# Each comparison chart is built by Altair once per process and shape (its menus, its scale),
+# with slots for its data, title and options (charts.slot); a page fills them in.
+_DATA = alt.Data(values=slot("values"))
+Menus = tuple[tuple[str, ...], dict[str, Any]]
 
-def _choices(frame: pd.DataFrame) -> tuple[list[alt.Parameter], str]:
-    """Menus (MENUS, only those with more than one value) and their filter."""
-    params, tests = [], []
-    for column, label, every in MENUS:
+
+def _menus(frame: pd.DataFrame) -> Menus:
+    """The columns of MENUS that get a menu (those with more than one value), and the
+    options that fill their slots (_menu_params)."""
+    columns, values = [], {}
+    for column, _, every in MENUS:
         if frame[column].nunique() > 1:
-            params.append(_choice(column, label, frame[column], every))
+            options = sorted({str(v) for v in frame[column] if str(v)}, reverse=column == "year")
+            columns.append(column)
+            values[f"{column}-options"] = [ALL, *options]
+            values[f"{column}-labels"] = [every, *options]
+    return tuple(columns), values
+
+
+def _menu_params(columns: tuple[str, ...]) -> tuple[list[alt.Parameter], str]:
+    """The menus of `columns`, their options slots, and their filter."""
+    params, tests = [], []
+    for column, label, _ in MENUS:
+        if column in columns:
+            bind = alt.binding_select(
+                options=slot(f"{column}-options"), labels=slot(f"{column}-labels"), name=f"{label} "
+            )
+            params.append(alt.param(name=column, value=ALL, bind=bind))
             tests.append(f"({column} === '{ALL}' || datum.{column} === {column})")
     return params, " && ".join(tests) or "true"
 
@@ -137,31 +167,56 @@ def _choices(frame: pd.DataFrame) -> tuple[list[alt.Parameter], str]:
 def _bounded(frame: pd.DataFrame, field: str, by: tuple[str, ...] = ()) -> pd.DataFrame:
     """The rows a chart can draw: the CHART_TOP largest `field` overall and within every
     group of `by` and of the menus, so whatever the reader chooses its top rows are there
-    and the page's inline data stays bounded however many rows there are."""
-    keep = set(_top(frame, field).index)
+    and the page's inline data stays bounded however many rows there are.
+
+    On plain lists: a pandas sort and selection a group (a class of a split has a few rows)
+    was a fifth of rendering the comparison pages."""
+    key = pd.to_numeric(frame[field], errors="coerce")
+    values, unread = key.tolist(), key.isna().tolist()
+
+    def top(positions: list[int]) -> list[int]:  # as _top: largest first, unread last
+        ranked = sorted(positions, key=lambda i: (True, 0) if unread[i] else (False, -values[i]))
+        return ranked[:CHART_TOP]
+
+    keep = set(top(list(range(len(frame)))))
     for columns in {*(m[0] for m in MENUS), *by}, set(by):
         if columns and all(c in frame for c in columns):
-            for _, group in frame.groupby(sorted(columns), sort=False):
-                keep.update(_top(group, field).index)
-    return frame.loc[sorted(keep)]
+            groups: dict[tuple, list[int]] = {}
+            keys = zip(*(frame[c].tolist() for c in sorted(columns)), strict=True)
+            for i, group in enumerate(keys):
+                if not any(pd.isna(v) for v in group):  # as groupby, which drops them
+                    groups.setdefault(group, []).append(i)
+            for positions in groups.values():
+                keep.update(top(positions))
+    return frame.loc[sorted(frame.index[i] for i in keep)]
 
 
-def _amount_axis(values: pd.Series, field: str, title: str) -> tuple[alt.X, str, str]:
-    """The x encoding of amounts, the filter of what it can draw, and what the page says of it."""
+def _log_note(values: pd.Series) -> str:
+    """What the page says of the amounts' axis: why it is a log scale, "" when it is not."""
     amounts = pd.to_numeric(values, errors="coerce").dropna()
     positive = amounts[amounts > 0]
     if len(positive) > 1 and positive.max() / positive.min() > LOG_SPREAD:
-        # Unstacked, a bar starts at the axis' smallest value (a log scale has no 0).
-        x = alt.X(
-            f"{field}:Q", title=f"{title}（对数刻度）", scale=alt.Scale(type="log"), stack=None
-        )
-        note = (
+        return (
             f"最大值是最小值的 {int(positive.max() / positive.min())} 倍，"
             "横轴用对数刻度（同样的长度代表同样的倍数），小的数字也看得清；"
             "为 0 的不能画在对数刻度上，见下表。"
         )
-        return x, f"datum.{field} > 0", note
-    return alt.X(f"{field}:Q", title=title), f"isValid(datum.{field})", ""
+    return ""
+
+
+def _amount_x(field: str, title: str, log: bool) -> tuple[alt.X, str]:
+    """The x encoding of amounts and the filter of what it can draw."""
+    if log:  # unstacked, a bar starts at the axis' smallest value (a log scale has no 0)
+        scale = alt.Scale(type="log")
+        x = alt.X(f"{field}:Q", title=f"{title}（对数刻度）", scale=scale, stack=None)
+        return x, f"datum.{field} > 0"
+    return alt.X(f"{field}:Q", title=title), f"isValid(datum.{field})"
+
+
+def _amount_axis(values: pd.Series, field: str, title: str) -> tuple[alt.X, str, str]:
+    """The x encoding of amounts, the filter of what it can draw, and what the page says of it."""
+    note = _log_note(values)
+    return (*_amount_x(field, title, bool(note)), note)
 
 
 def _top_of_choice(chart: alt.Chart, test: str, field: str) -> alt.Chart:
@@ -189,10 +244,20 @@ def _top_title(title: str, total: int, what: str = "") -> str:
     )
 
 
-def _department_bars(data: alt.Data, title: str, x: alt.X, tooltip: list) -> alt.Chart:
+def _filled_chart(
+    chart_id: str, template: dict[str, Any], values: dict[str, Any], note: str = ""
+) -> dict[str, str]:
+    return {
+        "chart_id": chart_id,
+        "spec_json": json_for_script(filled(template, values)),
+        "note": note,
+    }
+
+
+def _department_bars(title: str, x: alt.X, tooltip: list) -> alt.Chart:
     """A bar a department-year, largest first, its label cut to what a phone shows."""
     return (
-        alt.Chart(data, title=chart_title(title))
+        alt.Chart(_DATA, title=title)
         .mark_bar()
         .encode(
             x=x,
@@ -203,23 +268,72 @@ def _department_bars(data: alt.Data, title: str, x: alt.X, tooltip: list) -> alt
     )
 
 
-def _sangong_chart(ranking: pd.DataFrame, params: list, test: str) -> dict[str, str]:
+@cache
+def _sangong_template(log: bool, menus: tuple[str, ...]) -> dict[str, Any]:
+    with unchecked():
+        params, test = _menu_params(menus)
+        x, drawable = _amount_x("amount", "万元", log)
+        tooltip = [
+            alt.Tooltip("department:N", title="部门"),
+            alt.Tooltip("region:N", title="地区"),
+            alt.Tooltip("year:N", title="年度"),
+            alt.Tooltip("amount:Q", title="决算数（万元）", format=",.2f"),
+        ]
+        chart = _department_bars(slot("title"), x, tooltip).add_params(*params)
+        return container_spec(_top_of_choice(chart, f"{test} && {drawable}", "amount"))
+
+
+def _sangong_chart(ranking: pd.DataFrame, menus: Menus) -> dict[str, str]:
     """三公 totals per department-year, the top of what the reader chose."""
-    x, drawable, note = _amount_axis(ranking["sangong.total"], "amount", "万元")
+    note = _log_note(ranking["sangong.total"])
     drawn = _bounded(ranking.rename(columns={"sangong.total": "amount"}), "amount")
-    data = _records(drawn, ["department", "region", "year", "kind", "amount"], "amount")
-    tooltip = [
-        alt.Tooltip("department:N", title="部门"),
-        alt.Tooltip("region:N", title="地区"),
-        alt.Tooltip("year:N", title="年度"),
-        alt.Tooltip("amount:Q", title="决算数（万元）", format=",.2f"),
-    ]
-    title = _top_title("“三公”经费支出（万元）", len(ranking))
-    chart = _department_bars(data, title, x, tooltip).add_params(*params)
-    return _chart("compare-sangong", _top_of_choice(chart, f"{test} && {drawable}", "amount"), note)
+    values = {
+        **menus[1],
+        "values": _records(drawn, ["department", "region", "year", "kind", "amount"], "amount"),
+        "title": title_spec(_top_title("“三公”经费支出（万元）", len(ranking))),
+    }
+    return _filled_chart("compare-sangong", _sangong_template(bool(note), menus[0]), values, note)
 
 
-def _shares_chart(all_shares: pd.DataFrame, params: list, test: str) -> dict[str, str]:
+@cache
+def _shares_template(menus: tuple[str, ...]) -> dict[str, Any]:
+    with unchecked():
+        params, test = _menu_params(menus)
+        chart = (
+            alt.Chart(_DATA, title=slot("title"))
+            .mark_bar()
+            .encode(
+                x=alt.X("pct:Q", title="%", stack=True),
+                y=alt.Y(
+                    "who:N",
+                    title=None,
+                    sort=alt.EncodingSortField("order", order="descending"),
+                    axis=alt.Axis(labelLimit=LABEL_LIMIT),
+                ),
+                color=alt.Color("part:N", title=None),
+                tooltip=[
+                    alt.Tooltip("department:N", title="部门"),
+                    alt.Tooltip("year:N", title="年度"),
+                    alt.Tooltip("part:N", title="支出类型"),
+                    alt.Tooltip("pct:Q", title="占本年支出（%）", format=",.2f"),
+                ],
+            )
+            .properties(height=alt.Step(22))
+            .add_params(*params)
+        )
+        # Both parts of a department-year are one place (the same project share and name).
+        ranked = (
+            chart.transform_filter(test)
+            .transform_window(
+                place="dense_rank()",
+                sort=[alt.SortField("order", order="descending"), alt.SortField("who")],
+            )
+            .transform_filter(f"datum.place <= {CHART_TOP}")
+        )
+        return container_spec(ranked)
+
+
+def _shares_chart(all_shares: pd.DataFrame, menus: Menus) -> dict[str, str]:
     """Basic and project spending as shares of the year's spending, stacked."""
     shown = _bounded(all_shares, "project_share_pct")
     long = shown.assign(order=shown["project_share_pct"]).melt(
@@ -232,54 +346,48 @@ def _shares_chart(all_shares: pd.DataFrame, params: list, test: str) -> dict[str
         {"basic_share_pct": "基本支出", "project_share_pct": "项目支出"}
     )
     title = _top_title("基本支出与项目支出占本年支出（%）", len(all_shares), "项目支出占比")
-    data = _records(
-        long, ["department", "region", "year", "kind", "part", "pct", "order"], "pct", "order"
-    )
-    chart = (
-        alt.Chart(data, title=chart_title(title))
-        .mark_bar()
-        .encode(
-            x=alt.X("pct:Q", title="%", stack=True),
-            y=alt.Y(
-                "who:N",
-                title=None,
-                sort=alt.EncodingSortField("order", order="descending"),
-                axis=alt.Axis(labelLimit=LABEL_LIMIT),
-            ),
-            color=alt.Color("part:N", title=None),
-            tooltip=[
-                alt.Tooltip("department:N", title="部门"),
-                alt.Tooltip("year:N", title="年度"),
-                alt.Tooltip("part:N", title="支出类型"),
-                alt.Tooltip("pct:Q", title="占本年支出（%）", format=",.2f"),
-            ],
-        )
-        .properties(height=alt.Step(22))
-        .add_params(*params)
-    )
-    # Both parts of a department-year are one place (the same project share and name).
-    ranked = (
-        chart.transform_filter(test)
-        .transform_window(
-            place="dense_rank()",
-            sort=[alt.SortField("order", order="descending"), alt.SortField("who")],
-        )
-        .transform_filter(f"datum.place <= {CHART_TOP}")
-    )
-    return _chart("compare-shares", ranked)
+    columns = ["department", "region", "year", "kind", "part", "pct", "order"]
+    values = {
+        **menus[1],
+        "values": _records(long, columns, "pct", "order"),
+        "title": title_spec(title),
+    }
+    return _filled_chart("compare-shares", _shares_template(menus[0]), values)
 
 
 def _compare_charts(figures: pd.DataFrame, ranking: pd.DataFrame, classes: pd.DataFrame) -> list:
-    params, test = _choices(figures) if not figures.empty else ([], "true")
+    menus = _menus(figures) if not figures.empty else ((), {})
     charts = []
     if not ranking.empty:
-        charts.append(_sangong_chart(ranking, params, test))
+        charts.append(_sangong_chart(ranking, menus))
     all_shares = figures[(figures["basic_share_pct"] != "") | (figures["project_share_pct"] != "")]
     if not all_shares.empty:
-        charts.append(_shares_chart(all_shares, params, test))
+        charts.append(_shares_chart(all_shares, menus))
     if not classes.empty:
         charts.append(_classes_chart(figures, classes))
     return charts
+
+
+@cache
+def _classes_template(log: bool, menus: tuple[str, ...]) -> dict[str, Any]:
+    with unchecked():
+        params, test = _menu_params(menus)
+        choose = alt.param(
+            name="fclass",
+            value=slot("fclass"),
+            bind=alt.binding_select(options=slot("fclass-options"), name="支出功能分类（类） "),
+        )
+        x, drawable = _amount_x("amount", "万元", log)
+        tooltip = [
+            alt.Tooltip("class:N", title="功能分类（类）"),
+            alt.Tooltip("department:N", title="部门"),
+            alt.Tooltip("year:N", title="年度"),
+            alt.Tooltip("amount:Q", title="金额（万元）", format=",.2f"),
+            alt.Tooltip("share_pct:N", title="占本年支出（%）"),
+        ]
+        chart = _department_bars(slot("title"), x, tooltip).add_params(choose, *params)
+        test = f"{test} && datum['class'] === fclass && {drawable}"
+        return container_spec(_top_of_choice(chart, test, "amount"))
 
 
 def _classes_chart(figures: pd.DataFrame, classes: pd.DataFrame) -> dict[str, str]:
@@ -287,29 +395,48 @@ def _classes_chart(figures: pd.DataFrame, classes: pd.DataFrame) -> dict[str, st
     about = figures[["package", "region", "kind"]].drop_duplicates("package")
     rows = classes.merge(about, on="package", how="left").fillna({"region": "", "kind": ""})
     rows["class"] = (rows["class_code"] + " " + rows["class_name"]).str.strip()
-    params, test = _choices(rows)
+    menus = _menus(rows)
     # The class most departments report comes first in the menu (then by code).
     counts = rows.groupby("class")["package"].nunique()
     rows = _bounded(rows, "amount", ("class",))
     names = sorted(counts.index, key=lambda c: (-counts[c], c))
-    choose = alt.param(
-        name="fclass",
-        value=names[0],
-        bind=alt.binding_select(options=names, name="支出功能分类（类） "),
-    )
-    x, drawable, note = _amount_axis(rows["amount"], "amount", "万元")
-    data = _records(rows, ["class", "department", "year", "kind", "amount", "share_pct"], "amount")
+    note = _log_note(rows["amount"])
+    columns = ["class", "department", "year", "kind", "amount", "share_pct"]
     title = _top_title("所选支出功能分类（类）各部门决算数（万元）", int(counts.max()))
-    tooltip = [
-        alt.Tooltip("class:N", title="功能分类（类）"),
-        alt.Tooltip("department:N", title="部门"),
-        alt.Tooltip("year:N", title="年度"),
-        alt.Tooltip("amount:Q", title="金额（万元）", format=",.2f"),
-        alt.Tooltip("share_pct:N", title="占本年支出（%）"),
-    ]
-    chart = _department_bars(data, title, x, tooltip).add_params(choose, *params)
-    test = f"{test} && datum['class'] === fclass && {drawable}"
-    return _chart("compare-classes", _top_of_choice(chart, test, "amount"), note)
+    values = {
+        **menus[1],
+        "fclass": names[0],
+        "fclass-options": names,
+        "values": _records(rows, columns, "amount"),
+        "title": title_spec(title),
+    }
+    return _filled_chart("compare-classes", _classes_template(bool(note), menus[0]), values, note)
+
+
+@cache
+def _execution_template() -> dict[str, Any]:
+    with unchecked():
+        bars = (
+            alt.Chart(alt.NamedData(name=slot("bars")))
+            .mark_bar()
+            .encode(
+                x=alt.X("rate:Q", title="%"),
+                y=alt.Y(
+                    "department:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)
+                ),
+                color=alt.condition(
+                    alt.datum.rate > 100, alt.value("#c0392b"), alt.value("#2e86c1")
+                ),
+                tooltip=[
+                    alt.Tooltip("department:N", title="部门"),
+                    alt.Tooltip("year:N", title="年度"),
+                    alt.Tooltip("rate:Q", title="完成率（%）"),
+                ],
+            )
+        )
+        rule = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(strokeDash=[4, 4]).encode(x="x:Q")
+        layered = alt.layer(bars, rule, title=slot("title")).properties(height=alt.Step(22))
+        return container_spec(layered)
 
 
 def _execution_chart(rates: pd.DataFrame) -> dict[str, str]:
@@ -318,25 +445,12 @@ def _execution_chart(rates: pd.DataFrame) -> dict[str, str]:
     drawn = _top(rates, column)[["department", "year", column]].rename(columns={column: "rate"})
     drawn = _numeric(drawn, "rate")
     title = _title("财政拨款支出完成率（决算 ÷ 年初预算，%）", len(drawn), len(rates))
-    bars = (
-        alt.Chart(drawn)
-        .mark_bar()
-        .encode(
-            x=alt.X("rate:Q", title="%"),
-            y=alt.Y("department:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-            color=alt.condition(alt.datum.rate > 100, alt.value("#c0392b"), alt.value("#2e86c1")),
-            tooltip=[
-                alt.Tooltip("department:N", title="部门"),
-                alt.Tooltip("year:N", title="年度"),
-                alt.Tooltip("rate:Q", title="完成率（%）"),
-            ],
-        )
-    )
-    rule = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(strokeDash=[4, 4]).encode(x="x:Q")
-    return _chart(
-        "compare-execution",
-        alt.layer(bars, rule, title=chart_title(title)).properties(height=alt.Step(22)),
-    )
+    # The bars' rows as Altair puts a DataFrame's: among the spec's datasets, named by a hash.
+    values = to_values(drawn)["values"]
+    name = _dataset_name(values)
+    spec = filled(_execution_template(), {"bars": name, "title": title_spec(title)})
+    spec["datasets"] = {**spec["datasets"], name: values}
+    return {"chart_id": "compare-execution", "spec_json": json_for_script(spec), "note": ""}
 
 
 def _with_run_labels(rates: pd.DataFrame) -> pd.DataFrame:

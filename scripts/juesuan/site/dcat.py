@@ -88,7 +88,9 @@ def _dataset(d: Disclosure, base: str, place: DownloadPlace) -> dict[str, Any]:
     return dataset
 
 
-def _portal_dataset(disclosures: list[Disclosure], base: str) -> dict[str, Any]:
+def _portal_dataset(
+    disclosures: list[Disclosure], base: str, place: DownloadPlace
+) -> dict[str, Any]:
     years = sorted({d.meta.fiscal_year for d in disclosures if d.meta.fiscal_year})
     dataset: dict[str, Any] = {
         "@type": "dcat:Dataset",
@@ -106,7 +108,7 @@ def _portal_dataset(disclosures: list[Disclosure], base: str) -> dict[str, Any]:
         "landingPage": f"{base}completeness/",
         "publisher": {"@type": "org:Organization", "name": "juesuan 开放数据门户"},
         "distribution": [
-            _zip_distribution(f"{base}data/{PORTAL_NAME}.zip"),  # on the site in any case
+            _zip_distribution(place.zip_url(PORTAL_NAME, base)),
             _catalogue_distribution(base),
         ],
     }
@@ -124,6 +126,6 @@ def data_json(disclosures: list[Disclosure], base: str = "", place: DownloadPlac
         "@type": "dcat:Catalog",
         "conformsTo": "https://project-open-data.cio.gov/v1.1/schema",
         "describedBy": "https://project-open-data.cio.gov/v1.1/schema/catalog.json",
-        "dataset": [_portal_dataset(disclosures, base), *datasets],
+        "dataset": [_portal_dataset(disclosures, base, place), *datasets],
     }
     return json.dumps(catalog, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

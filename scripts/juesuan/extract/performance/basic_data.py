@@ -36,7 +36,7 @@ def basic_data_candidates(tables: list[Table], fiscal_year: int | None) -> Itera
             continue
         header = None
         for row in table.rows:
-            texts = [re.sub(r"\s+", "", c.text) for c in row]
+            texts = ["".join(c.text.split()) for c in row]
             columns = {
                 i: ("actual" if "决算" in t else "budget")
                 for i, t in enumerate(texts)

@@ -71,6 +71,8 @@ def _titles(text: str) -> list[tuple[str, str, int, int]]:
     """(kind, title, start, end) of every plain title line of a self-evaluation table."""
     out = []
     for m in re.finditer(r"^[^\n\t]*$", text, re.M):
+        if "评" not in m.group():
+            continue  # every title has 自评表: a line without 评 is none (most lines)
         line = m.group().strip(" #*>")
         if len(line) <= 60 and (found := _TITLE.match(clean(line))):
             kind = "project" if found.group(1) == "项目支出" else "overall"

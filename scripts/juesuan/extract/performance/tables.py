@@ -311,6 +311,16 @@ def _kind_of_untitled(sheet: _Sheet) -> str | None:
     return "overall" if re.search(r"单位|部门", label) else None
 
 
+def _may_hold_a_sheet(table: Table) -> bool:
+    """Whether the table prints the words of both headers an untitled self-evaluation table
+    needs to be read (执行数 of the funds header, 三级指标 of the indicators header).
+
+    Every untitled table is otherwise walked row by row, its cells' roles read twice,
+    to find that it is none: a 收入支出决算表 names neither."""
+    flat = "".join("".join(c.text for row in table.rows for c in row).split())
+    return "执行数" in flat and "三级指标" in flat
+
+
 def read_performance(
     tables: list[Table],
 ) -> tuple[list[PerformanceProject], list[PerformanceIndicator]]:
@@ -330,6 +340,8 @@ def read_performance(
             projects.extend(found_projects := summary.projects(rows, numbered))
             numbered += len(found_projects)
             continue
+        if kind is None and not _may_hold_a_sheet(table):
+            continue  # an untitled part is read only with a funds and an indicators header
         for part in _parts(table) if kind in ("project", "overall", None) else []:
             sheet = _read_sheet(part)
             part_kind = kind if part.title else None
