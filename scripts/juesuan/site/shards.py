@@ -3,33 +3,38 @@
 MkDocs renders one page after another: at 5,000 disclosures ~100 s on one core while the
 others idle. Every page depends only on its own docs file and on the layout (see
 juesuan.site.page_reuse), so several mkdocs builds can share the work: the pages to render
-are split between K processes (`split`, balanced by size), and each runs the `dirty` build
-that page reuse already drives, into the same staging directory, writing only its own
-files (`Shard.owns`, read by reuse_hook; another shard's files are not modified). Shard 0
-also writes every file that is not a page — the theme's and the docs' static files — and
-the theme's templates (sitemap, 404), which the others skip. No shard publishes the search
+are split between K shards (`split`, balanced by size), shard 0 run by the build process
+and each other one by a process forked from it, and each runs the `dirty` build that page
+reuse already drives, into the same staging directory, writing only its own files
+(`Shard.owns`, read by reuse_hook; another shard's files are not modified). Shard 0 also
+writes every file that is not a page — the theme's and the docs' static files — and the
+theme's templates (sitemap, 404), which the others skip. No shard publishes the search
 index: each saves the pieces of the pages it indexed (juesuan.site.search_index) and hands
-back what publishing needs (search_publish.SitePages); the parent assembles the index once
-every shard is done. The segmenter's words are the whole site's in every process
+back what publishing needs (search_publish.SitePages); the build process assembles the
+index once every shard is done. The segmenter's words are the whole site's in every shard
 (juesuan.site.search_words), so a page is indexed alike whichever process renders it.
 
-A process costs ~1 s before its first page (configuration, the list of files, the nav)
-and renders a disclosure page in ~10 ms: sharding pays only with hundreds of pages to
-render (`MIN_PAGES`), so a build that redoes a few (+1 disclosure) stays in one process.
+A shard costs ~0.3 s before its first page (configuration, the list of files, the nav),
+and the other processes ~70 MB each (mostly the part of jieba's dictionary they touch),
+where a disclosure page takes ~12 ms to render: sharding pays only with a hundred pages
+or more to render a shard (`MIN_PAGES`), so a build that redoes a few (+1 disclosure)
+stays in one process.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from juesuan.infra.parallel import map_in_order
+from juesuan.infra.parallel import beside
 from juesuan.site import mkdocs_run, page_reuse, search_publish
 from juesuan.site.search_publish import SitePages
 
 # Pages to render per process below which another process does not pay.
-MIN_PAGES = 250
+MIN_PAGES = 100
 # What rendering a page costs beyond reading its Markdown, in bytes of Markdown: the
 # theme's templates and the page's fragments (a disclosure page's Markdown is ~10 KB).
 PAGE_COST = 4096
@@ -107,27 +112,30 @@ class ShardResult:
 
 
 def _build_shard(job: ShardJob, index: int) -> ShardResult:
-    """In a worker process: the mkdocs build of shard `index`."""
+    """The mkdocs build of shard `index` (its own counts: the job's state is left as it is)."""
     global ACTIVE
     config = mkdocs_run.load(job.config_file, job.docs_dir, job.site_dir, job.site_url)
     if index:
         config.theme.static_templates.clear()  # shard 0's (sitemap.xml, 404.html)
+    state = dataclasses.replace(job.state, current={}, rebuilt=0, seen=0, changed=[])
     ACTIVE, search_publish.DEFERRED = Shard(index, job.owner), None
     try:
-        mkdocs_run.run(config, job.state, job.words, dirty=True)
-        state = job.state
+        mkdocs_run.run(config, state, job.words, dirty=True)
         return ShardResult(state.current, state.rebuilt, state.seen, search_publish.DEFERRED)
     finally:
         ACTIVE, search_publish.DEFERRED = None, None
 
 
 def build_shards(job: ShardJob, count: int) -> list[ShardResult]:
-    """Run the `count` shards of `job` at once, each in a process of its own; a shard's
-    exception is raised here. jieba's dictionary is loaded here, before the processes are
-    forked, which then share it: loaded in each, it cost each ~1 s of CPU."""
+    """Run the `count` shards of `job` at once: shard 0 in this process, each other one in a
+    process of its own, forked before this one starts (a process less than one a shard:
+    its configuration, its list of files and its copy of what it touches of this one's
+    memory); a shard's exception is raised here. jieba's dictionary is loaded first, so
+    the forked processes share it: loaded in each, it cost each ~1 s of CPU and ~70 MB."""
     import jieba
 
     jieba.dt.check_initialized()
-    return map_in_order(
-        _build_shard, [job] * count, range(count), workers=count, chunks_per_worker=0
-    )
+    with ExitStack() as others:
+        waits = [others.enter_context(beside(_build_shard, job, i)) for i in range(1, count)]
+        mine = _build_shard(job, 0)
+        return [mine, *(wait() for wait in waits)]
