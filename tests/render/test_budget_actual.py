@@ -9,10 +9,14 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 import re
+
+import vl_convert
 
 from juesuan.render.compare_pages import compare_pages
 from juesuan.render.pages import render_disclosure
+from juesuan.render.portal_charts import assembled
 
 
 def _page(d) -> str:
@@ -101,5 +105,19 @@ def test_comparison_has_an_execution_rate_column_chart_and_flags(seed_disclosure
     (own,) = [v for k, v in page.files.items() if k.endswith("/execution-rates.csv")]
     runs = {r["department"]: r["run"] for r in csv.DictReader(io.StringIO(own)) if r["run"]}
     assert runs == {"昌吉回族自治州科学技术局": "over"}
-    assert '<div class="juesuan-chart" data-spec="chart-compare-execution">' in page.markdown
+    # The chart draws a bar for each of the page's two departments (rendered without a
+    # browser from the template the page names and the rows it carries).
+    chart = re.search(
+        r'<div class="juesuan-chart" data-spec="chart-compare-execution" '
+        r'data-template="\.\./\.\./([^"]+)"></div>\s*'
+        r'<script type="application/json" id="chart-compare-execution">(.*?)</script>',
+        page.markdown,
+    )
+    assert chart is not None
+    spec = assembled(json.loads(page.files[chart.group(1)]), json.loads(chart.group(2)))
+    svg = vl_convert.vegalite_to_svg({**spec, "width": 400}, vl_version="v6.4")
+    labels = {html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)}
+    assert {"昌吉回族自治州科学技术局", "昌吉回族自治州科学技术协会"} <= labels
+    bars = re.findall(r'aria-label="([^"]*)"[^>]*aria-roledescription="bar"', svg)
+    assert len(bars) == 2 and any("1441.4" in b for b in bars), bars
     assert "完成率 %" in page.markdown and "超出年初预算最多" in page.markdown

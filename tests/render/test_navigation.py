@@ -9,16 +9,19 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 import re
 import shutil
 from decimal import Decimal
 from pathlib import Path
 
+import vl_convert
 import yaml
 
 from conftest import SEEDS
 from juesuan.convert import convert_path
 from juesuan.render.department_key import department_page_url
+from juesuan.render.portal_charts import assembled
 from juesuan.render.portal_pages import department_pages
 
 EXPECTED = Path(__file__).parents[1] / "expected"
@@ -131,6 +134,23 @@ def test_a_department_with_two_years_shows_the_change(seed_disclosures, tmp_path
     assert (spent["from_year"], spent["to_year"]) == ("2023", "2024")
     assert (spent["previous"], spent["current"]) == ("600.00", "632.84")
     assert (spent["change"], spent["change_pct"]) == ("32.84", "5.47")
+    # The chart names its kind's spec (a file the page brings, no rows in it) and carries its
+    # figures as CSV, a row a year: 本年支出合计 600.00 in 2023, 632.84 in 2024.
+    chart = re.search(
+        r'data-spec="chart-department-years" data-template="\.\./\.\./([^"]+)"></div>\s*'
+        r'<script type="application/json" id="chart-department-years">(.*?)</script>',
+        page.markdown,
+    )
+    assert chart is not None
+    template = json.loads(page.files[chart.group(1)])
+    assert template["$schema"].startswith("https://vega.github.io/schema/vega-lite/v6")
+    assert "本年支出合计" in template["transform"][0]["fold"]
+    rows = csv.DictReader(io.StringIO(json.loads(chart.group(2))["slots"]["csv"]))
+    assert {r["year"]: r["本年支出合计"] for r in rows} == {"2023": "600.00", "2024": "632.84"}
+    spec = assembled(template, json.loads(chart.group(2)))  # as charts.js puts it together
+    svg = vl_convert.vegalite_to_svg({**spec, "width": 400}, vl_version="v6.4")
+    spent_bars = re.findall(r'aria-label="([^"]*本年支出合计[^"]*)"[^>]*"bar"', svg)
+    assert len(spent_bars) == 2 and any("632.84" in b for b in spent_bars), spent_bars
     # a department with one disclosure has no page: its address leads to the disclosure
     assert not [p for p in departments if "新乡市科学技术协会" in p.markdown]
     (single,) = [p for p in pages if p.path.endswith("/index.html") and "新乡市" in p.markdown]

@@ -11,8 +11,9 @@
     },
     renderer: "svg",
   };
-  // A disclosure page's chart carries its rows and names the spec of its kind (published
-  // once for every page, assets/charts/); other charts carry their whole spec.
+  // A disclosure, comparison or department page's chart carries its rows and names the spec
+  // of its kind (published once for every page, assets/charts/); the home page's chart
+  // carries its whole spec.
   var templates = {};
   function template(url) {
     if (!templates[url]) {
@@ -23,11 +24,30 @@
     }
     return templates[url];
   }
+  // A chart of the pages across disclosures (comparison, department) carries the values of
+  // its kind's slots: each string "\u0000slot:NAME" of the spec is replaced by slots[NAME]
+  // (render/portal_charts.py, the same as its `assembled`).
+  var SLOT = "\u0000slot:";
+  function filled(value, slots) {
+    if (Array.isArray(value)) {
+      return value.map(function (v) { return filled(v, slots); });
+    }
+    if (value && typeof value === "object") {
+      var out = {};
+      Object.keys(value).forEach(function (key) { out[key] = filled(value[key], slots); });
+      return out;
+    }
+    if (typeof value === "string" && value.indexOf(SLOT) === 0) {
+      return slots[value.slice(SLOT.length)];
+    }
+    return value;
+  }
   // A disclosure chart's data is its CSV (the same file as in the package zip's charts/),
   // read by Vega-Lite itself; the rows named in `drawn` (positions from 0) are drawn.
   function spec(el, embedded) {
     if (!el.dataset.template) return Promise.resolve(embedded);
     return template(el.dataset.template).then(function (kind) {
+      if (embedded.slots) return filled(kind, embedded.slots);
       var drawn = embedded.drawn.map(function (i) {
         return i + 1; // row_number counts from 1
       });

@@ -16,8 +16,6 @@ from typing import Any
 
 import altair as alt
 import pandas as pd
-from altair.utils.data import to_values
-from altair.vegalite.v6.api import _dataset_name
 
 from juesuan.disclosure import Disclosure
 from juesuan.domain.amounts import format_decimal
@@ -27,7 +25,6 @@ from juesuan.render.charts import (
     LABEL_LIMIT,
     chart_title,
     container_spec,
-    filled,
     slot,
     title_spec,
     unchecked,
@@ -46,6 +43,7 @@ from juesuan.render.escape import json_for_script
 from juesuan.render.html_table import frame_table
 from juesuan.render.page_cache import page_key, rendered
 from juesuan.render.pages import plain_title, region_label, template_environment, totals
+from juesuan.render.portal_charts import chart_files, csv_data, csv_text, portal_chart
 from juesuan.render.splits import (
     COMPARE_ROWS,
     LISTING_ROWS,
@@ -87,34 +85,32 @@ def _chart(chart_id: str, chart: alt.Chart | alt.LayerChart, note: str = "") -> 
     }
 
 
-def _numeric(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
-    out = frame.copy()
+# A chart's label of a department-year, so two years of one department are two bars, not one
+# bar of their sum: made by Vega from the row's department and year, not carried in every row.
+_WHO = "datum.year ? datum.department + '（' + datum.year + '）' : datum.department"
+
+
+def _rows_csv(
+    frame: pd.DataFrame,
+    columns: list[str],
+    numeric: tuple[str, ...] = (),
+    menus: Menus | None = None,
+) -> str:
+    """The rows of `frame` a chart draws, as the CSV text a page carries: `columns` (the
+    `numeric` ones a number or empty), a column with a menu as its option's code
+    (Menus.codes). Built from lists: a DataFrame's where and to_dict were a fifth of
+    rendering the comparison pages."""
+    codes = menus.codes if menus else {}
+    cells = []
     for column in columns:
-        out[column] = pd.to_numeric(out[column], errors="coerce")
-    return out
-
-
-def _who(department: object, year: object) -> object:
-    """The department and its year, so two years of one department are two bars, not one
-    bar of their sum (None without a department)."""
-    if pd.isna(department):
-        return None
-    return f"{department}（{year}）" if year else department
-
-
-def _records(frame: pd.DataFrame, columns: list[str], *numeric: str) -> list[dict[str, Any]]:
-    """The rows as inline values (inline: Altair's row limit is for DataFrames it converts):
-    `who` (_who), then `columns`, the `numeric` ones as numbers (pd.to_numeric, column by
-    column), a missing value None. Built from lists: a DataFrame's where and to_dict were a
-    fifth of rendering the comparison pages."""
-    cells = {"who": [_who(d, y) for d, y in zip(frame["department"], frame["year"], strict=True)]}
-    for column in columns:
-        series = (
-            pd.to_numeric(frame[column], errors="coerce") if column in numeric else frame[column]
-        )
-        missing = series.isna().tolist()
-        cells[column] = [None if m else v for v, m in zip(series.tolist(), missing, strict=True)]
-    return [dict(zip(cells, row, strict=True)) for row in zip(*cells.values(), strict=True)]
+        values = frame[column].tolist()
+        if column in numeric:
+            missing = pd.to_numeric(frame[column], errors="coerce").isna().tolist()
+            values = [None if m else v for v, m in zip(values, missing, strict=True)]
+        elif column in codes:
+            values = [codes[column].get(str(v), "") for v in values]
+        cells.append(values)
+    return csv_text(columns, zip(*cells, strict=True))
 
 
 # A comparison chart draws the largest few of what the reader chose (year, kind, region); the
@@ -133,22 +129,32 @@ ALL = ""  # the choice "all years / kinds / regions" of a chart's menus
 MENUS = (("kind", "类型", "全部类型"),)
 
 # Each comparison chart is built by Altair once per process and shape (its menus, its scale),
-# with slots for its data, title and options (charts.slot); a page fills them in.
-_DATA = alt.Data(values=slot("values"))
-Menus = tuple[tuple[str, ...], dict[str, Any]]
+# with slots for its data, title and options (charts.slot): the site publishes it once
+# (portal_charts) and a page fills it in.
+_NO_DATA = alt.Data(values=[])
+
+
+@dataclass(frozen=True)
+class Menus:
+    """The columns of MENUS that get a menu (those with more than one value), the options
+    that fill their slots (_menu_params), and each value's option code: a row carries the
+    code ("1"), the menu shows the value (部门（单位）决算公开说明, 36 bytes a row)."""
+
+    columns: tuple[str, ...]
+    slots: dict[str, Any]
+    codes: dict[str, dict[str, str]]
 
 
 def _menus(frame: pd.DataFrame) -> Menus:
-    """The columns of MENUS that get a menu (those with more than one value), and the
-    options that fill their slots (_menu_params)."""
-    columns, values = [], {}
+    columns, slots, codes = [], {}, {}
     for column, _, every in MENUS:
         if frame[column].nunique() > 1:
             options = sorted({str(v) for v in frame[column] if str(v)}, reverse=column == "year")
             columns.append(column)
-            values[f"{column}-options"] = [ALL, *options]
-            values[f"{column}-labels"] = [every, *options]
-    return tuple(columns), values
+            codes[column] = {v: str(i) for i, v in enumerate(options, start=1)}
+            slots[f"{column}-options"] = [ALL, *codes[column].values()]
+            slots[f"{column}-labels"] = [every, *options]
+    return Menus(tuple(columns), slots, codes)
 
 
 def _menu_params(columns: tuple[str, ...]) -> tuple[list[alt.Parameter], str]:
@@ -213,12 +219,6 @@ def _amount_x(field: str, title: str, log: bool) -> tuple[alt.X, str]:
     return alt.X(f"{field}:Q", title=title), f"isValid(datum.{field})"
 
 
-def _amount_axis(values: pd.Series, field: str, title: str) -> tuple[alt.X, str, str]:
-    """The x encoding of amounts, the filter of what it can draw, and what the page says of it."""
-    note = _log_note(values)
-    return (*_amount_x(field, title, bool(note)), note)
-
-
 def _top_of_choice(chart: alt.Chart, test: str, field: str) -> alt.Chart:
     """`chart` drawing the CHART_TOP largest `field` of the rows passing `test`."""
     return (
@@ -244,20 +244,16 @@ def _top_title(title: str, total: int, what: str = "") -> str:
     )
 
 
-def _filled_chart(
-    chart_id: str, template: dict[str, Any], values: dict[str, Any], note: str = ""
-) -> dict[str, str]:
-    return {
-        "chart_id": chart_id,
-        "spec_json": json_for_script(filled(template, values)),
-        "note": note,
-    }
+def _with_csv(spec: dict[str, Any], *numbers: str) -> dict[str, Any]:
+    """`spec` drawing the CSV a page carries (portal_charts.csv_data) instead of its data."""
+    out = {k: v for k, v in spec.items() if k != "datasets"}
+    return {**out, "data": csv_data(numbers)}
 
 
 def _department_bars(title: str, x: alt.X, tooltip: list) -> alt.Chart:
     """A bar a department-year, largest first, its label cut to what a phone shows."""
     return (
-        alt.Chart(_DATA, title=title)
+        alt.Chart(_NO_DATA, title=title)
         .mark_bar()
         .encode(
             x=x,
@@ -265,6 +261,7 @@ def _department_bars(title: str, x: alt.X, tooltip: list) -> alt.Chart:
             tooltip=tooltip,
         )
         .properties(height=alt.Step(22))
+        .transform_calculate(who=_WHO)
     )
 
 
@@ -280,27 +277,36 @@ def _sangong_template(log: bool, menus: tuple[str, ...]) -> dict[str, Any]:
             alt.Tooltip("amount:Q", title="决算数（万元）", format=",.2f"),
         ]
         chart = _department_bars(slot("title"), x, tooltip).add_params(*params)
-        return container_spec(_top_of_choice(chart, f"{test} && {drawable}", "amount"))
+        spec = container_spec(_top_of_choice(chart, f"{test} && {drawable}", "amount"))
+        return _with_csv(spec, "amount")
 
 
 def _sangong_chart(ranking: pd.DataFrame, menus: Menus) -> dict[str, str]:
     """三公 totals per department-year, the top of what the reader chose."""
     note = _log_note(ranking["sangong.total"])
     drawn = _bounded(ranking.rename(columns={"sangong.total": "amount"}), "amount")
-    values = {
-        **menus[1],
-        "values": _records(drawn, ["department", "region", "year", "kind", "amount"], "amount"),
+    columns = ["department", "region", "year", *menus.columns, "amount"]
+    slots = {
+        **menus.slots,
+        "csv": _rows_csv(drawn, columns, ("amount",), menus),
         "title": title_spec(_top_title("“三公”经费支出（万元）", len(ranking))),
     }
-    return _filled_chart("compare-sangong", _sangong_template(bool(note), menus[0]), values, note)
+    template = _sangong_template(bool(note), menus.columns)
+    return portal_chart("compare-sangong", template, slots, note)
+
+
+# The shares chart's two parts: (column of the key figures, the part's name, which heads
+# its column of the page's CSV and which Vega folds into a bar each).
+_SHARE_PARTS = (("basic_share_pct", "基本支出"), ("project_share_pct", "项目支出"))
 
 
 @cache
 def _shares_template(menus: tuple[str, ...]) -> dict[str, Any]:
     with unchecked():
         params, test = _menu_params(menus)
+        names = [name for _, name in _SHARE_PARTS]
         chart = (
-            alt.Chart(_DATA, title=slot("title"))
+            alt.Chart(_NO_DATA, title=slot("title"))
             .mark_bar()
             .encode(
                 x=alt.X("pct:Q", title="%", stack=True),
@@ -320,6 +326,9 @@ def _shares_template(menus: tuple[str, ...]) -> dict[str, Any]:
             )
             .properties(height=alt.Step(22))
             .add_params(*params)
+            # A row a department-year; Vega makes its two bars (and sorts by project share).
+            .transform_calculate(who=_WHO, order=f"datum['{names[1]}']")
+            .transform_fold(names, as_=["part", "pct"])
         )
         # Both parts of a department-year are one place (the same project share and name).
         ranked = (
@@ -330,33 +339,25 @@ def _shares_template(menus: tuple[str, ...]) -> dict[str, Any]:
             )
             .transform_filter(f"datum.place <= {CHART_TOP}")
         )
-        return container_spec(ranked)
+        return _with_csv(container_spec(ranked), *names)
 
 
 def _shares_chart(all_shares: pd.DataFrame, menus: Menus) -> dict[str, str]:
     """Basic and project spending as shares of the year's spending, stacked."""
-    shown = _bounded(all_shares, "project_share_pct")
-    long = shown.assign(order=shown["project_share_pct"]).melt(
-        id_vars=["department", "region", "year", "kind", "order"],
-        value_vars=["basic_share_pct", "project_share_pct"],
-        var_name="part",
-        value_name="pct",
-    )
-    long["part"] = long["part"].map(
-        {"basic_share_pct": "基本支出", "project_share_pct": "项目支出"}
-    )
+    shown = _bounded(all_shares, "project_share_pct").rename(columns=dict(_SHARE_PARTS))
     title = _top_title("基本支出与项目支出占本年支出（%）", len(all_shares), "项目支出占比")
-    columns = ["department", "region", "year", "kind", "part", "pct", "order"]
-    values = {
-        **menus[1],
-        "values": _records(long, columns, "pct", "order"),
+    names = tuple(name for _, name in _SHARE_PARTS)
+    columns = ["department", "year", *menus.columns, *names]
+    slots = {
+        **menus.slots,
+        "csv": _rows_csv(shown, columns, names, menus),
         "title": title_spec(title),
     }
-    return _filled_chart("compare-shares", _shares_template(menus[0]), values)
+    return portal_chart("compare-shares", _shares_template(menus.columns), slots)
 
 
 def _compare_charts(figures: pd.DataFrame, ranking: pd.DataFrame, classes: pd.DataFrame) -> list:
-    menus = _menus(figures) if not figures.empty else ((), {})
+    menus = _menus(figures) if not figures.empty else Menus((), {}, {})
     charts = []
     if not ranking.empty:
         charts.append(_sangong_chart(ranking, menus))
@@ -387,7 +388,7 @@ def _classes_template(log: bool, menus: tuple[str, ...]) -> dict[str, Any]:
         ]
         chart = _department_bars(slot("title"), x, tooltip).add_params(choose, *params)
         test = f"{test} && datum['class'] === fclass && {drawable}"
-        return container_spec(_top_of_choice(chart, test, "amount"))
+        return _with_csv(container_spec(_top_of_choice(chart, test, "amount")), "amount")
 
 
 def _classes_chart(figures: pd.DataFrame, classes: pd.DataFrame) -> dict[str, str]:
@@ -401,23 +402,24 @@ def _classes_chart(figures: pd.DataFrame, classes: pd.DataFrame) -> dict[str, st
     rows = _bounded(rows, "amount", ("class",))
     names = sorted(counts.index, key=lambda c: (-counts[c], c))
     note = _log_note(rows["amount"])
-    columns = ["class", "department", "year", "kind", "amount", "share_pct"]
+    columns = ["class", "department", "year", *menus.columns, "amount", "share_pct"]
     title = _top_title("所选支出功能分类（类）各部门决算数（万元）", int(counts.max()))
-    values = {
-        **menus[1],
+    slots = {
+        **menus.slots,
         "fclass": names[0],
         "fclass-options": names,
-        "values": _records(rows, columns, "amount"),
+        "csv": _rows_csv(rows, columns, ("amount",), menus),
         "title": title_spec(title),
     }
-    return _filled_chart("compare-classes", _classes_template(bool(note), menus[0]), values, note)
+    template = _classes_template(bool(note), menus.columns)
+    return portal_chart("compare-classes", template, slots, note)
 
 
 @cache
 def _execution_template() -> dict[str, Any]:
     with unchecked():
         bars = (
-            alt.Chart(alt.NamedData(name=slot("bars")))
+            alt.Chart(_NO_DATA)
             .mark_bar()
             .encode(
                 x=alt.X("rate:Q", title="%"),
@@ -436,21 +438,27 @@ def _execution_template() -> dict[str, Any]:
         )
         rule = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(strokeDash=[4, 4]).encode(x="x:Q")
         layered = alt.layer(bars, rule, title=slot("title")).properties(height=alt.Step(22))
-        return container_spec(layered)
+        spec = container_spec(layered)
+        # The bars draw the page's CSV; the 100% line keeps its own row.
+        (bars_spec, rule_spec) = spec["layer"]
+        rule_data = rule_spec["data"]["name"]
+        return {
+            **spec,
+            "datasets": {rule_data: spec["datasets"][rule_data]},
+            "layer": [{**bars_spec, "data": csv_data(["rate"])}, rule_spec],
+        }
 
 
 def _execution_chart(rates: pd.DataFrame) -> dict[str, str]:
     """决算/年初预算 of 财政拨款 per disclosure, with the 100% line."""
     column = BUDGET_PAIRS[0].column
     drawn = _top(rates, column)[["department", "year", column]].rename(columns={column: "rate"})
-    drawn = _numeric(drawn, "rate")
     title = _title("财政拨款支出完成率（决算 ÷ 年初预算，%）", len(drawn), len(rates))
-    # The bars' rows as Altair puts a DataFrame's: among the spec's datasets, named by a hash.
-    values = to_values(drawn)["values"]
-    name = _dataset_name(values)
-    spec = filled(_execution_template(), {"bars": name, "title": title_spec(title)})
-    spec["datasets"] = {**spec["datasets"], name: values}
-    return {"chart_id": "compare-execution", "spec_json": json_for_script(spec), "note": ""}
+    slots = {
+        "csv": _rows_csv(drawn, ["department", "year", "rate"], ("rate",)),
+        "title": title_spec(title),
+    }
+    return portal_chart("compare-execution", _execution_template(), slots)
 
 
 def _with_run_labels(rates: pd.DataFrame) -> pd.DataFrame:
@@ -555,6 +563,7 @@ def comparison_pages(disclosures: list[Disclosure], split: ComparisonSplit) -> l
         f"{split.csv_dir}/execution-rates.csv": _csv(rates),
         f"{split.csv_dir}/sangong-ranking.csv": _csv(ranking),
         f"{split.csv_dir}/function-classes.csv": _csv(classes),
+        **chart_files([*charts, *([execution["chart"]] if execution["chart"] else [])]),
     }
     pages = []
     for paged in paginate(split.base, list(figures.get("package", [])), COMPARE_ROWS):
@@ -713,27 +722,45 @@ def department_pages(
     return [*pages, PortalPage("departments/index.md", index, {})]
 
 
-def _years_chart(long: pd.DataFrame) -> dict[str, str]:
-    """A department's key figures, one bar per year."""
-    x, drawable, note = _amount_axis(long["value"], "value", "万元")
-    chart = (
-        alt.Chart(_numeric(long, "value"), title=chart_title("历年主要数字（万元）"))
-        .mark_bar()
-        .encode(
-            x=x,
-            y=alt.Y("figure:N", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-            yOffset="year:N",
-            color=alt.Color("year:N", title="年度"),
-            tooltip=[
-                alt.Tooltip("figure:N", title="项目"),
-                alt.Tooltip("year:N", title="年度"),
-                alt.Tooltip("value:Q", title="金额（万元）", format=",.2f"),
-            ],
+# The money figures a department page draws (KEY_FIGURES in wan yuan): the columns of the
+# chart's CSV, headed by their names, which Vega folds into a bar each.
+_MONEY = [(f.key, f.label_zh) for f in KEY_FIGURES if f.unit == "wan_yuan"]
+
+
+@cache
+def _years_template(log: bool) -> dict[str, Any]:
+    names = [name for _, name in _MONEY]
+    with unchecked():
+        x, drawable = _amount_x("value", "万元", log)
+        chart = (
+            alt.Chart(_NO_DATA, title=chart_title("历年主要数字（万元）"))
+            .mark_bar()
+            .encode(
+                x=x,
+                y=alt.Y("figure:N", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+                yOffset="year:N",
+                color=alt.Color("year:N", title="年度"),
+                tooltip=[
+                    alt.Tooltip("figure:N", title="项目"),
+                    alt.Tooltip("year:N", title="年度"),
+                    alt.Tooltip("value:Q", title="金额（万元）", format=",.2f"),
+                ],
+            )
+            .properties(height=alt.Step(12))
+            .transform_fold(names, as_=["figure", "value"])
+            .transform_filter(drawable)
         )
-        .properties(height=alt.Step(12))
-        .transform_filter(drawable)
-    )
-    return _chart("department-years", chart, note)
+        return _with_csv(container_spec(chart), *names)
+
+
+def _years_chart(figures: pd.DataFrame, values: pd.Series) -> dict[str, str]:
+    """A department's key figures, one bar per year: its rows of `figures` (a row a
+    disclosure); `values`, the amounts drawn, decide the scale."""
+    note = _log_note(values)
+    shown = figures.rename(columns=dict(_MONEY))
+    names = tuple(name for _, name in _MONEY)
+    slots = {"csv": _rows_csv(shown, ["year", *names], names)}
+    return portal_chart("department-years", _years_template(bool(note)), slots, note)
 
 
 _CHANGE_COLUMNS = [
@@ -787,7 +814,7 @@ def _department_page(key: DepartmentKey, group: list[Disclosure]) -> PortalPage:
     long = long[long["value"] != ""]
     long["figure"] = long["key"].map(labels)
     several_years = len({y for y in figures["year"] if y}) > 1
-    charts = [_years_chart(long)] if len(set(long["year"]) - {""}) > 1 else []
+    charts = [_years_chart(figures, long["value"])] if len(set(long["year"]) - {""}) > 1 else []
     changes = year_over_year(figures, money) if several_years else pd.DataFrame()
     if not changes.empty:
         changes["figure"] = changes["key"].map(labels)
@@ -809,7 +836,7 @@ def _department_page(key: DepartmentKey, group: list[Disclosure]) -> PortalPage:
             csv_name=f"{key.slug}.csv",
         )
     )
-    files = {f"data/departments/{key.slug}.csv": _csv(figures)}
+    files = {f"data/departments/{key.slug}.csv": _csv(figures), **chart_files(charts)}
     if not changes.empty:
         files[f"data/departments/{key.slug}-changes.csv"] = _csv(changes.drop(columns="figure"))
     return PortalPage(f"departments/{key.slug}.md", markdown, files)

@@ -118,8 +118,8 @@ def _portal_dataset(
 
 
 def data_json(disclosures: list[Disclosure], base: str = "", place: DownloadPlace = ON_SITE) -> str:
-    """The catalogue as text: datasets ordered by identifier, keys sorted; `place`: where
-    the zips are served (render.downloads)."""
+    """The catalogue as compact JSON text: datasets ordered by identifier, keys sorted;
+    `place`: where the zips are served (render.downloads)."""
     datasets = [_dataset(d, base, place) for d in sorted(disclosures, key=lambda d: d.name)]
     catalog = {
         "@context": "https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld",
@@ -128,4 +128,6 @@ def data_json(disclosures: list[Disclosure], base: str = "", place: DownloadPlac
         "describedBy": "https://project-open-data.cio.gov/v1.1/schema/catalog.json",
         "dataset": [_portal_dataset(disclosures, base, place), *datasets],
     }
-    return json.dumps(catalog, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    # Compact: the indentation was a fifth of the file (~0.3 KB a disclosure), read by no one
+    # but a harvester; keys sorted and datasets ordered keep it the same for the same data.
+    return json.dumps(catalog, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
