@@ -20,6 +20,7 @@ from juesuan.render.charts import disclosure_charts, title_lines
 from juesuan.render.compare_pages import compare_pages
 from juesuan.render.disclosure_files import disclosure_files
 from juesuan.render.pages import render_disclosure
+from juesuan.render.portal_charts import assembled
 
 
 def _all_charts(seed_disclosures):
@@ -158,12 +159,14 @@ def test_every_chart_kind_is_a_valid_vega_lite_spec(seed_disclosures):
         for p in compare_pages(disclosures)
         if "昌吉回族自治州科学技术局" in p.markdown and p.path.startswith("compare/")
     ]
+    # Each names its kind's template (a file the page brings) and carries the slots' values.
     specs = re.findall(
-        r'<script type="application/json" id="chart-[^"]+">(.*?)</script>', page.markdown, re.S
+        r'data-template="\.\./\.\./([^"]+)"></div>\s*'
+        r'<script type="application/json" id="chart-[^"]+">(.*?)</script>',
+        page.markdown,
+        re.S,
     )
     # 三公, shares, classes and the budget execution rates
     assert len(specs) == 4
-    import json
-
-    for spec in specs:
-        _valid(json.loads(spec))
+    for template, slots in specs:
+        _valid(assembled(json.loads(page.files[template]), json.loads(slots)))

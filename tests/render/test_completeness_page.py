@@ -50,6 +50,6 @@ def test_no_ranking_table_mixes_kinds_or_years(seed_disclosures):
 def test_attached_tables_are_shown_as_attached_not_missing(seed_disclosures):
     page = render_completeness_page([seed_disclosures["000"]])
     (_, rows), *_ = _ranking_tables(page)
-    assert rows[0][6] == "<small></small>"  # nothing missing
+    assert rows[0][6] == ""  # nothing missing
     assert "公开01表 收入支出决算总表" in rows[0][7]
     assert re.search(r"另附（本文未含） Attached separately", page)

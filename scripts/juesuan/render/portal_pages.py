@@ -474,7 +474,6 @@ def _execution_table(rates: pd.DataFrame, link: dict[str, str]) -> str:
         _with_run_labels(rates),
         [
             ("department", "部门"),
-            ("year", "年度"),
             (fiscal.budget_key, "财政拨款年初预算（万元）"),
             (fiscal.actual_key, "财政拨款支出决算（万元）"),
             (fiscal.column, "完成率 %"),
@@ -507,10 +506,11 @@ def _execution_section(rates: pd.DataFrame, link: dict[str, str]) -> dict[str, A
     }
 
 
-# The comparison page's tables: (column, header) of each.
+# The comparison page's tables: (column, header) of each. The year is the page's (a split is
+# one year, render/splits.py) and its heading's: not a column repeated on every row (~90
+# bytes a disclosure); the CSVs keep it.
 _RATIO_COLUMNS = [
     ("department", "部门"),
-    ("year", "年度"),
     ("basic_share_pct", "基本支出占比 %"),
     ("project_share_pct", "项目支出占比 %"),
     ("expenditure_per_staff", "人均本年支出（万元/在职人员）"),
@@ -519,7 +519,6 @@ _RATIO_COLUMNS = [
 _RANKING_COLUMNS = [
     ("rank", "名次"),
     ("department", "部门"),
-    ("year", "年度"),
     ("sangong.total", "“三公”经费支出（万元）"),
     ("sangong_per_staff", "人均（万元）"),
 ]
@@ -527,7 +526,6 @@ _CLASS_COLUMNS = [
     ("class_code", "编码"),
     ("class_name", "类"),
     ("department", "部门"),
-    ("year", "年度"),
     ("amount", "决算数（万元）"),
     ("share_pct", "占比 %"),
 ]
@@ -597,7 +595,6 @@ def _comparison_tables(frames: list[pd.DataFrame]) -> dict[str, str]:
     figure_columns = [
         ("department", "部门"),
         ("region", "地区"),
-        ("year", "年度"),
         *_FIGURE_COLUMNS,
     ]
     return {
@@ -788,20 +785,22 @@ def _one_disclosure(key: DepartmentKey, d: Disclosure) -> PortalPage:
     disclosure's figures inside the whole of the theme's page: ~12 KB and a page for MkDocs
     to render per department, most of the departments of a new portal. The address is kept
     (a link made to it now still works when a second year makes it a page): a small static
-    page that sends the reader on, left out of the search index and the sitemap."""
+    page that sends the reader on, left out of the search index and the sitemap.
+
+    Most departments of a portal have one (~3,000 at 5,000 disclosures), so it holds only
+    what the reader and a crawler use: no <head> or <body> tags (HTML5 implies them) and no
+    canonical link, which a search engine would weigh against `noindex` (the immediate
+    refresh is read as the redirect it is)."""
     target = f"../../disclosures/{d.name}/"
     name = html.escape(key.department)
     title = html.escape(d.title)
     stub = (
-        '<!doctype html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
+        '<!doctype html>\n<html lang="zh">\n<meta charset="utf-8">\n'
         f"<title>{name}</title>\n"
         '<meta name="robots" content="noindex">\n'
-        f'<link rel="canonical" href="{target}">\n'
         f'<meta http-equiv="refresh" content="0; url={target}">\n'
-        "</head>\n<body>\n"
         f'<p>本站暂只收录{name}一个年度的公开文本：<a href="{target}">{title}</a>。'
         "Only one year of this department is published so far.</p>\n"
-        "</body>\n</html>\n"
     )
     return PortalPage(f"departments/{key.slug}/index.html", stub, {})
 
