@@ -75,7 +75,7 @@ def test_performance_chart_shows_scores_and_keeps_the_overall_row_apart(seed_dis
         overall = c.data.frame[c.data.frame["kind"] == "overall"]
         note = next(n for n in c.data.notes if "单位整体支出" in n)
         assert overall["project"].iloc[0] in note
-        for value in overall["value"]:
+        for value in (*overall["budget"], *overall["executed"]):
             assert f"{value} 万元" in note
 
 
@@ -84,14 +84,19 @@ def test_only_the_overall_row_is_drawn_when_there_is_no_project():
         "project": "整体",
         "kind": "overall",
         "label": "90分｜整体",
-        "measure": "全年预算数 budget",
-        "value": "10.00",
+        "budget": "10.00",
+        "executed": "",
         "execution_rate": "",
         "score": "90",
     }
     from juesuan.render.chart_data import ChartData
 
-    c = ChartData("performance", "t", "t", "万元", tuple(row), (row,), (), "", category="project")
+    c = ChartData(
+        "performance",
+        *("t", "t", "万元", tuple(row), (row,), (), ""),
+        category="project",
+        values=("budget", "executed"),
+    )
     assert len(c.drawn) == 1 and c.notes == ()
 
 
