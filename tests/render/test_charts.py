@@ -108,11 +108,13 @@ def test_one_download_line_per_disclosure_page(seed_disclosures):
         fragments = render_disclosure(d).fragments
         everything = "".join(fragments.values())
         assert "charts.zip" not in everything, d.name  # the README is in the package zip
-        assert everything.count("下载图表数据") == 1
+        # charts.js writes the line into this paragraph, a link a chart: from the chart's
+        # data (data-spec) and its title (the <h3> named after it), as test_browser.py shows
         line = fragments["chart-downloads"]
+        assert line.strip() == f'<p class="juesuan-chart-downloads" data-package="{d.name}"></p>'
         for c in charts:
-            assert line.count(f'data-chart="{c.chart_id}"') == 1
-        assert f'data-package="{d.name}"' in line  # the saved file is named PACKAGE-CHART.csv
+            assert everything.count(f'data-spec="chart-{c.chart_id}"') == 1
+            assert f'<h3 id="{c.chart_id}">{c.data.title_zh} / ' in everything
 
 
 def test_the_page_carries_each_chart_as_the_csv_of_the_zip(seed_disclosures):

@@ -225,7 +225,6 @@ def chart_rows(charts: list[ChartSpec]) -> list[dict[str, Any]]:
             "payload_json": json_for_script(c.payload),
             "missing": list(c.data.missing),
             "notes": list(c.data.notes),
-            "short_title": c.data.title_zh,
         }
         for c in charts
     ]
