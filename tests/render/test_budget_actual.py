@@ -37,11 +37,16 @@ def test_key_figures_show_budget_then_actual_and_the_rate(seed_disclosures):
     table = re.search(r'<table class="juesuan-facts juesuan-budget".*?</table>', text, re.S)
     assert table is not None
     fiscal = re.search(r"<tr[^>]*><td>财政拨款支出.*?</tr>", table.group(0), re.S).group(0)
-    assert re.findall(r"<td>(?:<strong>)?(?:→ )?([\d.,%]+)", fiscal) == [
+    assert re.findall(r"<td>(?:<strong>)?(?:→ )?(?:<a href=\"#fact-\d+\">)?([\d.,%]+)", fiscal) == [
         "568.86",
         "610.56",
         "107.3%",
     ]
+    # Each amount links to the row of the all-figures table that shows its sentence.
+    anchors = re.findall(r'href="#(fact-\d+)"', fiscal)
+    for anchor, value in zip(anchors, ("568.86", "610.56"), strict=True):
+        row = re.search(rf'<tr id="{anchor}"[^>]*>.*?</tr>', text, re.S).group(0)
+        assert value in row.replace(",", "")
     sangong = re.search(r"<tr[^>]*><td>“三公”经费.*?</tr>", table.group(0), re.S).group(0)
     assert "6.53" in sangong and "100.0%" in sangong
 

@@ -76,7 +76,7 @@ def test_performance_chart_shows_scores_and_keeps_the_overall_row_apart(seed_dis
         overall = c.data.frame[c.data.frame["kind"] == "overall"]
         note = next(n for n in c.data.notes if "单位整体支出" in n)
         assert overall["project"].iloc[0] in note
-        for value in overall["value"]:
+        for value in (*overall["budget"], *overall["executed"]):
             assert f"{value} 万元" in note
 
 
@@ -85,14 +85,19 @@ def test_only_the_overall_row_is_drawn_when_there_is_no_project():
         "project": "整体",
         "kind": "overall",
         "label": "90分｜整体",
-        "measure": "全年预算数 budget",
-        "value": "10.00",
+        "budget": "10.00",
+        "executed": "",
         "execution_rate": "",
         "score": "90",
     }
     from juesuan.render.chart_data import ChartData
 
-    c = ChartData("performance", "t", "t", "万元", tuple(row), (row,), (), "", category="project")
+    c = ChartData(
+        "performance",
+        *("t", "t", "万元", tuple(row), (row,), (), ""),
+        category="project",
+        values=("budget", "executed"),
+    )
     assert len(c.drawn) == 1 and c.notes == ()
 
 
@@ -104,11 +109,13 @@ def test_one_download_line_per_disclosure_page(seed_disclosures):
         fragments = render_disclosure(d).fragments
         everything = "".join(fragments.values())
         assert "charts.zip" not in everything, d.name  # the README is in the package zip
-        assert everything.count("下载图表数据") == 1
+        # charts.js writes the line into this paragraph, a link a chart: from the chart's
+        # data (data-spec) and its title (the <h3> named after it), as test_browser.py shows
         line = fragments["chart-downloads"]
+        assert line.strip() == f'<p class="juesuan-chart-downloads" data-package="{d.name}"></p>'
         for c in charts:
-            assert line.count(f'data-chart="{c.chart_id}"') == 1
-        assert f'data-package="{d.name}"' in line  # the saved file is named PACKAGE-CHART.csv
+            assert everything.count(f'data-spec="chart-{c.chart_id}"') == 1
+            assert f'<h3 id="{c.chart_id}">{c.data.title_zh} / ' in everything
 
 
 def test_the_page_carries_each_chart_as_the_csv_of_the_zip(seed_disclosures):

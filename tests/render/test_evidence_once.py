@@ -137,3 +137,49 @@ def test_the_english_names_are_published_once_for_the_figures_table(seed_disclos
     figures = _fragments(seed_disclosures["000"])["all-figures"]
     assert "<code>staff.total</code>" in figures and "Staff on record" not in figures
     assert json.loads(labels_json())["staff.total"] == "Staff on record (total)"
+
+
+SANGONG_BUDGET = (
+    "与全年预算相比，财政拨款“三公”经费支出全年预算数6.53万元，决算数6.53万元，"
+    "预决算差异率0.00%，主要原因是：严格按照预算执行，预决算无差异。"
+)
+
+
+def test_sangong_amounts_link_to_the_row_that_shows_their_sentence(seed_disclosures):
+    """Seed 000, line 53: the 三公 total's 全年预算数 6.53 万元 is stated in the sentence above;
+    the 三公 table links the amount to its row instead of carrying the sentence as a
+    tooltip (the sentences were written out twice on the page)."""
+    fragments = _fragments(seed_disclosures["000"])
+    table = fragments["sangong"]
+    assert SANGONG_BUDGET not in table
+    # A sentence no row shows (a component's 全年预算数, read for the 三公 table only) stays
+    # a tooltip: it is on the page once either way.
+    for sentence in re.findall(r'title="([^"]*)"', table):
+        assert sentence.startswith(("其中：因公出国（境）费全年预算数", "公务"))
+        assert sentence not in fragments["all-figures"]
+    total = re.search(r"<tr><td>“三公”经费合计</td>(.*?)</tr>", table, re.S).group(1)
+    links = re.findall(r'<td><a href="#(fact-\d+)">([\d.]+)</a></td>', total)
+    assert [value for _, value in links] == ["6.53", "6.53"]
+    budget_anchor = links[0][0]
+    linked = next(r for r in _figure_rows(fragments["all-figures"]) if r[0] == budget_anchor)
+    assert linked[1] == "6.53" and SANGONG_BUDGET in (linked[2] or "")
+    assert fragments["all-figures"].count(SANGONG_BUDGET) == 1
+
+
+RATE_AND_CHANGE = (
+    "1.科学技术支出(类)科学技术管理事务(款)一般行政管理事务(项):支出决算数为3.50万元，"
+    "比上年决算增加3.50万元，增长100.00%,主要原因是：本年增加租赁公务用车项目经费。"
+)
+
+
+def test_a_check_names_a_sentence_once_for_the_terms_read_from_it(seed_disclosures):
+    """Seed 000 states an item's change and its rate in one sentence (above); its change-rate
+    check cannot be checked (last year's amount was 0) and lists both terms: the sentence
+    under the first, "同上" under the second."""
+    checks = _fragments(seed_disclosures["000"])["checks"]
+    assert checks.count(RATE_AND_CHANGE) == 1
+    rate, change = re.search(
+        r"<li>所述增减率（%） = (.*?)</li><li>所述增减额 = (.*?)</li>", checks
+    ).groups()
+    assert rate == f"<strong>100.00</strong><small>{RATE_AND_CHANGE}</small>"
+    assert change == "<strong>3.50</strong><small>同上 / ditto</small>"

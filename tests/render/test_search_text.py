@@ -58,3 +58,17 @@ def test_search_only_html_is_one_paragraph_a_line_and_inert():
     assert html.count("<p>") == 2 and f'class="{SEARCH_ONLY_CLASS}" hidden' in html
     assert "<script>" not in html
     assert search_only([]) == ""
+
+
+def test_performance_projects_are_searchable_by_name(seed_disclosures):
+    """Seed 001's self-evaluation tables name the project 2024年厅地联动资金 (line 902). Its
+    table is put into the page after indexing; the name reaches the index in a search-only
+    line, unmarked (a long name is searched by its parts), with no figure."""
+    from juesuan.render.pages import render_disclosure
+
+    page = render_disclosure(seed_disclosures["001"])
+    section = page.markdown.split("## 绩效自评")[1].split("\n## ")[0]
+    assert f'<div class="{SEARCH_ONLY_CLASS}" hidden>' in section
+    assert "<p>2024年厅地联动资金</p>" in section
+    assert "<table" not in section  # the table is a fragment, not indexed as cells
+    assert "2024年厅地联动资金" in page.fragments["projects"]

@@ -152,6 +152,9 @@ def test_a_chart_csv_link_saves_the_file_of_the_package_zip(browser_page, built)
     page.goto(f"{base}/disclosures/{d.name}/")
     link = page.locator('a.juesuan-chart-csv[data-chart="function-items"]')
     assert link.get_attribute("href").startswith("blob:")
+    assert link.inner_text() == "支出功能分类：项"  # the chart's title, as the page heads it
+    line = page.locator("p.juesuan-chart-downloads").inner_text()
+    assert line.startswith("下载图表数据 CSV（与数据包 charts/ 中的文件相同") and " · " in line
     with page.expect_download() as info:
         link.click()
     assert info.value.suggested_filename == f"{d.name}-function-items.csv"

@@ -65,5 +65,9 @@ def test_the_figures_table_names_each_key_in_english_once_loaded(site):
     page, base, result, _ = site
     page.goto(f"{base}/disclosures/{_name(result, '000_')}/")
     cell = page.locator("table.juesuan-figures td:first-child:has(code:text-is('staff.total'))")
-    cell.first.locator("small").filter(has_text="Staff on record (total) · staff.total").wait_for()
-    assert "实有人数" in cell.first.inner_text()
+    cell.first.locator("small").filter(has_text="Staff on record (total)").wait_for()
+    assert cell.first.inner_text().split("\n") == [
+        "实有人数",
+        "Staff on record (total)",
+        "staff.total",
+    ]

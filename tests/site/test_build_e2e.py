@@ -128,7 +128,7 @@ def test_each_disclosure_is_downloadable_zipped_frictionless_reads(built):
             # the build holds slim copies (juesuan.disclosure.slim); the text is in the full one
             assert z.read("source.txt").decode("utf-8") == restore(d).source.text != ""
         page = (paths.site / "disclosures" / d.name / "index.html").read_text("utf-8")
-        shown = set(re.findall(r'<a data-chart="([a-z-]+)"', page))  # the page's charts
+        shown = set(re.findall(r'data-spec="chart-([a-z-]+)"', page))  # the page's charts
         charts = {f"charts/{c}.csv" for c in shown}
         extra = {"source.txt", "README.md"} | charts | ({"charts/README.md"} if charts else set())
         assert names == {p.name for p in committed.iterdir()} | extra

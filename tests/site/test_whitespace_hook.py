@@ -1,9 +1,13 @@
-"""The theme's indentation is dropped from every page; whitespace that is content stays."""
+"""The theme's indentation is dropped from every page; whitespace that is content stays; what
+the theme writes on every page (menu, table of contents, icons) is written lean."""
 
 from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
+
+import material
 
 from juesuan.site.whitespace_hook import collapse
 
@@ -72,3 +76,34 @@ def test_the_table_of_contents_names_each_section_without_a_wrapper(built):
     assert ("key-figures", "主要数字 / Key figures") in links
     assert ("checks", "勾稽检查 / Consistency checks") in links
     assert "md-ellipsis" not in toc
+
+
+def test_the_menu_names_each_page_without_a_wrapper(built):
+    """nav-item.html override: the menu (mkdocs.yml nav) on every page, no ellipsis span."""
+    paths, _ = built
+    html = (paths.site / "about" / "index.html").read_text(encoding="utf-8")
+    menu = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', html, re.S).group(0)
+    assert re.search(r'<a href="\.\./compare/" class="md-nav__link">\n部门比较\n</a>', menu)
+    assert "md-ellipsis" not in menu
+
+
+THEME_ICONS = Path(material.__file__).parent / "templates" / ".icons" / "material"
+
+
+def test_the_theme_icons_are_drawn_from_one_file(built):
+    """mkdocs.yml theme.icon: a page's icons point into assets/images/icons.svg, whose
+    symbols are the theme's own icons (the same paths), instead of drawing them out."""
+    paths, _ = built
+    sprite = (paths.site / "assets" / "images" / "icons.svg").read_text(encoding="utf-8")
+    symbols = dict(
+        re.findall(r'<symbol id="([a-z-]+)" viewBox="0 0 24 24"><path d="([^"]+)"/>', sprite)
+    )
+    for name, path in symbols.items():
+        assert f'd="{path}"' in (THEME_ICONS / f"{name}.svg").read_text(encoding="utf-8")
+    html = (paths.site / "about" / "index.html").read_text(encoding="utf-8")
+    used = re.findall(
+        r'<svg viewBox="0 0 24 24"><use href="\.\./assets/images/icons\.svg#([a-z-]+)"/></svg>',
+        html,
+    )
+    assert sorted(set(used)) == sorted(symbols)  # logo, menu, search, back, clear, to top
+    assert "<path" not in html

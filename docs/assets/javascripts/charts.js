@@ -60,18 +60,39 @@
       });
     });
   }
-  // "下载图表数据 CSV": the chart's CSV saved from the page, as PACKAGE-CHART.csv (the
-  // names are made here, not written into every link of every page). Without scripts the
-  // links stay inert and the page says the same files are in the package zip.
+  // "下载图表数据 CSV": a link a chart, saving the chart's CSV from the page as
+  // PACKAGE-CHART.csv. The line is written here, into the page's empty
+  // <p class="juesuan-chart-downloads" data-package>, from the charts the page carries (their
+  // titles are the <h3 id=CHART> above each): without scripts a link could save nothing, and
+  // the page says the same files are in the package zip.
   function csvLinks() {
     document.querySelectorAll("p.juesuan-chart-downloads[data-package]").forEach(function (p) {
-      p.querySelectorAll("a[data-chart]").forEach(function (link) {
-        var source = document.getElementById("chart-" + link.dataset.chart);
-        if (!source || link.href) return;
+      if (p.childNodes.length) return;
+      var links = [];
+      document.querySelectorAll("div.juesuan-chart[data-template][data-spec]").forEach(function (el) {
+        var source = document.getElementById(el.dataset.spec);
+        var chart = el.dataset.spec.replace(/^chart-/, "");
+        var heading = document.getElementById(chart);
+        if (!source || !heading) return;
+        var link = document.createElement("a");
+        link.textContent = heading.textContent.split(" / ")[0];
+        link.dataset.chart = chart;
         var csv = JSON.parse(source.textContent).csv;
         link.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-        link.download = p.dataset.package + "-" + link.dataset.chart + ".csv";
+        link.download = p.dataset.package + "-" + chart + ".csv";
         link.className = "juesuan-chart-csv";
+        links.push(link);
+      });
+      if (!links.length) return;
+      var zip = document.createElement("a");
+      zip.href = "#downloads";
+      zip.textContent = "数据包";
+      var folder = document.createElement("code");
+      folder.textContent = "charts/";
+      p.append("下载图表数据 CSV（与", zip, " ", folder, " 中的文件相同，说明 README 也在其中）：");
+      links.forEach(function (link, i) {
+        if (i) p.append(" · ");
+        p.append(link);
       });
     });
   }

@@ -30,7 +30,10 @@
       .then(function (labels) {
         codes.forEach(function (code) {
           var label = labels[code.textContent];
-          if (label) code.parentNode.insertBefore(document.createTextNode(label + " · "), code);
+          if (!label) return;
+          var line = document.createElement("small");
+          line.textContent = label;
+          code.parentNode.insertBefore(line, code);
         });
       })
       .catch(function () {});

@@ -28,8 +28,9 @@ def rate_text(rate: Decimal | None) -> str:
     return "" if rate is None else f"{format_decimal(rate)}%"
 
 
-def budget_figure_rows(d: Disclosure) -> list[dict[str, str]]:
-    """年初预算 → 决算 (完成率) of each pair whose budget the text states."""
+def budget_figure_rows(d: Disclosure, anchors: dict[str, str]) -> list[dict[str, str]]:
+    """年初预算 → 决算 (完成率) of each pair whose budget the text states; each amount links
+    to the row of the page that shows its sentence (`anchors`: sentence → row)."""
     rows = []
     for pair in BUDGET_PAIRS:
         budget, actual = d.fact(pair.budget_key), d.fact(pair.actual_key)
@@ -43,12 +44,8 @@ def budget_figure_rows(d: Disclosure) -> list[dict[str, str]]:
                 "budget": format_decimal(budget.value),
                 "actual": format_decimal(actual.value) if actual else "未读到",
                 "rate": rate_text(rate) or "—",
-                "evidence": budget.evidence
-                + (
-                    ""
-                    if actual is None or actual.evidence == budget.evidence
-                    else " ‖ " + actual.evidence
-                ),
+                "budget_anchor": anchors.get(budget.evidence, ""),
+                "actual_anchor": anchors.get(actual.evidence, "") if actual else "",
             }
         )
     return rows

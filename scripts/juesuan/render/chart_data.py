@@ -48,6 +48,11 @@ class ChartData:
     missing: tuple[str, ...]
     description: str
     category: str = "label"  # the column naming a bar (or a group of bars)
+    values: tuple[str, ...] = ("value",)  # the columns of amounts (several: a wide table)
+
+    def amounts(self, row: Row) -> list[Decimal]:
+        """The row's amounts that were read (an empty cell was not)."""
+        return [Decimal(row[v]) for v in self.values if row[v] not in (None, "")]
 
     @cached_property
     def frame(self) -> pd.DataFrame:
@@ -62,7 +67,8 @@ class ChartData:
         for row in self.rows:
             name = row[self.category]
             if name is not None:
-                nonzero[str(name)] = nonzero.get(str(name), False) or Decimal(row["value"]) != 0
+                read = any(a != 0 for a in self.amounts(row))
+                nonzero[str(name)] = nonzero.get(str(name), False) or read
         return tuple(name for name, drawn in nonzero.items() if not drawn)
 
     @cached_property
@@ -215,9 +221,12 @@ def _sangong_chart(d: Disclosure) -> ChartData:
 
 
 def _overall_note(rows: tuple[Row, ...], project: str) -> str:
-    rows = tuple(r for r in rows if r["project"] == project)
-    amounts = "，".join(f"{r['measure'].split(' ')[0]} {r['value']} 万元" for r in rows)
-    first = rows[0]
+    first = next(r for r in rows if r["project"] == project)
+    amounts = "，".join(
+        f"{name.split(' ')[0]} {first[column]} 万元"
+        for column, name in PROJECT_MEASURES.items()
+        if first[column]
+    )
     rate = f"，执行率 {first['execution_rate']}%" if first["execution_rate"] else ""
     score = f"，自评得分 {first['score']} 分" if first["score"] else ""
     return (
@@ -231,41 +240,46 @@ def _project_label(name: str, score: str) -> str:
     return f"{score}分｜{name}" if score else name
 
 
+# The performance chart's amounts: column → the name its bars are drawn under. One row a
+# project with both amounts (a row an amount repeated the project's name and label, ~1 KB
+# a page); the chart's template folds them into bars (charts.py).
+PROJECT_MEASURES = {"budget": "全年预算数 budget", "executed": "全年执行数 executed"}
+
+
 def _projects_chart(d: Disclosure) -> ChartData:
     rows = []
     for p in d.projects:
+        if p.full_year_budget is None and p.executed is None:
+            continue
         score = "" if p.score is None else format_decimal(p.score)
-        for label, value in (
-            ("全年预算数 budget", p.full_year_budget),
-            ("全年执行数 executed", p.executed),
-        ):
-            if value is not None:
-                rows.append(
-                    {
-                        "project": p.name or p.project_id,
-                        "kind": p.kind,
-                        "label": _project_label(p.name or p.project_id, score),
-                        "measure": label,
-                        "value": format_decimal(value),
-                        "execution_rate": ""
-                        if p.execution_rate is None
-                        else format_decimal(p.execution_rate),
-                        "score": score,
-                    }
-                )
+        rows.append(
+            {
+                "project": p.name or p.project_id,
+                "kind": p.kind,
+                "label": _project_label(p.name or p.project_id, score),
+                "budget": "" if p.full_year_budget is None else format_decimal(p.full_year_budget),
+                "executed": "" if p.executed is None else format_decimal(p.executed),
+                "execution_rate": ""
+                if p.execution_rate is None
+                else format_decimal(p.execution_rate),
+                "score": score,
+            }
+        )
     return ChartData(
         "performance",
         "绩效自评项目：预算、执行与得分",
         "Performance self-evaluation: budget, execution and score",
         "万元",
-        ("project", "kind", "label", "measure", "value", "execution_rate", "score"),
+        ("project", "kind", "label", "budget", "executed", "execution_rate", "score"),
         tuple(rows),
         (),
-        "Each self-evaluated project (kind project) and the unit as a whole (kind overall): "
-        "full-year budget and executed amount in 万元, execution rate in % and the "
-        "self-evaluation score (label: the score, then the name). The chart draws the projects "
-        "(the overall row only when there is no project) and shows each score before its name.",
+        "One row per self-evaluated project (kind project) and for the unit as a whole (kind "
+        "overall): full-year budget (budget) and executed amount (executed) in 万元, empty "
+        "where not read, execution rate in % and the self-evaluation score (label: the score, "
+        "then the name). The chart draws the projects (the overall row only when there is no "
+        "project) and shows each score before its name.",
         category="project",
+        values=tuple(PROJECT_MEASURES),
     )
 
 
@@ -294,4 +308,4 @@ def _chart_data(d: Disclosure) -> list[ChartData]:
         _projects_chart(d),
         _fact_chart(d, _FACT_CHARTS[2]),
     ]
-    return [c for c in charts if any(Decimal(r["value"]) > 0 for r in c.rows)]
+    return [c for c in charts if any(a > 0 for r in c.rows for a in c.amounts(r))]

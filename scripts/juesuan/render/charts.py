@@ -25,7 +25,7 @@ from typing import Any
 import altair as alt
 
 from juesuan.disclosure import Disclosure
-from juesuan.render.chart_data import ChartData, chart_data
+from juesuan.render.chart_data import PROJECT_MEASURES, ChartData, chart_data
 
 # Where the site publishes each kind of chart's spec without its data. A page carries only
 # its data: the ~1 KB of encoding, tooltips and config of each chart, the same on every page,
@@ -49,7 +49,7 @@ class ChartSpec:
     def rows(self) -> list[dict[str, Any]]:
         """The rows drawn, as the browser reads them from the page (payload): `value` a
         number, the rest text."""
-        return _numeric(self.data.drawn, "value")
+        return _numeric(self.data.drawn, *self.data.values)
 
     @property
     def payload(self) -> dict[str, Any]:
@@ -205,13 +205,34 @@ def _bars(
     return container_spec(chart)
 
 
+def _folded(chart: alt.Chart, measures: tuple[tuple[str, str], ...], group: str) -> alt.Chart:
+    """A wide table's amount columns as one bar each (`measures`: column → its bar's name,
+    in `group`); an amount not read is no bar. The CSV is read as text: numbers here."""
+    columns = [column for column, _ in measures]
+    named = "".join(f"datum.{group} == '{c}' ? '{name}' : " for c, name in measures[:-1])
+    return (
+        chart.transform_fold(columns, as_=[group, "value"])
+        .transform_calculate(value="toNumber(datum.value)")
+        .transform_filter("isValid(datum.value)")
+        .transform_calculate(**{group: f"{named}'{measures[-1][1]}'"})
+    )
+
+
 @cache
 def _grouped(
-    title: str, unit: str, category: str, group: str, extra: tuple[tuple[str, str], ...]
+    title: str,
+    unit: str,
+    category: str,
+    group: str,
+    extra: tuple[tuple[str, str], ...],
+    measures: tuple[tuple[str, str], ...] = (),
 ) -> dict[str, Any]:
+    """Bars by `category`, one a `group`; with `measures` the rows are wide (_folded)."""
+    chart = alt.Chart(_NO_DATA, title=chart_title(f"{title}（{unit}）"))
+    if measures:
+        chart = _folded(chart, measures, group)
     chart = (
-        alt.Chart(_NO_DATA, title=chart_title(f"{title}（{unit}）"))
-        .mark_bar()
+        chart.mark_bar()
         .encode(
             x=alt.X("value:Q", title=unit),
             y=alt.Y(f"{category}:N", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
@@ -236,7 +257,8 @@ def _template(c: ChartData) -> dict[str, Any]:
         return _grouped(c.title_zh, c.unit, "label", "phase", ())
     if c.chart_id == "performance":
         extra = (("execution_rate:N", "执行率（%）"), ("score:N", "得分（分）"))
-        return _grouped(c.title_zh, c.unit, "label", "measure", extra)
+        measures = tuple(PROJECT_MEASURES.items())
+        return _grouped(c.title_zh, c.unit, "label", "measure", extra, measures)
     return _bars(c.title_zh, c.unit, (("key:N", "指标编码"),))
 
 

@@ -110,7 +110,24 @@ def project_rows(d: Disclosure) -> list[dict[str, str]]:
     ]
 
 
-def _sangong_table(d: Disclosure, labels: dict[str, str]) -> list[dict[str, str]]:
+def evidence_anchors(d: Disclosure) -> dict[str, str]:
+    """Sentence → the row of the page that shows it (the all-figures table's first fact read
+    from it, else the functional item's): a figure elsewhere on the page links there rather
+    than repeating the sentence (as a term of a check, or a tooltip of the 三公 table, they
+    were ~3 KB a page)."""
+    anchors: dict[str, str] = {}
+    for n, f in enumerate(d.facts, 1):
+        anchors.setdefault(f.evidence, f"fact-{n}")
+    for n, item in enumerate(d.expenditure_items, 1):
+        anchors.setdefault(item.evidence, f"item-{n}")
+    return anchors
+
+
+def _sangong_table(
+    d: Disclosure, labels: dict[str, str], anchors: dict[str, str]
+) -> list[dict[str, str]]:
+    """Each cell's sentence is linked (`*_anchor`) when a row of the page shows it
+    (`anchors`: evidence_anchors), and otherwise given whole (`*_evidence`, a tooltip)."""
     table: dict[str, dict[str, str]] = {}
     for r in d.sangong:
         if r.item not in labels:
@@ -123,6 +140,8 @@ def _sangong_table(d: Disclosure, labels: dict[str, str]) -> list[dict[str, str]
                 "actual": "",
                 "budget_evidence": "",
                 "actual_evidence": "",
+                "budget_anchor": "",
+                "actual_anchor": "",
                 "unit": UNITS[COUNTS[r.item][1]].zh if r.item in COUNTS else UNITS["wan_yuan"].zh,
             },
         )
@@ -130,18 +149,20 @@ def _sangong_table(d: Disclosure, labels: dict[str, str]) -> list[dict[str, str]
             " ⚠" if r.conflict else ""
         )
         row[r.phase] = f"{row[r.phase]} / {shown}" if row[r.phase] else shown
-        row[f"{r.phase}_evidence"] = row[f"{r.phase}_evidence"] or r.evidence
+        if not row[f"{r.phase}_evidence"]:
+            row[f"{r.phase}_evidence"] = r.evidence
+            row[f"{r.phase}_anchor"] = anchors.get(r.evidence, "")
     return [table[item] for item in labels if item in table]
 
 
-def sangong_rows(d: Disclosure) -> list[dict[str, str]]:
+def sangong_rows(d: Disclosure, anchors: dict[str, str]) -> list[dict[str, str]]:
     """The 三公 amounts (万元); the counts (批次, 人次, 辆) are sangong_count_rows."""
-    return _sangong_table(d, COMPONENTS)
+    return _sangong_table(d, COMPONENTS, anchors)
 
 
-def sangong_count_rows(d: Disclosure) -> list[dict[str, str]]:
+def sangong_count_rows(d: Disclosure, anchors: dict[str, str]) -> list[dict[str, str]]:
     """团组, 人次, 车辆 and 接待批次: counts, never in a column of 万元."""
-    return _sangong_table(d, {k: v[0] for k, v in COUNTS.items()})
+    return _sangong_table(d, {k: v[0] for k, v in COUNTS.items()}, anchors)
 
 
 def outline(d: Disclosure) -> list[dict[str, Any]]:
@@ -204,7 +225,6 @@ def chart_rows(charts: list[ChartSpec]) -> list[dict[str, Any]]:
             "payload_json": json_for_script(c.payload),
             "missing": list(c.data.missing),
             "notes": list(c.data.notes),
-            "short_title": c.data.title_zh,
         }
         for c in charts
     ]
@@ -244,6 +264,12 @@ def _check_row(c: CheckResult, anchors: dict[str, str]) -> dict[str, Any]:
         ],
     }
     row["shown_terms"] = _shown_terms(row["status"], row["note"], row["terms"])
+    # A term read from the same sentence as the term above it says so instead of repeating
+    # it (a stated change and its rate come from one sentence).
+    before = None
+    for t in row["shown_terms"]:
+        t["repeat"] = not t["anchor"] and t["evidence"] == before
+        before = None if t["anchor"] else t["evidence"]
     return row
 
 
@@ -273,14 +299,10 @@ class CheckRow(Mapping[str, Any]):
         return len(self._whole())
 
 
-def check_rows(d: Disclosure) -> list[CheckRow]:
+def check_rows(d: Disclosure, anchors: dict[str, str]) -> list[CheckRow]:
     """A term whose sentence is a fact's or an item's evidence links to that row instead
-    of repeating it: the sentences were most of the page's checks table."""
-    anchors: dict[str, str] = {}
-    for n, f in enumerate(d.facts, 1):
-        anchors.setdefault(f.evidence, f"fact-{n}")
-    for n, item in enumerate(d.expenditure_items, 1):
-        anchors.setdefault(item.evidence, f"item-{n}")
+    of repeating it (`anchors`: evidence_anchors): the sentences were most of the page's
+    checks table."""
     return [CheckRow(c, anchors) for c in d.checks]
 
 

@@ -40,6 +40,7 @@ from juesuan.render.disclosure_rows import (
     chart_rows,
     check_count_rows,
     check_rows,
+    evidence_anchors,
     fact_rows,
     item_rows,
     outline,
@@ -157,6 +158,7 @@ def render_disclosure(
     parts = list(d.completeness)
     collector = FragmentCollector()
     charts = disclosure_charts(d)
+    anchors = evidence_anchors(d)
     markdown = (
         template_environment()
         .get_template("disclosure.md.j2")
@@ -168,8 +170,8 @@ def render_disclosure(
             outline=outline(d),
             items=item_rows(d),
             projects=project_rows(d),
-            sangong=sangong_rows(d),
-            sangong_counts=sangong_count_rows(d),
+            sangong=sangong_rows(d, anchors),
+            sangong_counts=sangong_count_rows(d, anchors),
             search=search_lines(d),
             d=d,
             title_yaml=json.dumps(plain_title(d.title), ensure_ascii=False)[1:-1],
@@ -183,7 +185,7 @@ def render_disclosure(
             downloads=config.downloads,
             facts=fact_rows(d),
             charts=chart_rows(charts),
-            checks=check_rows(d),
+            checks=check_rows(d, anchors),
             check_counts=check_count_rows(d),
             passed_families=passed_by_family(d),
             resources=RESOURCES,
@@ -192,7 +194,7 @@ def render_disclosure(
             citation=cite(d, config),
             updated=config.updated_on(d.name),
             key_figures=key_figure_rows(d),
-            budget_figures=budget_figure_rows(d),
+            budget_figures=budget_figure_rows(d, anchors),
             item_runs=run_summary(d.expenditure_items),
             badge=check_badge(d),
             report_url=report_problem_url(d, config.repository),

@@ -15,8 +15,8 @@ short name as one word: 行政运行 is then one search term, not 行政 + 运�
 Lean by design: at 5,000 disclosures every byte a disclosure adds to the index
 is 5 MB the browser downloads and indexes before the first result. So only the
 figures people search by name are here: the vocabulary facts in SEARCH_FACTS,
-each expenditure item by its own name (not its class and kuan), and the 三公
-components.
+each expenditure item by its own name (not its class and kuan), the 三公
+components, and each performance project by name (no figures).
 """
 
 from __future__ import annotations
@@ -44,6 +44,9 @@ class SearchLine:
 
     term: str
     figure: str
+    # Marked as one word for jieba (TERM_CLASS): short names only; a project's long name is
+    # searched by its parts.
+    marked: bool = True
 
 
 def _amount(value: object) -> str:
@@ -91,6 +94,13 @@ def sangong_lines(d: Disclosure) -> list[SearchLine]:
     return lines
 
 
+def project_lines(d: Disclosure) -> list[SearchLine]:
+    """Each performance project by name: its table is put into the page after indexing
+    (render.fragments), as the other tables are, so the names are indexed from here."""
+    names = dict.fromkeys(p.name or p.project_id for p in d.projects)
+    return [SearchLine(name, "", marked=False) for name in names]
+
+
 def search_only(lines: list[SearchLine]) -> str:
     """The lines as HTML for the index only (hidden; removed from the page after indexing).
 
@@ -100,6 +110,8 @@ def search_only(lines: list[SearchLine]) -> str:
         return ""
     body = "".join(
         f'<p><span class="{TERM_CLASS}">{md(line.term)}</span> {md(line.figure)}</p>'
+        if line.marked
+        else f"<p>{md(' '.join(filter(None, (line.term, line.figure))))}</p>"
         for line in lines
     )
     return f'\n<div class="{SEARCH_ONLY_CLASS}" hidden>{body}</div>\n'
@@ -112,7 +124,8 @@ class SearchLines:
     facts: list[SearchLine]
     items: list[SearchLine]
     sangong: list[SearchLine]
+    projects: list[SearchLine]
 
 
 def search_lines(d: Disclosure) -> SearchLines:
-    return SearchLines(fact_lines(d), item_lines(d), sangong_lines(d))
+    return SearchLines(fact_lines(d), item_lines(d), sangong_lines(d), project_lines(d))
