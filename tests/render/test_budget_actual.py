@@ -113,9 +113,8 @@ def test_comparison_has_an_execution_rate_column_chart_and_flags(seed_disclosure
     # The chart draws a bar for each of the page's two departments (rendered without a
     # browser from the template the page names and the rows it carries).
     chart = re.search(
-        r'<div class="juesuan-chart" data-spec="chart-compare-execution" '
-        r'data-template="\.\./\.\./([^"]+)"></div>\s*'
-        r'<script type="application/json" id="chart-compare-execution">(.*?)</script>',
+        r'<div class="juesuan-chart" data-chart="compare-execution" '
+        r'data-template="\.\./\.\./([^"]+)"><script type="application/json">(.*?)</script></div>',
         page.markdown,
     )
     assert chart is not None

@@ -110,12 +110,14 @@ def test_one_download_line_per_disclosure_page(seed_disclosures):
         everything = "".join(fragments.values())
         assert "charts.zip" not in everything, d.name  # the README is in the package zip
         # charts.js writes the line into this paragraph, a link a chart: from the chart's
-        # data (data-spec) and its title (the <h3> named after it), as test_browser.py shows
+        # data and its title (the <h3> above it, named after it), as test_browser.py shows
         line = fragments["chart-downloads"]
         assert line.strip() == f'<p class="juesuan-chart-downloads" data-package="{d.name}"></p>'
         for c in charts:
-            assert everything.count(f'data-spec="chart-{c.chart_id}"') == 1
-            assert f'<h3 id="{c.chart_id}">{c.data.title_zh} / ' in everything
+            heading = f'<h3 id="{c.chart_id}">{c.data.title_zh} / {c.data.title_en}</h3>\n'
+            assert fragments[f"chart-{c.chart_id}"].startswith(
+                heading + '<div class="juesuan-chart"'
+            )
 
 
 def test_the_page_carries_each_chart_as_the_csv_of_the_zip(seed_disclosures):
@@ -127,7 +129,7 @@ def test_the_page_carries_each_chart_as_the_csv_of_the_zip(seed_disclosures):
         zipped = {n: z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("charts/")}
     for c in disclosure_charts(d):
         (payload,) = re.findall(
-            rf'<script type="application/json" id="chart-{c.chart_id}">(.*?)</script>',
+            r'<div class="juesuan-chart"[^>]*><script type="application/json">(.*?)</script></div>',
             fragments[f"chart-{c.chart_id}"],
             re.S,
         )
@@ -168,8 +170,7 @@ def test_every_chart_kind_is_a_valid_vega_lite_spec(seed_disclosures):
     ]
     # Each names its kind's template (a file the page brings) and carries the slots' values.
     specs = re.findall(
-        r'data-template="\.\./\.\./([^"]+)"></div>\s*'
-        r'<script type="application/json" id="chart-[^"]+">(.*?)</script>',
+        r'data-template="\.\./\.\./([^"]+)"><script type="application/json">(.*?)</script></div>',
         page.markdown,
         re.S,
     )

@@ -60,7 +60,7 @@ def test_home_shows_the_menu_and_a_headline_with_one_chart(built):
     failing = sum(1 for d in result.disclosures if any(c.status == "fail" for c in d.checks))
     assert numbers[2] == str(failing)
     assert page.count('class="juesuan-chart"') == 1
-    assert 'data-spec="chart-home-regions"' in page
+    assert 'data-chart="home-regions"' in page
 
 
 def test_region_and_year_pages_show_totals(built):
@@ -137,8 +137,8 @@ def test_a_department_with_two_years_shows_the_change(seed_disclosures, tmp_path
     # The chart names its kind's spec (a file the page brings, no rows in it) and carries its
     # figures as CSV, a row a year: 本年支出合计 600.00 in 2023, 632.84 in 2024.
     chart = re.search(
-        r'data-spec="chart-department-years" data-template="\.\./\.\./([^"]+)"></div>\s*'
-        r'<script type="application/json" id="chart-department-years">(.*?)</script>',
+        r'data-chart="department-years" data-template="\.\./\.\./([^"]+)">'
+        r'<script type="application/json">(.*?)</script></div>',
         page.markdown,
     )
     assert chart is not None

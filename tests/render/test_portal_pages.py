@@ -140,7 +140,7 @@ def test_every_chart_has_its_csv_and_the_package_zip_its_readme(built):
     charts = {Path(n).stem for n in names} - {"README"}
     assert charts >= {"sangong", "function-items", "expenditure-structure"}
     for chart in charts:
-        assert f'data-spec="chart-{chart}"' in page and f'data-package="{d.name}"' in page
+        assert f'<h3 id="{chart}">' in page and f'data-package="{d.name}"' in page
         assert f"## {chart}.csv — " in readme
     assert "昌吉回族自治州科学技术协会" in readme and "Licence" in readme
 

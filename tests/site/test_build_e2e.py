@@ -128,7 +128,8 @@ def test_each_disclosure_is_downloadable_zipped_frictionless_reads(built):
             # the build holds slim copies (juesuan.disclosure.slim); the text is in the full one
             assert z.read("source.txt").decode("utf-8") == restore(d).source.text != ""
         page = (paths.site / "disclosures" / d.name / "index.html").read_text("utf-8")
-        shown = set(re.findall(r'data-spec="chart-([a-z-]+)"', page))  # the page's charts
+        # the page's charts, each under its title <h3 id=CHART>
+        shown = set(re.findall(r'<h3 id="([a-z-]+)">[^<]*</h3>\n<div class="juesuan-chart"', page))
         charts = {f"charts/{c}.csv" for c in shown}
         extra = {"source.txt", "README.md"} | charts | ({"charts/README.md"} if charts else set())
         assert names == {p.name for p in committed.iterdir()} | extra
@@ -146,8 +147,7 @@ def test_charts_are_embedded_and_the_library_is_served_locally(built):
     page = (paths.site / "disclosures" / result.disclosures[0].name / "index.html").read_text()
     # Each chart carries its rows and names the spec of its kind, published once on the site.
     charts = re.findall(
-        r'data-template="\.\./\.\./([^"]+)"></div>\s*'
-        r'<script type="application/json" id="chart-[^"]+">(.*?)</script>',
+        r'data-template="\.\./\.\./([^"]+)"><script type="application/json">(.*?)</script></div>',
         page,
         re.S,
     )

@@ -143,7 +143,7 @@ def test_comparison_links_choose_year_and_region(site):
         row = page.locator("tr", has_text="2024").filter(has_text="新疆维吾尔自治区")
         row.locator("a").first.click()
         page.wait_for_url("**/compare/2024-*/")
-        chart = page.locator('div.juesuan-chart[data-spec="chart-compare-sangong"]')
+        chart = page.locator('div.juesuan-chart[data-chart="compare-sangong"]')
         chart.locator("svg").first.wait_for(state="attached")
         bars = chart.locator("g.mark-rect path")
         # 2024 in 新疆: seeds 000 and 001, both with their 三公 read

@@ -60,25 +60,29 @@
       });
     });
   }
+  // A chart's data (its spec, rows or slots) is the JSON script inside its <div>.
+  function data(el) {
+    var source = el.querySelector('script[type="application/json"]');
+    return source ? JSON.parse(source.textContent) : null;
+  }
   // "下载图表数据 CSV": a link a chart, saving the chart's CSV from the page as
   // PACKAGE-CHART.csv. The line is written here, into the page's empty
-  // <p class="juesuan-chart-downloads" data-package>, from the charts the page carries (their
-  // titles are the <h3 id=CHART> above each): without scripts a link could save nothing, and
-  // the page says the same files are in the package zip.
+  // <p class="juesuan-chart-downloads" data-package>, from the charts the page carries: each
+  // is named by the title above it (<h3 id=CHART>). Without scripts a link could save
+  // nothing, and the page says the same files are in the package zip.
   function csvLinks() {
     document.querySelectorAll("p.juesuan-chart-downloads[data-package]").forEach(function (p) {
       if (p.childNodes.length) return;
       var links = [];
-      document.querySelectorAll("div.juesuan-chart[data-template][data-spec]").forEach(function (el) {
-        var source = document.getElementById(el.dataset.spec);
-        var chart = el.dataset.spec.replace(/^chart-/, "");
-        var heading = document.getElementById(chart);
-        if (!source || !heading) return;
+      document.querySelectorAll("div.juesuan-chart[data-template]").forEach(function (el) {
+        var heading = el.previousElementSibling;
+        var embedded = data(el);
+        if (!heading || heading.tagName !== "H3" || !heading.id || !embedded || !embedded.csv) return;
+        var chart = heading.id;
         var link = document.createElement("a");
         link.textContent = heading.textContent.split(" / ")[0];
         link.dataset.chart = chart;
-        var csv = JSON.parse(source.textContent).csv;
-        link.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+        link.href = URL.createObjectURL(new Blob([embedded.csv], { type: "text/csv;charset=utf-8" }));
         link.download = p.dataset.package + "-" + chart + ".csv";
         link.className = "juesuan-chart-csv";
         links.push(link);
@@ -97,12 +101,12 @@
     });
   }
   function draw() {
-    document.querySelectorAll("div.juesuan-chart[data-spec]").forEach(function (el) {
+    document.querySelectorAll("div.juesuan-chart").forEach(function (el) {
       if (el.dataset.drawn) return;
-      var source = document.getElementById(el.dataset.spec);
-      if (!source || typeof window.vegaEmbed !== "function") return;
+      var embedded = data(el);
+      if (!embedded || typeof window.vegaEmbed !== "function") return;
       el.dataset.drawn = "1";
-      spec(el, JSON.parse(source.textContent))
+      spec(el, embedded)
         .then(function (whole) {
           return window.vegaEmbed(el, whole, MENU);
         })
