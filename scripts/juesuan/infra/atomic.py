@@ -130,9 +130,12 @@ def write_files(
     the same name there is hard-linked instead of written. Every writer here replaces files
     by renaming, never in place, so the two names cannot diverge.
     """
+    made: set[Path] = set()  # a mkdir a file was most of laying out an unchanged package
     for name, content in files.items():
         path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
         if isinstance(content, Path):
             try:
                 os.link(content, path, follow_symlinks=False)
