@@ -180,7 +180,7 @@ def directory_written_atomically(target: Path) -> Iterator[Path]:
     staging = staging_for(target)
     try:
         yield staging
-        for directory in [staging, *(p for p in staging.rglob("*") if p.is_dir())]:
+        for directory, _, _ in os.walk(staging):  # folders only: no stat of each file
             os.chmod(directory, 0o755)
         swap_directory(staging, target, background=True)
     except BaseException:
