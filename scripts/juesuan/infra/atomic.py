@@ -65,12 +65,22 @@ def discard(directory: Path) -> None:
     )
 
 
-def swap_directory(staging: Path, target: Path, background: bool = False) -> None:
+def swap_directory(
+    staging: Path, target: Path, background: bool = False, keep: Path | None = None
+) -> None:
     """Replace `target` by `staging`; at every instant `target` is the old or the new one
     (where the kernel cannot exchange, the old one waits beside it for clear_interrupted).
-    With `background`, the old content is deleted by a detached process (see discard)."""
+    With `background`, the old content is deleted by a detached process (see discard); with
+    `keep`, it is kept there instead (what was there is deleted), where the kernel could
+    exchange (infra.mirror: the next build's copy of `target`)."""
     if target.exists() and _exchange(staging, target):
-        if background:  # staging now holds the old content
+        if keep is not None:  # staging now holds the old content
+            if keep.is_symlink() or keep.is_file():
+                keep.unlink()
+            elif keep.is_dir():
+                discard(keep)
+            os.replace(staging, keep)
+        elif background:
             discard(staging)
         else:
             shutil.rmtree(staging, ignore_errors=True)

@@ -19,6 +19,7 @@ from juesuan.disclosure import Disclosure
 from juesuan.infra.atomic import staging_for, swap_directory, write_file_atomically
 from juesuan.infra.cache import Cache, entry_key
 from juesuan.infra.deterministic_zip import deterministic_zip
+from juesuan.infra.mirror import spare_of
 from juesuan.infra.parallel import distributed, worker_count
 from juesuan.package.portal import portal_files
 from juesuan.registry.portal import CATALOGUE, PORTAL_NAME
@@ -267,7 +268,9 @@ def build_site(
             page_reuse.remove_gone(state, staging)
         if before_swap is not None:
             before_swap()
-        swap_directory(staging, site_dir, background=True)
+        # the site replaced is kept: the next build's copy of this one (page_reuse)
+        spare = spare_of(site_dir) if cache_dir is not None else None
+        swap_directory(staging, site_dir, background=True, keep=spare)
         if state is not None and cache_dir is not None:
             page_reuse.save_state(cache_dir, state)
             return (state.rebuilt, state.seen) if state.previous else None
