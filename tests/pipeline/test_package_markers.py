@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from build_edits import layout
+from build_edits import add_seed, layout, state_licence
+from conftest import SEEDS
 from juesuan.disclosure import Disclosure
 from juesuan.pipeline import build as pipeline
 from juesuan.pipeline.build import BuildPaths, run_build
@@ -103,3 +104,39 @@ def test_a_marker_without_stats_falls_back_to_hashing(tmp_path, spied):
     build(paths)
     assert spied["laid_out"] == []
     assert sorted(spied["hashed"]) == sorted(p.name for p in paths.datapackages.iterdir())
+
+
+def test_no_file_of_the_previous_set_is_written_into(tmp_path):
+    """The new set starts as hard links to the previous one (infra.mirror): a package laid
+    out afresh, the portal's too, must replace its files, never write into them."""
+    paths = layout(tmp_path / "incremental")
+    build(paths)
+    add_seed(paths, "003")
+    build(paths)  # the first set is now the spare
+    previous = files(paths.datapackages)
+    keep = tmp_path / "links"
+    for name in previous:
+        (keep / name).parent.mkdir(parents=True, exist_ok=True)
+        os.link(paths.datapackages / name, keep / name)
+    state_licence(paths, "004")
+    build(paths)
+    assert files(keep) == previous
+    clean = layout(tmp_path / "clean")
+    add_seed(clean, "003")
+    state_licence(clean, "004")
+    build(clean)
+    assert files(paths.datapackages) == files(clean.datapackages)
+    assert files(paths.datapackages) != previous
+
+
+def test_a_package_whose_source_is_gone_disappears(tmp_path):
+    paths = layout(tmp_path)
+    build(paths)
+    add_seed(paths, "003")
+    build(paths)
+    with_003 = set(p.name for p in paths.datapackages.iterdir())
+    for path in paths.sources.glob(SEEDS["003"].stem + ".*"):
+        path.unlink()
+    build(paths)  # from the spare: the first set, without 003
+    build(paths)  # from the spare: the second set, with 003
+    assert len(with_003 - set(p.name for p in paths.datapackages.iterdir())) == 1

@@ -8,16 +8,24 @@ kept as a *spare* beside the target instead of being deleted, it becomes the nex
 relinking only the files whose inode differs from the live one's. A directory entry's
 inode comes with the listing (os.scandir), so finding them reads no file and stats none.
 
+The same holds for the data packages (pipeline.build.write_packages): at 5,000
+disclosures 30,000 files, of which a rebuild changes a handful.
+
 The spare is only ever renamed, linked into and unlinked from, never written into: its
-files are the live ones' inodes, which no writer edits in place.
+files are the live ones' inodes, which no writer edits in place. A build killed while it
+brings the spare up to date leaves a staging directory that the next build deletes
+(atomic.clear_interrupted), and no spare: that build links a copy afresh.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from juesuan.infra.atomic import staging_for, swap_directory
 
 
 def spare_of(target: Path) -> Path:
@@ -79,3 +87,23 @@ def take_spare(target: Path, staging: Path, leave_out: Collection[str] = ()) -> 
     os.replace(spare, staging)
     mirror(target, staging, leave_out)
     return True
+
+
+@contextmanager
+def directory_updated_atomically(target: Path) -> Iterator[Path]:
+    """atomic.directory_written_atomically, but the staging directory starts as a
+    hard-linked copy of `target` (take_spare, else linked afresh) and the content replaced
+    is kept as the spare: what did not change need not be laid out again. The caller
+    removes what is not to stay, and removes a file before writing one in its place: a
+    file of the copy is the live file, never to be written into."""
+    staging = staging_for(target)
+    try:
+        if target.is_dir() and not take_spare(target, staging):
+            mirror(target, staging)
+        yield staging
+        for directory, _, _ in os.walk(staging):  # as directory_written_atomically leaves them
+            os.chmod(directory, 0o755)
+        swap_directory(staging, target, keep=spare_of(target))
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

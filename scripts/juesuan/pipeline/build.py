@@ -15,6 +15,7 @@ import fcntl
 import hashlib
 import json
 import os
+import shutil
 import stat
 import sys
 import time
@@ -27,7 +28,6 @@ from juesuan.disclosure import Disclosure, restore
 from juesuan.extract.expenditure_by_function import code_table, fill_codes
 from juesuan.infra.atomic import (
     clear_interrupted,
-    directory_written_atomically,
     write_files,
     write_pieces,
 )
@@ -35,6 +35,7 @@ from juesuan.infra.cache import Cache, build_started, entry_key, prune_unused
 from juesuan.infra.cluster import on_cluster
 from juesuan.infra.gc_pause import long_lived
 from juesuan.infra.git_dates import last_changed
+from juesuan.infra.mirror import directory_updated_atomically
 from juesuan.infra.parallel import beside, map_in_order, worker_count
 from juesuan.package.files import files_digest, package_files
 from juesuan.package.portal import portal_texts
@@ -367,6 +368,23 @@ def _written(
     return [digest for batch in found for digest in batch]
 
 
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
+def _clear(staging: Path, names: set[str], todo: list[int], ds: list[Disclosure]) -> None:
+    """In the copy of the previous set: remove what is not a package of this build, and the
+    folders of the packages to lay out afresh (their files are the live ones)."""
+    for entry in staging.iterdir():
+        if entry.name not in names:
+            _remove(entry)
+    for i in todo:
+        _remove(staging / ds[i].name)
+
+
 def write_packages(
     disclosures: list[Disclosure],
     root: Path,
@@ -390,12 +408,12 @@ def write_packages(
     keys = [conversion_key(d) for d in disclosures]
 
     def reuse(found: _Previous, name: str, key: str) -> None:
-        write_files(staging / name, found.files)
+        """The folder stays as the copy of the previous set has it."""
         digests[name] = found.digest
         if found.hashed:  # its marker gets the stats of the files, as laid out from now on
             laid_out[key] = (name, found.digest)
 
-    with directory_written_atomically(root) as staging:
+    with directory_updated_atomically(root) as staging:  # a copy of the previous set
         todo: list[int] = []
         for i, (d, key) in enumerate(zip(disclosures, keys, strict=True)):
             found = _previous_files(root / d.name, key, store) if store is not None else None
@@ -403,6 +421,7 @@ def write_packages(
                 todo.append(i)
             else:
                 reuse(found, d.name, key)
+        _clear(staging, {d.name for d in disclosures} | {PORTAL_NAME}, todo, disclosures)
         written = _written(
             [disclosures[i] for i in todo],
             [staging / disclosures[i].name for i in todo],
@@ -418,6 +437,7 @@ def write_packages(
         )
         if found is None:
             portal = staging / PORTAL_NAME
+            _remove(portal)  # its files are the live ones: never written into
             for name, pieces in portal_texts(disclosures):
                 encoded = (piece.encode("utf-8") for piece in pieces)
                 write_pieces(portal / name, encoded, root / PORTAL_NAME / name)
