@@ -10,6 +10,7 @@ vl-convert-python wheel and served from the site itself: no CDN, no network.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -135,6 +136,21 @@ def _write_portal(
     (staging / "data.json").write_text(data_json(disclosures, base_url, place), "utf-8")
 
 
+DOWNLOAD_DIGESTS = "downloads-digests.json"
+
+
+def _manifest(place: DownloadPlace, folder: Path, names: list[str], cache_dir: Path) -> bytes:
+    """place.manifest, with the digests of unchanged files from the last build's."""
+    try:
+        known = json.loads((cache_dir / DOWNLOAD_DIGESTS).read_text("utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    known = known if isinstance(known, dict) else {}
+    text = place.manifest(folder, names, known)
+    write_file_atomically(cache_dir / DOWNLOAD_DIGESTS, json.dumps(known, sort_keys=True))
+    return text.encode("utf-8")
+
+
 def assemble_docs(
     disclosures: list[Disclosure],
     skipped: list[SkippedSource],
@@ -199,7 +215,7 @@ def assemble_docs(
         _write_portal(staging, disclosures, base_url, portal, place, downloads_staging, zips)
         if downloads_staging is not None:
             names = [PORTAL_NAME, *(d.name for d in disclosures)]
-            manifest = place.manifest(downloads_staging, names).encode("utf-8")
+            manifest = _manifest(place, downloads_staging, names, cache_dir / "render")
             _write_files(staging, {MANIFEST_PATH: manifest})
             _write_files(downloads_staging, {Path(MANIFEST_PATH).name: manifest})
         _write_files(staging, {LABELS_PATH: labels_json().encode("utf-8")})
