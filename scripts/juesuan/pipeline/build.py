@@ -299,15 +299,14 @@ def _marker(folder: Path, digest: str) -> str:
 class _Previous:
     """A package folder the previous build wrote that is what would be laid out now."""
 
-    files: dict[str, Path]
     digest: str
     hashed: bool  # verified by reading its bytes: its marker's stats are to be recorded
 
 
 def _previous_files(folder: Path, key: str, markers: Cache) -> _Previous | None:
-    """The files in `folder` as the previous build wrote them, if they are what would be laid
-    out now: the marker named after `key` (what they depend on) holds their digest. Named by
-    path, not read into memory: at a province's scale the packages are hundreds of MB.
+    """The digest of the files in `folder` as the previous build wrote them, if they are what
+    would be laid out now: the marker named after `key` (what they depend on) holds it. Read
+    one at a time, not into memory: at a province's scale the packages are hundreds of MB.
 
     The marker also holds each file's stats as they were when it was written: where they are
     all the same, the files are taken as they are without reading them (the portal package
@@ -318,11 +317,11 @@ def _previous_files(folder: Path, key: str, markers: Cache) -> _Previous | None:
         try:
             stats = json.loads(recorded) if recorded else None
             if isinstance(stats, dict) and stats == _folder_stats(folder):
-                return _Previous({n: folder / n for n in stats}, digest, False)
-            found, actual = _folder_digest(folder)
+                return _Previous(digest, False)
+            actual = _folder_digest(folder)[1]
         except (OSError, ValueError):
             return None
-        return _Previous(found, digest, True) if actual == digest else None
+        return _Previous(digest, True) if actual == digest else None
 
     return markers.load(key, files_if_current)
 
@@ -393,7 +392,9 @@ def write_packages(
 ) -> dict[str, str]:
     """Write every package and the portal-wide one as the new content of `root`, swapped in
     whole: a package whose source is gone disappears, and a killed build leaves the previous
-    set. Files that did not change are hard-linked from the previous set, not rewritten.
+    set. Files that did not change are hard-linked from the previous set, not rewritten: the
+    new set starts as a hard-linked copy of it (infra.mirror), from which the packages laid
+    out afresh and those that are gone are removed.
 
     With `markers`, a package is not even laid out again when what it depends on is
     unchanged: a disclosure's key (conversion_key) for its own package, the sequence of every
