@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,10 +104,11 @@ class DownloadPlace:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(MANIFEST_COLUMNS)
         seen: dict[str, list] = {}
+        present = set(os.listdir(folder)) if folder.is_dir() else set()  # no stat that fails
         for package in sorted(packages):
             originals = sorted(original_file(package, name) for name, _ in ORIGINALS.values())
             candidates = [zip_file(package), *originals]
-            for name in candidates:
+            for name in (c for c in candidates if c in present):
                 found = _file_digest(folder / name, (known or {}).get(name))
                 if found is None:
                     continue
