@@ -95,4 +95,4 @@ serve:
 	$(BIN)/python -m http.server --directory build/site --bind 127.0.0.1 8000
 
 clean:
-	rm -rf build
+	rm -rf build .datapackages-spare

@@ -71,3 +71,21 @@ def test_the_reused_site_equals_a_clean_build(tmp_path: Path):
         path.unlink()
     build(paths)
     assert site_files(paths.site).keys() == before.keys()
+
+
+def test_a_build_from_the_spare_site_equals_a_clean_build(tmp_path: Path):
+    """The third build starts from the site the second replaced (infra.mirror), which lacks
+    the disclosure the second added: brought up to date, it gives the clean build's site."""
+    paths = layout(tmp_path / "incremental")
+    build(paths)
+    add_seed(paths, "003")
+    build(paths)
+    spare = paths.site.with_name(f".{paths.site.name}-spare")
+    assert spare.is_dir()  # the first build's site, kept
+    state_licence(paths, "004")
+    assert rendered(build(paths)) != "mkdocs rendered every page"
+    clean = layout(tmp_path / "clean")
+    add_seed(clean, "003")
+    state_licence(clean, "004")
+    build(clean)
+    assert_same_files(site_files(paths.site), site_files(clean.site))

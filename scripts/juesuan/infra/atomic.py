@@ -65,12 +65,22 @@ def discard(directory: Path) -> None:
     )
 
 
-def swap_directory(staging: Path, target: Path, background: bool = False) -> None:
+def swap_directory(
+    staging: Path, target: Path, background: bool = False, keep: Path | None = None
+) -> None:
     """Replace `target` by `staging`; at every instant `target` is the old or the new one
     (where the kernel cannot exchange, the old one waits beside it for clear_interrupted).
-    With `background`, the old content is deleted by a detached process (see discard)."""
+    With `background`, the old content is deleted by a detached process (see discard); with
+    `keep`, it is kept there instead (what was there is deleted), where the kernel could
+    exchange (infra.mirror: the next build's copy of `target`)."""
     if target.exists() and _exchange(staging, target):
-        if background:  # staging now holds the old content
+        if keep is not None:  # staging now holds the old content
+            if keep.is_symlink() or keep.is_file():
+                keep.unlink()
+            elif keep.is_dir():
+                discard(keep)
+            os.replace(staging, keep)
+        elif background:
             discard(staging)
         else:
             shutil.rmtree(staging, ignore_errors=True)
@@ -130,9 +140,12 @@ def write_files(
     the same name there is hard-linked instead of written. Every writer here replaces files
     by renaming, never in place, so the two names cannot diverge.
     """
+    made: set[Path] = set()  # a mkdir a file was most of laying out an unchanged package
     for name, content in files.items():
         path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
         if isinstance(content, Path):
             try:
                 os.link(content, path, follow_symlinks=False)
@@ -177,7 +190,7 @@ def directory_written_atomically(target: Path) -> Iterator[Path]:
     staging = staging_for(target)
     try:
         yield staging
-        for directory in [staging, *(p for p in staging.rglob("*") if p.is_dir())]:
+        for directory, _, _ in os.walk(staging):  # folders only: no stat of each file
             os.chmod(directory, 0o755)
         swap_directory(staging, target, background=True)
     except BaseException:

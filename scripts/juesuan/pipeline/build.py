@@ -13,7 +13,10 @@ from __future__ import annotations
 import dataclasses
 import fcntl
 import hashlib
+import json
 import os
+import shutil
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -25,7 +28,6 @@ from juesuan.disclosure import Disclosure, restore
 from juesuan.extract.expenditure_by_function import code_table, fill_codes
 from juesuan.infra.atomic import (
     clear_interrupted,
-    directory_written_atomically,
     write_files,
     write_pieces,
 )
@@ -33,6 +35,7 @@ from juesuan.infra.cache import Cache, build_started, entry_key, prune_unused
 from juesuan.infra.cluster import on_cluster
 from juesuan.infra.gc_pause import long_lived
 from juesuan.infra.git_dates import last_changed
+from juesuan.infra.mirror import directory_updated_atomically
 from juesuan.infra.parallel import beside, map_in_order, worker_count
 from juesuan.package.files import files_digest, package_files
 from juesuan.package.portal import portal_texts
@@ -273,17 +276,52 @@ def _folder_digest(folder: Path) -> tuple[dict[str, Path], str]:
     return found, digest.hexdigest()
 
 
-def _previous_files(folder: Path, key: str, markers: Cache) -> tuple[dict[str, Path], str] | None:
-    """The files in `folder` as the previous build wrote them, if they are what would be laid
-    out now: the marker named after `key` (what they depend on) holds their digest. Named by
-    path, not read into memory: at a province's scale the packages are hundreds of MB."""
+def _folder_stats(folder: Path) -> dict[str, list[int]] | None:
+    """Size, modification time and inode of each file in `folder`; None if it holds
+    anything but plain files. Every writer here replaces a file (a new inode and time),
+    never edits it in place, and a hard link into the next build keeps all three."""
+    found: dict[str, list[int]] = {}
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            own = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(own.st_mode):
+                return None
+            found[entry.name] = [own.st_size, own.st_mtime_ns, own.st_ino]
+    return found
 
-    def files_if_current(expected: bytes) -> tuple[dict[str, Path], str] | None:
+
+def _marker(folder: Path, digest: str) -> str:
+    """A marker's text: the digest of the files in `folder`, then their stats (JSON)."""
+    return f"{digest}\n{json.dumps(_folder_stats(folder), sort_keys=True)}"
+
+
+@dataclass(frozen=True)
+class _Previous:
+    """A package folder the previous build wrote that is what would be laid out now."""
+
+    digest: str
+    hashed: bool  # verified by reading its bytes: its marker's stats are to be recorded
+
+
+def _previous_files(folder: Path, key: str, markers: Cache) -> _Previous | None:
+    """The digest of the files in `folder` as the previous build wrote them, if they are what
+    would be laid out now: the marker named after `key` (what they depend on) holds it. Read
+    one at a time, not into memory: at a province's scale the packages are hundreds of MB.
+
+    The marker also holds each file's stats as they were when it was written: where they are
+    all the same, the files are taken as they are without reading them (the portal package
+    alone is hundreds of MB at a province's scale); else their bytes are hashed."""
+
+    def files_if_current(expected: bytes) -> _Previous | None:
+        digest, _, recorded = expected.decode("ascii", "replace").partition("\n")
         try:
-            found, digest = _folder_digest(folder)
-        except OSError:
+            stats = json.loads(recorded) if recorded else None
+            if isinstance(stats, dict) and stats == _folder_stats(folder):
+                return _Previous(digest, False)
+            actual = _folder_digest(folder)[1]
+        except (OSError, ValueError):
             return None
-        return (found, digest) if digest == expected.decode("ascii", "replace") else None
+        return _Previous(digest, True) if actual == digest else None
 
     return markers.load(key, files_if_current)
 
@@ -329,6 +367,23 @@ def _written(
     return [digest for batch in found for digest in batch]
 
 
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
+def _clear(staging: Path, names: set[str], todo: list[int], ds: list[Disclosure]) -> None:
+    """In the copy of the previous set: remove what is not a package of this build, and the
+    folders of the packages to lay out afresh (their files are the live ones)."""
+    for entry in staging.iterdir():
+        if entry.name not in names:
+            _remove(entry)
+    for i in todo:
+        _remove(staging / ds[i].name)
+
+
 def write_packages(
     disclosures: list[Disclosure],
     root: Path,
@@ -337,7 +392,9 @@ def write_packages(
 ) -> dict[str, str]:
     """Write every package and the portal-wide one as the new content of `root`, swapped in
     whole: a package whose source is gone disappears, and a killed build leaves the previous
-    set. Files that did not change are hard-linked from the previous set, not rewritten.
+    set. Files that did not change are hard-linked from the previous set, not rewritten: the
+    new set starts as a hard-linked copy of it (infra.mirror), from which the packages laid
+    out afresh and those that are gone are removed.
 
     With `markers`, a package is not even laid out again when what it depends on is
     unchanged: a disclosure's key (conversion_key) for its own package, the sequence of every
@@ -347,18 +404,25 @@ def write_packages(
     they write, and validate_all then finds them valid (validate_written). Returns each
     package's digest (validate_all keys on it)."""
     store = Cache(markers) if markers is not None else None
-    laid_out: dict[str, str] = {}  # marker name → digest of the package laid out afresh
+    laid_out: dict[str, tuple[str, str]] = {}  # marker name → (package, digest) to record
     digests: dict[str, str] = {}  # package name → digest of its files
     keys = [conversion_key(d) for d in disclosures]
-    with directory_written_atomically(root) as staging:
+
+    def reuse(found: _Previous, name: str, key: str) -> None:
+        """The folder stays as the copy of the previous set has it."""
+        digests[name] = found.digest
+        if found.hashed:  # its marker gets the stats of the files, as laid out from now on
+            laid_out[key] = (name, found.digest)
+
+    with directory_updated_atomically(root) as staging:  # a copy of the previous set
         todo: list[int] = []
         for i, (d, key) in enumerate(zip(disclosures, keys, strict=True)):
             found = _previous_files(root / d.name, key, store) if store is not None else None
             if found is None:
                 todo.append(i)
             else:
-                write_files(staging / d.name, found[0])
-                digests[d.name] = found[1]
+                reuse(found, d.name, key)
+        _clear(staging, {d.name for d in disclosures} | {PORTAL_NAME}, todo, disclosures)
         written = _written(
             [disclosures[i] for i in todo],
             [staging / disclosures[i].name for i in todo],
@@ -366,23 +430,25 @@ def write_packages(
             validated,
         )
         for i, digest in zip(todo, written, strict=True):
-            laid_out[keys[i]] = digests[disclosures[i].name] = digest
+            digests[disclosures[i].name] = digest
+            laid_out[keys[i]] = (disclosures[i].name, digest)
         portal_key = entry_key(PORTAL_NAME, *keys)
         found = (
             _previous_files(root / PORTAL_NAME, portal_key, store) if store is not None else None
         )
         if found is None:
             portal = staging / PORTAL_NAME
+            _remove(portal)  # its files are the live ones: never written into
             for name, pieces in portal_texts(disclosures):
                 encoded = (piece.encode("utf-8") for piece in pieces)
                 write_pieces(portal / name, encoded, root / PORTAL_NAME / name)
-            laid_out[portal_key] = digests[PORTAL_NAME] = _folder_digest(portal)[1]
+            digests[PORTAL_NAME] = _folder_digest(portal)[1]
+            laid_out[portal_key] = (PORTAL_NAME, digests[PORTAL_NAME])
         else:
-            write_files(staging / PORTAL_NAME, found[0])
-            digests[PORTAL_NAME] = found[1]
+            reuse(found, PORTAL_NAME, portal_key)
     if store is not None:  # only now: a marker names files that are in place
-        for key, digest in laid_out.items():
-            store.store(key, digest)
+        for key, (name, digest) in laid_out.items():
+            store.store(key, _marker(root / name, digest))
     return digests
 
 
@@ -471,7 +537,7 @@ def _publish(
     # (~20 s at 5,000): it is validated in a process of its own while the pages and the
     # site are built, and the site is published only if it is valid.
     with beside(validate_portal_locally, *validating) as portal_problems:
-        _site(paths, result, log, portal_problems)
+        _site(paths, result, log, portal_problems, digests.get(PORTAL_NAME))
     removed = prune_unused(paths.cache, since)
     log(f"removed {removed} cache entries this build did not use")
     result.timings["total_s"] = time.perf_counter() - started
@@ -486,9 +552,11 @@ def _site(
     result: BuildResult,
     log: Callable[[str], None],
     portal_problems: Callable[[], list[ValidationProblem]],
+    portal_digest: str | None = None,
 ) -> None:
     """Pages and site; the site replaces the previous one only once the portal-wide package
-    has been found valid (`portal_problems` waits for its validation)."""
+    has been found valid (`portal_problems` waits for its validation). `portal_digest`:
+    the digest of the portal package as write_packages laid it out."""
     mark = time.perf_counter()
     configured_url = site_url(paths.config)
     settings = render_config(result.disclosures, configured_url)  # reads git: once
@@ -503,6 +571,7 @@ def _site(
         paths.datapackages,
         settings,
         paths.downloads,
+        portal_digest,
     )
     result.timings["render_s"] = time.perf_counter() - mark
     mark = time.perf_counter()

@@ -10,13 +10,17 @@ vl-convert-python wheel and served from the site itself: no CDN, no network.
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 from juesuan.disclosure import Disclosure
 from juesuan.infra.atomic import staging_for, swap_directory, write_file_atomically
+from juesuan.infra.cache import Cache, entry_key
 from juesuan.infra.deterministic_zip import deterministic_zip
+from juesuan.infra.mirror import spare_of
 from juesuan.infra.parallel import distributed, worker_count
 from juesuan.package.portal import portal_files
 from juesuan.registry.portal import CATALOGUE, PORTAL_NAME
@@ -51,10 +55,14 @@ def vega_bundle(cache_dir: Path) -> str:
     return cached.read_text(encoding="utf-8")
 
 
-def _write_files(root: Path, files: dict[str, bytes]) -> None:
+def _write_files(root: Path, files: dict[str, bytes], made: set[Path] | None = None) -> None:
+    """`made`: the folders known to exist (a mkdir a file was ~0.4 s a build at 1,000)."""
+    made = set() if made is None else made
     for name, content in files.items():
         path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
         path.write_bytes(content)
 
 
@@ -69,6 +77,35 @@ def _portal_package(
     return portal_files(disclosures)
 
 
+def _portal_zip(
+    files: dict[str, str] | dict[str, Path], digest: str | None, cache_dir: Path | None
+) -> Path | bytes:
+    """The zip of the portal package: with `digest` (files_digest of `files`, as
+    write_packages returns it) a file in the render cache, zipped only when the package
+    changed (re-zipping hundreds of MB took seconds of every build at a province's scale);
+    else its bytes."""
+    if digest is None or cache_dir is None:
+        return deterministic_zip("", files)
+    store = Cache(cache_dir)
+    key = entry_key("portal zip", digest)
+    if not store.has(key):  # has() marks it used
+        store.store_files(key, {zip_file(PORTAL_NAME): deterministic_zip("", files)})
+    return store.path(key) / zip_file(PORTAL_NAME)
+
+
+def _place(target: Path, content: Path | bytes) -> None:
+    """`content` at `target`: a file hard-linked (cache files are never edited in place)
+    or copied where links fail; bytes written."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        target.write_bytes(content)
+        return
+    try:
+        os.link(content, target)
+    except OSError:
+        shutil.copyfile(content, target)
+
+
 def _write_portal(
     staging: Path,
     disclosures: list[Disclosure],
@@ -76,13 +113,15 @@ def _write_portal(
     written: Path | None,
     place: DownloadPlace,
     downloads: Path | None,
+    zips: tuple[str | None, Path | None] = (None, None),
 ) -> None:
     """The portal-wide package (zipped, plus its catalogue unpacked) and the DCAT catalogue.
 
     Unpacked, the package would take ~30 KB a disclosure (facts with their evidence) beside
     a zip of a tenth of that; the catalogue, one row a disclosure, stays browsable as CSV.
     The zip goes to the download place with the disclosures' zips when there is one
-    (`downloads`, build/downloads' staging): at 5,000 disclosures it was 12 MB of the site."""
+    (`downloads`, build/downloads' staging): at 5,000 disclosures it was 12 MB of the site.
+    `zips`: the digest of the package in `written` and the render cache (_portal_zip)."""
     files = _portal_package(disclosures, written)
     portal_dir = staging / "data" / PORTAL_NAME
     portal_dir.mkdir(parents=True)
@@ -91,13 +130,25 @@ def _write_portal(
         shutil.copyfile(catalogue, portal_dir / CATALOGUE.path)
     else:
         (portal_dir / CATALOGUE.path).write_text(catalogue, "utf-8")
-    zipped = deterministic_zip("", files)
-    if downloads is not None:
-        downloads.mkdir(parents=True, exist_ok=True)
-        (downloads / zip_file(PORTAL_NAME)).write_bytes(zipped)
-    else:
-        (staging / "data" / zip_file(PORTAL_NAME)).write_bytes(zipped)
+    digest = zips[0] if isinstance(catalogue, Path) else None  # files as written there
+    zipped = _portal_zip(files, digest, zips[1])
+    _place((downloads or staging / "data") / zip_file(PORTAL_NAME), zipped)
     (staging / "data.json").write_text(data_json(disclosures, base_url, place), "utf-8")
+
+
+DOWNLOAD_DIGESTS = "downloads-digests.json"
+
+
+def _manifest(place: DownloadPlace, folder: Path, names: list[str], cache_dir: Path) -> bytes:
+    """place.manifest, with the digests of unchanged files from the last build's."""
+    try:
+        known = json.loads((cache_dir / DOWNLOAD_DIGESTS).read_text("utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    known = known if isinstance(known, dict) else {}
+    text = place.manifest(folder, names, known)
+    write_file_atomically(cache_dir / DOWNLOAD_DIGESTS, json.dumps(known, sort_keys=True))
+    return text.encode("utf-8")
 
 
 def assemble_docs(
@@ -111,13 +162,16 @@ def assemble_docs(
     packages: Path | None = None,
     config: RenderConfig = NO_SETTINGS,
     downloads: Path | None = None,
+    portal_digest: str | None = None,
 ) -> None:
     """Write the complete MkDocs docs directory into `target` (swapped in whole).
 
     `base_url` (mkdocs `site_url`, may be empty) prefixes the download URLs of data.json;
     `packages` is the datapackages/ directory this build has just written, if any;
     `downloads` the folder that receives the files served outside the site when
-    config.downloads_url is set (render.downloads), swapped in whole too.
+    config.downloads_url is set (render.downloads), swapped in whole too;
+    `portal_digest` the digest of the portal package in `packages` (write_packages), which
+    names its zip in the render cache.
     """
     staging = staging_for(target)
     downloads_staging: Path | None = None
@@ -147,19 +201,21 @@ def assemble_docs(
             department_page_names(disclosures),
             downloads_staging,
         )
+        made: set[Path] = set()
         for page in [
             *compare_pages(disclosures, cache_dir / "render"),
             *completeness_pages(disclosures, place),
             *index_pages(disclosures),
             *department_pages(disclosures, cache_dir / "render"),
         ]:
-            _write_files(staging, {page.path: page.markdown.encode("utf-8")})
-            _write_files(staging, {k: v.encode("utf-8") for k, v in page.files.items()})
+            _write_files(staging, {page.path: page.markdown.encode("utf-8")}, made)
+            _write_files(staging, {k: v.encode("utf-8") for k, v in page.files.items()}, made)
         portal = packages and packages / PORTAL_NAME
-        _write_portal(staging, disclosures, base_url, portal, place, downloads_staging)
+        zips = (portal_digest, cache_dir / "render")
+        _write_portal(staging, disclosures, base_url, portal, place, downloads_staging, zips)
         if downloads_staging is not None:
             names = [PORTAL_NAME, *(d.name for d in disclosures)]
-            manifest = place.manifest(downloads_staging, names).encode("utf-8")
+            manifest = _manifest(place, downloads_staging, names, cache_dir / "render")
             _write_files(staging, {MANIFEST_PATH: manifest})
             _write_files(downloads_staging, {Path(MANIFEST_PATH).name: manifest})
         _write_files(staging, {LABELS_PATH: labels_json().encode("utf-8")})
@@ -228,7 +284,9 @@ def build_site(
             page_reuse.remove_gone(state, staging)
         if before_swap is not None:
             before_swap()
-        swap_directory(staging, site_dir, background=True)
+        # the site replaced is kept: the next build's copy of this one (page_reuse)
+        spare = spare_of(site_dir) if cache_dir is not None else None
+        swap_directory(staging, site_dir, background=True, keep=spare)
         if state is not None and cache_dir is not None:
             page_reuse.save_state(cache_dir, state)
             return (state.rebuilt, state.seen) if state.previous else None

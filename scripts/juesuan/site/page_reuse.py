@@ -29,6 +29,7 @@ from pathlib import Path
 
 from juesuan.infra.atomic import write_file_atomically
 from juesuan.infra.cache import entry_key
+from juesuan.infra.mirror import take_spare
 from juesuan.render.fragments import fragment_file
 
 STATE_NAME = "site-state.json"
@@ -137,7 +138,11 @@ def keep_unchanged_times(staging: Path, previous: Path) -> int:
 
 def copy_previous_site(site: Path, staging: Path) -> None:
     """`staging` becomes a copy of `site` made of hard links (fast, no bytes copied);
-    reuse_hook unlinks a file before mkdocs rewrites it, so the live site never changes."""
+    reuse_hook unlinks a file before mkdocs rewrites it, so the live site never changes.
+    The site the last build replaced, kept as its spare (build_site), is such a copy but
+    for the files that build changed: it is brought up to date (infra.mirror)."""
+    if take_spare(site, staging, _EVERY_BUILD):
+        return
 
     def link(source: str, target: str) -> None:
         try:
