@@ -49,10 +49,12 @@ def validated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         names.extend(d.parent.name for d in descriptors)
         return real(descriptors)
 
-    def spy_written(ds: list, folders: list[Path], previous: list, cache: Path | None) -> list:
+    def spy_written(
+        ds: list, folders: list[Path], previous: list, cache: Path | None, rows: list
+    ) -> list:
         if cache is not None:
             names.extend(folder.name for folder in folders)
-        return real_written(ds, folders, previous, cache)
+        return real_written(ds, folders, previous, cache, rows)
 
     monkeypatch.setattr(validate, "_validate_many", spy)
     monkeypatch.setattr(pipeline, "_written", spy_written)

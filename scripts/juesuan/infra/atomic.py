@@ -168,6 +168,13 @@ def write_pieces(path: Path, pieces: Iterable[bytes], previous: Path | None = No
     with open(path, "wb") as handle:
         for piece in pieces:
             handle.write(piece)
+    written_whole(path, previous)
+
+
+def written_whole(path: Path, previous: Path | None = None) -> None:
+    """Finish a file written a piece at a time (write_pieces): mode 644, and where
+    `previous` is a plain file of mode 644 with the same bytes, that file hard-linked in its
+    place, as write_files does."""
     os.chmod(path, 0o644)
     try:
         found = previous.lstat() if previous is not None else None

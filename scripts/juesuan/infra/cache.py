@@ -30,7 +30,7 @@ from juesuan.infra.atomic import write_file_atomically
 
 T = TypeVar("T")
 
-CACHE_STAGES = ("convert", "package", "validate", "render")
+CACHE_STAGES = ("convert", "package", "portal-rows", "validate", "render")
 # Originals fetched by hash (infra/fetch.py): one no manifest row names any more goes too.
 PRUNED = (*CACHE_STAGES, "originals")
 # The juesuan package itself, found by place so that this module imports nothing of it.

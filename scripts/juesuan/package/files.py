@@ -32,6 +32,20 @@ def csv_text(spec: ResourceSpec, rows: Iterable[dict[str, Any]]) -> str:
     return "".join(csv_pieces(spec, [rows]))
 
 
+def csv_rows(spec: ResourceSpec, rows: Iterable[dict[str, Any]]) -> str:
+    """The lines `csv_pieces` writes for `rows`, without the header."""
+    buffer = io.StringIO()
+    csv.DictWriter(buffer, fieldnames=spec.columns, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def csv_header(spec: ResourceSpec) -> str:
+    """The header line `csv_pieces` writes first."""
+    buffer = io.StringIO()
+    csv.DictWriter(buffer, fieldnames=spec.columns, lineterminator="\n").writeheader()
+    return buffer.getvalue()
+
+
 def csv_pieces(spec: ResourceSpec, groups: Iterable[Iterable[dict[str, Any]]]) -> Iterator[str]:
     """The text of `csv_text(spec, rows of every group)`, a piece per group (the header
     first): a file of millions of rows need never be one string."""

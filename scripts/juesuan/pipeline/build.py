@@ -20,9 +20,10 @@ import stat
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from juesuan.disclosure import Disclosure, restore
 from juesuan.extract.expenditure_by_function import code_table, fill_codes
@@ -30,6 +31,7 @@ from juesuan.infra.atomic import (
     clear_interrupted,
     write_files,
     write_pieces,
+    written_whole,
 )
 from juesuan.infra.cache import Cache, build_started, entry_key, prune_unused
 from juesuan.infra.cluster import on_cluster
@@ -38,7 +40,7 @@ from juesuan.infra.git_dates import last_changed
 from juesuan.infra.mirror import directory_updated_atomically
 from juesuan.infra.parallel import beside, map_in_order, worker_count
 from juesuan.package.files import files_digest, package_files
-from juesuan.package.portal import portal_texts
+from juesuan.package.portal import disclosure_rows, portal_tables, portal_texts
 from juesuan.package.validate import (
     ValidationProblem,
     batch_size,
@@ -326,30 +328,78 @@ def _previous_files(folder: Path, key: str, markers: Cache) -> _Previous | None:
     return markers.load(key, files_if_current)
 
 
-def _write_package_of(d: Disclosure, folder: Path, previous: Path) -> str:
+def _rows_entry(key: str) -> str:
+    """The name of the entry (in build/cache/portal-rows) that keeps the portal tables'
+    lines of the disclosure whose conversion_key is `key` (portal.disclosure_rows)."""
+    return entry_key("portal rows", key)
+
+
+def _rows_decoded(data: bytes) -> dict[str, str] | None:
+    try:
+        found = json.loads(data)
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def _keep_rows(d: Disclosure, kept: Cache, key: str) -> dict[str, str]:
+    rows = disclosure_rows(d)
+    kept.store(_rows_entry(key), json.dumps(rows, ensure_ascii=False))
+    return rows
+
+
+def _kept_rows(kept: Cache | None, keys: dict[str, str]) -> Callable[[Disclosure], dict[str, str]]:
+    """portal.disclosure_rows as kept (in `kept`) by the worker that laid out the
+    disclosure's package, or by an earlier build (by conversion_key, `keys`: package name →
+    key); made and kept here where missing."""
+
+    def rows_of(d: Disclosure) -> dict[str, str]:
+        if kept is None:
+            return disclosure_rows(d)
+        found = kept.load(_rows_entry(keys[d.name]), _rows_decoded)
+        return found if found is not None else _keep_rows(d, kept, keys[d.name])
+
+    return rows_of
+
+
+def _write_package_of(
+    d: Disclosure, folder: Path, previous: Path, rows: tuple[Path, str] | None = None
+) -> str:
     """In a worker: lay out the package of the complete disclosure behind `d` in `folder`
     (files whose bytes are those in `previous` hard-linked from there) and return its digest.
     The bytes never travel back: the build process held every package at once, gigabytes at
-    a province's scale."""
+    a province's scale. With `rows` (build/cache/portal-rows and d's conversion_key), d's
+    lines of the portal tables are kept there too, made from `d` as the build holds it."""
+    if rows is not None:
+        _keep_rows(d, Cache(rows[0]), rows[1])
     found = {n: t.encode("utf-8") for n, t in package_files(restore(d)).items()}
     write_files(folder, found, reuse=previous)
     return files_digest(found)
 
 
 def _write_batch(
-    ds: list[Disclosure], folders: list[Path], previous: list[Path], validated: Path | None
+    ds: list[Disclosure],
+    folders: list[Path],
+    previous: list[Path],
+    validated: Path | None,
+    rows: list[tuple[Path, str] | None] | None = None,
 ) -> list[str]:
     """In a worker: lay out a batch of packages (_write_package_of) and return their digests;
     with `validated` (validate_all's cache), validate them together right away, while their
     files are fresh, and mark the valid ones (validate_written)."""
-    digests = [_write_package_of(*job) for job in zip(ds, folders, previous, strict=True)]
+    jobs = zip(ds, folders, previous, rows or [None] * len(ds), strict=True)
+    digests = [_write_package_of(*job) for job in jobs]
     if validated is not None:
         validate_written([f / "datapackage.json" for f in folders], digests, validated)
     return digests
 
 
 def _written(
-    ds: list[Disclosure], folders: list[Path], previous: list[Path], validated: Path | None
+    ds: list[Disclosure],
+    folders: list[Path],
+    previous: list[Path],
+    validated: Path | None,
+    rows: list[tuple[Path, str] | None],
 ) -> list[str]:
     """Digests of the packages of `ds` laid out on all cores, in batches (validate.batch_size:
     a frictionless pass is cheaper the more packages it takes)."""
@@ -361,10 +411,31 @@ def _written(
         [folders[c] for c in cut],
         [previous[c] for c in cut],
         [validated] * len(cut),
+        [rows[c] for c in cut],
         workers=worker_count(len(cut)),
         chunks_per_worker=0,
     )
     return [digest for batch in found for digest in batch]
+
+
+def _write_portal(
+    folder: Path,
+    disclosures: list[Disclosure],
+    rows_of: Callable[[Disclosure], dict[str, str]],
+    previous: Path,
+) -> None:
+    """The portal package's files in `folder`, each written a piece at a time (hundreds of MB
+    at a province's scale); a file with the same bytes as in `previous` is hard-linked."""
+    for name, pieces in portal_texts(disclosures):
+        write_pieces(folder / name, (piece.encode("utf-8") for piece in pieces), previous / name)
+    with ExitStack() as opened:
+        handles: dict[str, Any] = {}
+        for name, piece in portal_tables(disclosures, rows_of):
+            if name not in handles:
+                handles[name] = opened.enter_context(open(folder / name, "wb"))
+            handles[name].write(piece.encode("utf-8"))
+    for name in handles:
+        written_whole(folder / name, previous / name)
 
 
 def _remove(path: Path) -> None:
@@ -389,6 +460,7 @@ def write_packages(
     root: Path,
     markers: Path | None = None,
     validated: Path | None = None,
+    rows: Path | None = None,
 ) -> dict[str, str]:
     """Write every package and the portal-wide one as the new content of `root`, swapped in
     whole: a package whose source is gone disappears, and a killed build leaves the previous
@@ -401,9 +473,12 @@ def write_packages(
     disclosure's key for the portal's. The packages to lay out are laid out on all cores,
     each written where it goes by the worker that made it; the portal's files are written one
     at a time. With `validated` (validate_all's cache), the workers validate the packages
-    they write, and validate_all then finds them valid (validate_written). Returns each
-    package's digest (validate_all keys on it)."""
+    they write, and validate_all then finds them valid (validate_written). With `rows`, each
+    disclosure's lines of the portal tables are kept there by its conversion_key, and the
+    portal's tables are joined from them (portal.disclosure_rows). Returns each package's
+    digest (validate_all keys on it)."""
     store = Cache(markers) if markers is not None else None
+    kept = Cache(rows) if rows is not None else None
     laid_out: dict[str, tuple[str, str]] = {}  # marker name → (package, digest) to record
     digests: dict[str, str] = {}  # package name → digest of its files
     keys = [conversion_key(d) for d in disclosures]
@@ -422,12 +497,15 @@ def write_packages(
                 todo.append(i)
             else:
                 reuse(found, d.name, key)
+                if kept is not None:  # its portal lines stay in use while it is unchanged,
+                    kept.has(_rows_entry(key))  # the portal rewritten or not (has() marks)
         _clear(staging, {d.name for d in disclosures} | {PORTAL_NAME}, todo, disclosures)
         written = _written(
             [disclosures[i] for i in todo],
             [staging / disclosures[i].name for i in todo],
             [root / disclosures[i].name for i in todo],
             validated,
+            [(rows, keys[i]) if rows is not None else None for i in todo],
         )
         for i, digest in zip(todo, written, strict=True):
             digests[disclosures[i].name] = digest
@@ -439,9 +517,8 @@ def write_packages(
         if found is None:
             portal = staging / PORTAL_NAME
             _remove(portal)  # its files are the live ones: never written into
-            for name, pieces in portal_texts(disclosures):
-                encoded = (piece.encode("utf-8") for piece in pieces)
-                write_pieces(portal / name, encoded, root / PORTAL_NAME / name)
+            by_name = {d.name: key for d, key in zip(disclosures, keys, strict=True)}
+            _write_portal(portal, disclosures, _kept_rows(kept, by_name), root / PORTAL_NAME)
             digests[PORTAL_NAME] = _folder_digest(portal)[1]
             laid_out[portal_key] = (PORTAL_NAME, digests[PORTAL_NAME])
         else:
@@ -523,7 +600,11 @@ def _publish(
     """Everything after conversion: packages, validation, pages, site, cache pruning."""
     mark = time.perf_counter()
     digests = write_packages(
-        result.disclosures, paths.datapackages, paths.cache / "package", paths.cache / "validate"
+        result.disclosures,
+        paths.datapackages,
+        paths.cache / "package",
+        paths.cache / "validate",
+        paths.cache / "portal-rows",
     )
     validating = (paths.datapackages, paths.cache / "validate", digests)
     count, result.problems = validate_all(*validating, portal=False)
