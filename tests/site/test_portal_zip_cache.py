@@ -32,9 +32,9 @@ def zipped(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     made: list[int] = []
     real = assemble.deterministic_zip
 
-    def spy(folder: str, files):
+    def spy(folder: str, files, level=None):
         made.append(1)
-        return real(folder, files)
+        return real(folder, files, level)
 
     monkeypatch.setattr(assemble, "deterministic_zip", spy)
     return made

@@ -36,7 +36,7 @@ from juesuan.infra.atomic import (
 from juesuan.infra.cache import Cache, build_started, entry_key, prune_unused
 from juesuan.infra.cluster import on_cluster
 from juesuan.infra.gc_pause import long_lived
-from juesuan.infra.git_dates import last_changed
+from juesuan.infra.git_dates import last_changed, resolved
 from juesuan.infra.mirror import directory_updated_atomically
 from juesuan.infra.parallel import beside, map_in_order, worker_count
 from juesuan.package.files import files_digest, package_files
@@ -576,12 +576,13 @@ def render_config(disclosures: list[Disclosure], configured_url: str) -> RenderC
         for d in disclosures
     }
     paths = [p for group in sources.values() for p in group]
+    real = resolved(paths)
     dates = last_changed(paths[0].parent, paths) if paths else {}
     updated = tuple(
         sorted(
             (name, max(found))
             for name, group in sources.items()
-            if (found := [dates[p.resolve()] for p in group if p.resolve() in dates])
+            if (found := [dates[real[p]] for p in group if real[p] in dates])
         )
     )
     return dataclasses.replace(
