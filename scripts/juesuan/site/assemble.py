@@ -39,6 +39,7 @@ from juesuan.render.pages import (
 from juesuan.render.portal_pages import department_page_names, department_pages, home_chart
 from juesuan.site import mkdocs_run, page_reuse, search_publish, search_words, shards
 from juesuan.site.dcat import data_json
+from juesuan.site.docs_writer import DocsWriter
 from juesuan.site.search_index import PieceStore
 
 VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
@@ -208,31 +209,31 @@ def assemble_docs(
             department_page_names(disclosures),
             downloads_staging,
         )
-        made: set[Path] = set()
+        docs = DocsWriter(staging, target, cache_dir)
         for page in [
             *compare_pages(disclosures, cache_dir / "render"),
             *completeness_pages(disclosures, place),
             *index_pages(disclosures),
             *department_pages(disclosures, cache_dir / "render"),
         ]:
-            _write_files(staging, {page.path: page.markdown.encode("utf-8")}, made)
-            _write_files(staging, {k: v.encode("utf-8") for k, v in page.files.items()}, made)
+            docs.write(page.path, page.markdown.encode("utf-8"))
+            for name, text in page.files.items():
+                docs.write(name, text.encode("utf-8"))
         portal = packages and packages / PORTAL_NAME
         zips = (portal_digest, cache_dir / "render")
         _write_portal(staging, disclosures, base_url, portal, place, downloads_staging, zips)
         if downloads_staging is not None:
             names = [PORTAL_NAME, *(d.name for d in disclosures)]
             manifest = _manifest(place, downloads_staging, names, cache_dir / "render")
-            _write_files(staging, {MANIFEST_PATH: manifest})
+            docs.write(MANIFEST_PATH, manifest)
             _write_files(downloads_staging, {Path(MANIFEST_PATH).name: manifest})
-        _write_files(staging, {LABELS_PATH: labels_json().encode("utf-8")})
-        bundle = staging / VEGA_BUNDLE
-        bundle.parent.mkdir(parents=True, exist_ok=True)
-        bundle.write_text(vega_bundle(cache_dir), "utf-8")
+        docs.write(LABELS_PATH, labels_json().encode("utf-8"))
+        docs.write(VEGA_BUNDLE, vega_bundle(cache_dir).encode("utf-8"))
         page_reuse.keep_unchanged_times(staging, target)
         if downloads is not None and downloads_staging is not None:
             swap_directory(downloads_staging, downloads, background=True)
         swap_directory(staging, target, background=True)
+        docs.save()
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         if downloads_staging is not None:
