@@ -9,6 +9,7 @@ cluster: infra/cluster.py), so the stages never need to know where they run.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -71,13 +72,13 @@ def beside(fn: Callable[..., Any], *args: Any) -> Iterator[Callable[[], Any]]:
     """Run `fn(*args)` in a process of its own while the block runs; the block gets a
     function that waits for its result (and raises its exception). For one long job off
     the build's critical path: a +1 build's other core is idle while MkDocs runs. On a
-    cluster (running_on) the job runs here, first: a Dask client's threads are running,
-    and a process forked from a threaded one can deadlock."""
-    if _executor.get() is not None:
-        result = fn(*args)
-        yield lambda: result
-        return
-    pool = ProcessPoolExecutor(max_workers=1)
+    cluster (running_on) a Dask client's threads are running in this process, and a process
+    forked from a threaded one can deadlock: the job's process is forked from a fresh
+    server process instead (multiprocessing's "forkserver"; `fn` and `args` are pickled).
+    Run here, first, it left the cluster's build with one MkDocs process and the portal's
+    validation in the way: 1.24–1.33× the pool's time at N = 1,000."""
+    fresh = multiprocessing.get_context("forkserver") if _executor.get() is not None else None
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=fresh)
     try:
         future = pool.submit(fn, *args)
         yield future.result

@@ -21,7 +21,7 @@ from juesuan.infra.atomic import staging_for, swap_directory, write_file_atomica
 from juesuan.infra.cache import Cache, entry_key
 from juesuan.infra.deterministic_zip import deterministic_zip
 from juesuan.infra.mirror import spare_of
-from juesuan.infra.parallel import distributed, worker_count
+from juesuan.infra.parallel import worker_count
 from juesuan.package.portal import portal_files
 from juesuan.registry.portal import CATALOGUE, PORTAL_NAME
 from juesuan.render.compare_pages import compare_pages
@@ -281,7 +281,7 @@ def build_site(
             for uri, path in pages
             if state is None or state.previous.get(uri) != state.file_signature(uri, path)
         }
-        cores = 1 if distributed() else worker_count(len(weights), workers)
+        cores = worker_count(len(weights), workers)  # MkDocs runs here, on a cluster too
         count = shards.shard_count(len(weights), cores)
         if count > 1:
             state = state or page_reuse.ReuseState("", {}, docs_dir)
