@@ -47,17 +47,11 @@ def csv_header(spec: ResourceSpec) -> str:
 
 
 def csv_pieces(spec: ResourceSpec, groups: Iterable[Iterable[dict[str, Any]]]) -> Iterator[str]:
-    """The text of `csv_text(spec, rows of every group)`, a piece per group (the header
-    first): a file of millions of rows need never be one string."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=spec.columns, lineterminator="\n")
-    writer.writeheader()
+    """The text of `csv_text(spec, rows of every group)`: the header, then a piece per group
+    (a file of millions of rows need never be one string)."""
+    yield csv_header(spec)
     for rows in groups:
-        writer.writerows(rows)
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()
+        yield csv_rows(spec, rows)
 
 
 def resource_descriptor(spec: ResourceSpec, described: bool = True) -> dict[str, Any]:

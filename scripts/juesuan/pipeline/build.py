@@ -418,7 +418,7 @@ def _written(
     return [digest for batch in found for digest in batch]
 
 
-def _write_portal(
+def _write_portal_package(
     folder: Path,
     disclosures: list[Disclosure],
     rows_of: Callable[[Disclosure], dict[str, str]],
@@ -518,7 +518,8 @@ def write_packages(
             portal = staging / PORTAL_NAME
             _remove(portal)  # its files are the live ones: never written into
             by_name = {d.name: key for d, key in zip(disclosures, keys, strict=True)}
-            _write_portal(portal, disclosures, _kept_rows(kept, by_name), root / PORTAL_NAME)
+            rows_of = _kept_rows(kept, by_name)
+            _write_portal_package(portal, disclosures, rows_of, root / PORTAL_NAME)
             digests[PORTAL_NAME] = _folder_digest(portal)[1]
             laid_out[portal_key] = (PORTAL_NAME, digests[PORTAL_NAME])
         else:

@@ -56,14 +56,10 @@ def vega_bundle(cache_dir: Path) -> str:
     return cached.read_text(encoding="utf-8")
 
 
-def _write_files(root: Path, files: dict[str, bytes], made: set[Path] | None = None) -> None:
-    """`made`: the folders known to exist (a mkdir a file was ~0.4 s a build at 1,000)."""
-    made = set() if made is None else made
+def _write_files(root: Path, files: dict[str, bytes]) -> None:
     for name, content in files.items():
         path = root / name
-        if path.parent not in made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
 
 
