@@ -12,7 +12,7 @@ from juesuan.package.validate_one import ValidationProblem
 from juesuan.pipeline.build import BuildPaths, run_build
 
 
-def invalid_portal(root, cache_dir, digests) -> list[ValidationProblem]:
+def invalid_portal(root, cache_dir, digests, parts=None) -> list[ValidationProblem]:
     """Stands in for frictionless finding a bad cell in the portal package (our writer
     cannot be made to write one from real sources)."""
     return [ValidationProblem("portal", "facts", 7, "value", "type error")]

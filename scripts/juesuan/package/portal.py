@@ -17,6 +17,7 @@ from juesuan.disclosure import Disclosure
 from juesuan.domain.licence import LICENCE
 from juesuan.domain.template import ALL_PARTS, DOCUMENT_KINDS, PartStatus
 from juesuan.extract.completeness import PartResult, present_count, referenced_count
+from juesuan.infra.cache import entry_key
 from juesuan.package.files import csv_header, csv_pieces, csv_rows, resource_descriptor
 from juesuan.package.rows import cell_text, resource_rows
 from juesuan.registry.fields import ResourceSpec
@@ -153,6 +154,21 @@ def disclosure_rows(d: Disclosure) -> dict[str, str]:
     conversion and joins them (pipeline.build): made afresh for 5,000 disclosures on every
     build that changes one, they were ~4 s."""
     return {spec.path: csv_rows(spec, resource_rows(spec, d)) for spec in BY_DISCLOSURE}
+
+
+def rows_entry(key: str) -> str:
+    """The name of the entry (in build/cache/portal-rows) that keeps the portal tables'
+    lines of the disclosure whose conversion_key is `key` (disclosure_rows)."""
+    return entry_key("portal rows", key)
+
+
+def rows_decoded(data: bytes) -> dict[str, str] | None:
+    """A kept entry's disclosure_rows; None when unreadable."""
+    try:
+        found = json.loads(data)
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
 
 
 def portal_texts(disclosures: list[Disclosure]) -> Iterator[tuple[str, Iterator[str]]]:

@@ -22,6 +22,11 @@ from pathlib import Path
 from juesuan.infra.cache import Cache, entry_key
 from juesuan.infra.parallel import distributed, map_in_order, running_on, worker_count
 from juesuan.package.files import files_digest
+from juesuan.package.portal_parts import (
+    PortalParts,
+    keep_part_records,
+    validate_portal_by_parts,
+)
 from juesuan.package.validate_batch import validate_batch
 from juesuan.package.validate_one import ValidationProblem
 from juesuan.registry.portal import PORTAL_NAME
@@ -59,11 +64,25 @@ BATCH_SIZE = 500  # at most this many packages per frictionless pass (validate_b
 
 
 def validate_portal_locally(
-    root: Path, cache_dir: Path | None, digests: dict[str, str] | None
+    root: Path,
+    cache_dir: Path | None,
+    digests: dict[str, str] | None,
+    parts: PortalParts | None = None,
 ) -> list[ValidationProblem]:
     """The portal-wide package's problems, validated in this process whatever executor the
-    build runs on (infra.parallel.beside runs it in a process of its own)."""
+    build runs on (infra.parallel.beside runs it in a process of its own). With `parts`
+    (what its tables were joined from) and the cache, only the disclosures' lines that no
+    earlier build validated are read (portal_parts); else, or if that finds anything to
+    report, frictionless validates it whole."""
     with running_on(None):
+        if parts is not None and cache_dir is not None and digests and PORTAL_NAME in digests:
+            store = Cache(cache_dir)
+            key = entry_key(validator_version(), digests[PORTAL_NAME])
+            folder = root / PORTAL_NAME
+            if store.has(key):
+                keep_part_records(parts, cache_dir, validator_version())
+            elif validate_portal_by_parts(folder, parts, cache_dir, validator_version()):
+                store.store(key, f"{PORTAL_NAME}\n")
         return validate_all(root, cache_dir, digests, portal=True)[1]
 
 

@@ -17,12 +17,11 @@ from typing import Any
 from juesuan.disclosure import Disclosure
 from juesuan.infra.cache import Cache, entry_key
 from juesuan.infra.parallel import map_in_order, worker_count
-from juesuan.render.disclosure_files import conversion_key
 
 
 def page_key(kind: str, label: object, disclosures: Sequence[Disclosure]) -> str:
     """The cache name of a page of `kind` about `label` listing `disclosures`."""
-    return entry_key(kind, repr(label), *(conversion_key(d) for d in disclosures))
+    return entry_key(kind, repr(label), *(d.conversion_key for d in disclosures))
 
 
 def _decode(data: bytes) -> tuple[Any] | None:

@@ -269,8 +269,10 @@ def build_site(
             reuse = layout == previous_layout and site_dir.is_dir()
             if reuse:
                 page_reuse.copy_previous_site(site_dir, staging)
-            state = page_reuse.ReuseState(layout, previous if reuse else {}, docs_dir)
-        pages = mkdocs_run.documentation_pages(config)
+            compiled = page_reuse.compiled_templates(cache_dir)
+            state = page_reuse.ReuseState(layout, previous if reuse else {}, docs_dir, compiled)
+        files = mkdocs_run.listed_files(config)
+        pages = mkdocs_run.documentation_pages(files)
         words = search_words.site_words(path for _, path in pages)
         weights = {
             uri: shards.page_weight(path)
@@ -283,7 +285,7 @@ def build_site(
             state = state or page_reuse.ReuseState("", {}, docs_dir)
             _build_in_shards(config_file, staging, site_url, state, words, weights, count)
         else:
-            mkdocs_run.run(config, state, words, dirty=bool(state and state.previous))
+            mkdocs_run.run(config, state, words, bool(state and state.previous), files)
         if state is not None and state.previous:
             page_reuse.remove_gone(state, staging)
         if before_swap is not None:

@@ -23,6 +23,7 @@ import json
 import logging
 import os
 import shutil
+import stat
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -72,6 +73,7 @@ class ReuseState:
     layout: str
     previous: dict[str, str]  # src_uri → signature, as last built
     docs_dir: Path
+    compiled: Path | None = None  # the theme's templates compiled by an earlier build
     current: dict[str, str] = field(default_factory=dict)
     rebuilt: int = 0
     seen: int = 0
@@ -100,6 +102,13 @@ class ReuseState:
 ACTIVE: ReuseState | None = None
 
 
+def compiled_templates(cache_dir: Path) -> Path:
+    """Where the theme's templates, compiled by Jinja, are kept between builds (compiling
+    them is ~0.45 s of every build). Jinja recompiles a template whose source changed;
+    the folder is per Jinja and MkDocs version, which decide how a template compiles."""
+    return cache_dir / "templates" / f"jinja2-{version('jinja2')}-mkdocs-{version('mkdocs')}"
+
+
 def load_state(cache_dir: Path) -> tuple[str, dict[str, str]]:
     try:
         data = json.loads((cache_dir / STATE_NAME).read_text("utf-8"))
@@ -117,23 +126,34 @@ def keep_unchanged_times(staging: Path, previous: Path) -> int:
     """Give each file written afresh into `staging` that holds the same bytes as its
     namesake in `previous` (the docs directory it replaces) that file's times, so that a
     page listing the same disclosures as last time is not rendered again; return how many.
-    Hard links into the render cache keep their times already and are skipped."""
+    Hard links into the render cache keep their times already and are skipped. Walked with
+    os.walk and plain strings: Path.rglob and a Path a file were ~0.1 s a build at 1,000
+    disclosures."""
     kept = 0
-    for path in staging.rglob("*"):
-        try:
-            own = path.lstat()
-            if not path.is_file() or own.st_nlink > 1:
+    top, old_top = str(staging), str(previous)
+    for folder, _, names in os.walk(top):
+        old_folder = old_top + folder[len(top) :]
+        for name in names:
+            path = os.path.join(folder, name)
+            try:
+                own = os.lstat(path)
+                if not stat.S_ISREG(own.st_mode) or own.st_nlink > 1:
+                    continue
+                old_path = os.path.join(old_folder, name)
+                old = os.stat(old_path)
+                if old.st_size != own.st_size or old.st_mtime_ns == own.st_mtime_ns:
+                    continue
+                if _same_bytes(old_path, path):
+                    os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns))
+                    kept += 1
+            except OSError:
                 continue
-            old_path = previous / path.relative_to(staging)
-            old = old_path.stat()
-            if old.st_size != own.st_size or old.st_mtime_ns == own.st_mtime_ns:
-                continue
-            if old_path.read_bytes() == path.read_bytes():
-                os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns))
-                kept += 1
-        except OSError:
-            continue
     return kept
+
+
+def _same_bytes(a: str, b: str) -> bool:
+    with open(a, "rb") as one, open(b, "rb") as other:
+        return one.read() == other.read()
 
 
 def copy_previous_site(site: Path, staging: Path) -> None:

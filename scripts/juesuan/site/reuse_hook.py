@@ -3,7 +3,8 @@
 juesuan.site.page_reuse explains the scheme; without a reuse state (a clean build, or
 mkdocs run by hand) this hook does nothing. In a shard of a sharded build
 (juesuan.site.shards) a file is the shard's to write or not at all: the others' files are
-neither modified, nor looked at, nor counted.
+neither modified, nor looked at, nor counted. The theme's templates are compiled once
+and kept in the build's cache (page_reuse.compiled_templates).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.plugins import event_priority
 
 from juesuan.site import page_reuse, shards
@@ -34,3 +36,11 @@ def on_files(files: Any, config: Any) -> Any:
             dest.unlink()  # a hard link to the live site: write a new file, not into it
         file.is_modified = lambda changed=changed: changed
     return files
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    state = page_reuse.ACTIVE
+    if state is not None and state.compiled is not None:
+        state.compiled.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(state.compiled))
+    return env
