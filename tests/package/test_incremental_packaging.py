@@ -41,9 +41,15 @@ pytestmark = pytest.mark.build  # runs full builds or the frictionless CLI
 @pytest.fixture
 def validated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Names of the packages handed to frictionless, in every call of the test: by
-    validate_all, or by the workers that write them (pipeline._written with a cache)."""
+    validate_all, by the workers that write them (pipeline._written with a cache), or, for
+    the portal's, a disclosure's lines at a time (package.portal_parts)."""
     names: list[str] = []
     real, real_written = validate._validate_many, pipeline._written
+    real_parts = validate.validate_portal_by_parts
+
+    def spy_parts(folder: Path, *args) -> bool:
+        names.append(folder.name)
+        return real_parts(folder, *args)
 
     def spy(descriptors: list[Path]) -> list:
         names.extend(d.parent.name for d in descriptors)
@@ -57,6 +63,7 @@ def validated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return real_written(ds, folders, previous, cache, rows)
 
     monkeypatch.setattr(validate, "_validate_many", spy)
+    monkeypatch.setattr(validate, "validate_portal_by_parts", spy_parts)
     monkeypatch.setattr(pipeline, "_written", spy_written)
     return names
 
