@@ -178,7 +178,10 @@ def validate_portal_by_parts(
         owner: dict[str, int] = {}
         size = len(csv_header(spec).encode("utf-8"))
         for i, record in enumerate(records):
-            length, names = (record or {}).get(spec.path, [None, None])
+            found = (record or {}).get(spec.path)
+            if not isinstance(found, list) or len(found) != 2:
+                return False  # a record of another shape: read the lines again
+            length, names = found
             if not isinstance(length, int) or not isinstance(names, list):
                 return False
             size += length
