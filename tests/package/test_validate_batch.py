@@ -154,7 +154,8 @@ def test_a_damaged_package_is_reported_as_frictionless_reports_it_alone(
 
 def test_sound_packages_are_validated_together_not_one_by_one(seed_packages, tmp_path, monkeypatch):
     """The point of batching: frictionless opens each resource once for the batch, and
-    only the first package (which checks the shared resource metadata) goes alone."""
+    only the first package (which checks the shared resource metadata) goes alone, once a
+    process: a second batch has no package alone."""
     packages = copy_of(seed_packages, tmp_path)
     alone: list[str] = []
 
@@ -163,7 +164,10 @@ def test_sound_packages_are_validated_together_not_one_by_one(seed_packages, tmp
         return validate_package(descriptor)
 
     monkeypatch.setattr(batch_module, "validate_package", spy)
+    monkeypatch.setattr(batch_module, "_METADATA_PASSED", set())  # a fresh process
     assert validate_batch(packages) == [[]] * len(packages)
+    assert alone == [packages[0].parent.name]
+    assert validate_batch(packages[1:]) == [[]] * (len(packages) - 1)
     assert alone == [packages[0].parent.name]
 
 

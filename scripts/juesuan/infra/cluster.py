@@ -21,6 +21,7 @@ for it.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import os
@@ -83,9 +84,33 @@ def pack(columns: list[list[Any]], reducers: Reducers) -> bytes:
     return buffer.getvalue()
 
 
+_SETTLED = False  # whether this worker process has frozen what it holds for good
+
+
+def settled() -> None:
+    """Record that this worker process has frozen its modules (pipeline.worker_preload)."""
+    global _SETTLED
+    _SETTLED = True
+
+
+def _settle() -> None:
+    """Once per worker process, after its first batch has imported the build's modules: move
+    what it holds (those modules, Dask's own state) out of the cyclic collector's sight
+    (gc.freeze). A process of the local pool is forked from the build process, which froze
+    all that before forking (infra.gc_pause.long_lived), so its collections scan only what
+    its jobs make; a Dask worker, started on its own, scans its whole heap again and again
+    (~8 % of a conversion's CPU). A worker started with pipeline.worker_preload has done
+    this already."""
+    if not _SETTLED:
+        gc.collect()
+        gc.freeze()
+        settled()
+
+
 def run_batch(fn: Callable[..., Any], packed: bytes) -> list[Any]:
     """Runs on a worker: `fn` over one batch; an exception carries the job it came from."""
     columns = pickle.loads(packed)
+    _settle()
     results = []
     for job in zip(*columns, strict=True):
         try:
@@ -111,7 +136,10 @@ class ClusterExecutor:
         packed = [pack([c[r.start : r.stop] for c in columns], self.reducers) for r in parts]
         futures = self.client.map(run_batch, [fn] * len(parts), packed, pure=False)
         try:
-            done = self.client.gather(futures)
+            # fetched one batch at a time, in order, while the later ones still run (as
+            # the pool's results arrive), not all at once after the last one: a batch of
+            # conversions is a few MB to read back
+            done = [future.result() for future in futures]
         finally:
             self.client.cancel(futures)
         return [result for batch in done for result in batch]

@@ -206,6 +206,13 @@ def _merged_package(
     return Package.from_descriptor({"resources": resources}, basepath=str(folder)), owners
 
 
+# The registry's resources (registry_resources) once frictionless has passed their metadata
+# in this process, through a screened package validated alone without a problem: every
+# screened package has exactly these resources, so one such pass a process is enough (a
+# cluster's worker takes many small batches: one alone a batch was ~4 CPU s a build at 1,000).
+_METADATA_PASSED: set[str] = set()
+
+
 def validate_batch(descriptors: list[Path]) -> list[list[ValidationProblem]]:
     """Problems of each package, in order, as `validate_package` would report them. One
     package alone is validated alone: the merged pass would only repeat it (a +1 build's
@@ -214,15 +221,19 @@ def validate_batch(descriptors: list[Path]) -> list[list[ValidationProblem]]:
         return [validate_package(descriptors[0])]
     shaped: list[tuple[int, str, dict[str, list[list[str]]]]] = []
     alone: set[int] = set()
+    metadata_passed = registry_resources() in _METADATA_PASSED
     for i, descriptor in enumerate(descriptors):
         rows = _screenable(descriptor)
-        if rows is None or not shaped:  # the first screened package is validated alone too
+        if rows is None or not (shaped or metadata_passed):  # the first screened one too
             alone.add(i)
         if rows is not None:
             shaped.append((i, descriptor.parent.name, rows))
     if shaped:
         alone |= _flagged(shaped)
-    return [validate_package(d) if i in alone else [] for i, d in enumerate(descriptors)]
+    found = [validate_package(d) if i in alone else [] for i, d in enumerate(descriptors)]
+    if any(i in alone and not found[i] for i, _, _ in shaped):
+        _METADATA_PASSED.add(registry_resources())
+    return found
 
 
 def _flagged(shaped: list[tuple[int, str, dict[str, list[list[str]]]]]) -> set[int]:

@@ -1,11 +1,14 @@
 """A two-worker Dask cluster on loopback, as the tests and the cluster benchmark start it:
-separate processes (like machines), one thread each, no dashboard, nothing off this host."""
+separate processes (like machines), one thread each, no dashboard, nothing off this host,
+each started with the worker preload the README asks for (pipeline.worker_preload)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+
+WORKER_PRELOAD = "juesuan.pipeline.worker_preload"
 
 
 @contextmanager
@@ -18,6 +21,7 @@ def loopback_cluster(workers: int = 2, **options: Any) -> Iterator[Any]:
         processes=True,
         host="127.0.0.1",
         dashboard_address=None,
+        preload=[WORKER_PRELOAD],
         **options,
     ) as cluster:
         yield cluster
