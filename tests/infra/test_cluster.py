@@ -198,25 +198,28 @@ def test_a_bad_address_is_a_clear_error_not_a_traceback(address, tmp_path, monke
     assert not (tmp_path / "dp").exists()
 
 
-def _worker_state() -> tuple[int, bool]:
+def _worker_state(dask_worker) -> tuple[int, bool, bool]:
     import gc
     import sys
 
-    return gc.get_freeze_count(), "juesuan.pipeline.build" in sys.modules
+    profiling = "profile" in dask_worker.periodic_callbacks
+    return gc.get_freeze_count(), "juesuan.pipeline.build" in sys.modules, profiling
 
 
 @pytest.mark.filterwarnings("ignore:Port 8787 is already in use")  # the module's cluster
 def test_a_worker_started_with_the_preload_is_ready_before_any_job():
     """The README starts workers with `--preload juesuan.pipeline.worker_preload`: the
     pipeline is imported and frozen out of the collector's sight before the first job, so
-    neither is paid inside a build (the pool's processes inherit both from the build). A
-    cluster of its own: the module's has run jobs, which import and freeze as well."""
+    neither is paid inside a build (the pool's processes inherit both from the build), and
+    Dask's profiler no longer samples every job. A cluster of its own: the module's has run
+    jobs, which import and freeze as well."""
     with (
         loopback_cluster(workers=1) as fresh,
         Client(fresh.scheduler_address, set_as_default=False) as client,
     ):
         states = client.run(_worker_state)
     assert len(states) == 1
-    for frozen, imported in states.values():
+    for frozen, imported, profiling in states.values():
         assert imported
+        assert not profiling  # Dask's stack sampling, ~30 % of a job's CPU
         assert frozen > 100_000  # the modules' objects (pandas, frictionless, mkdocs …)
