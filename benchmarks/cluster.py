@@ -6,10 +6,17 @@ Usage: .venv/bin/python benchmarks/cluster.py N [--workdir build/bench-cluster]
 
 Both builds start from an empty cache, into the same paths, from the same sources
 (benchmarks/corpus.py), so their outputs must be byte-identical; this is checked. The
-cluster is started before the clock starts, as a standing cluster would be. Prints each
-build's stage times and the ratio cluster / pool, for the whole build and for the stages
-that fan out (convert, package + validate, render); the last line is one JSON object.
-It measures; it does not judge the times (exit 1 only when the bytes differ).
+cluster is started before the clock starts, as a standing cluster would be (its workers
+with the preload the README asks for). Prints the stage times of each kind of build and
+the ratio cluster / pool, for the whole build and for the stages that fan out (convert,
+package + validate, render); the last line is one JSON object. It measures; it does not
+judge the times (exit 1 only when the bytes differ).
+
+The speed of a shared virtual machine drifts by tens of percent within minutes (the same
+pool build took 45 s and 70 s on one afternoon), so by default the builds run in the order
+pool, cluster, cluster, pool (`--rounds 2`) and each kind's times are summed: a drift
+that is steady over the four builds weighs on both kinds alike. `--rounds 1` runs one of
+each, pool first.
 
 cpu_s is the processor time the build took in all processes (this one, which also runs
 the LocalCluster's scheduler, and the pool's or the cluster's workers): on a machine
@@ -80,6 +87,7 @@ def main(argv: list[str]) -> int:
     p.add_argument("n", type=int)
     p.add_argument("--workdir", type=Path, default=ROOT / "build" / "bench-cluster")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--rounds", type=int, default=2, help="pool, cluster, cluster, pool, …")
     args = p.parse_args(argv)
 
     work = args.workdir / f"n{args.n}"
@@ -88,21 +96,36 @@ def main(argv: list[str]) -> int:
         work / "sources", work / "datapackages", work / "build", ROOT / "docs", ROOT / "mkdocs.yml"
     )
     generate(args.n, paths.sources, args.seed)
-    pool, pool_digest = cold_build(paths, None)
-    print(f"process pool: {pool['wall_s']:.1f}s", flush=True)
-    with loopback_cluster(silence_logs=40) as cluster:
-        on, cluster_digest = cold_build(paths, cluster.scheduler_address)
-    print(f"LocalCluster (2 workers): {on['wall_s']:.1f}s", flush=True)
-    same = pool_digest == cluster_digest
+    pair = ("pool", "cluster")
+    order = [kind for i in range(args.rounds) for kind in (pair if i % 2 == 0 else pair[::-1])]
+    runs: dict[str, list[dict[str, float]]] = {"pool": [], "cluster": []}
+    digests: set[str] = set()
+    for kind in order:
+        if kind == "cluster":  # started for its build only: the pool's builds run alone
+            with loopback_cluster(silence_logs=40) as cluster:
+                timings, digest = cold_build(paths, cluster.scheduler_address)
+        else:
+            timings, digest = cold_build(paths, None)
+        runs[kind].append(timings)
+        digests.add(digest)
+        print(f"{kind}: {timings['wall_s']:.1f}s", flush=True)
+    pool, on = (
+        {key: sum(r[key] for r in runs[kind]) for key in runs[kind][0]}
+        for kind in ("pool", "cluster")
+    )
+    same = len(digests) == 1
 
-    print(f"\nN = {args.n}   stage          pool s   cluster s   ratio")
+    print(f"\nN = {args.n}, {args.rounds} build(s) of each, summed: {' '.join(order)}")
+    print("  stage              pool s   cluster s   ratio")
     for key in (*FANNED_OUT, "fanned_out_s", "mkdocs_s", "wall_s", "cpu_s"):
         print(f"  {key:<18} {pool[key]:8.1f} {on[key]:10.1f} {on[key] / pool[key]:7.2f}")
     print(f"  same bytes (datapackages + docs): {same}")
     summary = {
         "n": args.n,
+        "order": order,
         "pool": {k: round(v, 2) for k, v in pool.items()},
         "cluster": {k: round(v, 2) for k, v in on.items()},
+        "walls": {kind: [round(r["wall_s"], 2) for r in runs[kind]] for kind in runs},
         "ratio_wall": round(on["wall_s"] / pool["wall_s"], 3),
         "ratio_fanned_out": round(on["fanned_out_s"] / pool["fanned_out_s"], 3),
         "ratio_cpu": round(on["cpu_s"] / pool["cpu_s"], 3),
