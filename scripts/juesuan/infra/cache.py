@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
 import sys
@@ -122,6 +123,15 @@ class Cache:
             os.rename(staging, entry)
         except OSError:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def json_object(data: bytes) -> dict | None:
+    """A decode for Cache.load: the JSON object in `data`; None when it is not one."""
+    try:
+        found = json.loads(data)
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
 
 
 def prune_unused(cache: Path, since: float) -> int:

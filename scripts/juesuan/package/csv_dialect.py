@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 from functools import lru_cache
+from pathlib import Path
 
 CANDIDATES = ",\t;|"  # the delimiters frictionless lets the sniffer choose from
 
@@ -80,3 +81,14 @@ def read_as_written(sample: str) -> bool:
         return True  # frictionless falls back to the excel dialect: comma, double quote
     delimiter, quotechar, skip = found
     return delimiter == "," and quotechar in {'"', "'"} and not skip  # ' is read as "
+
+
+# frictionless's CSV parser sniffs a file's dialect from its first lines, this many
+SNIFF_LINES = 100
+
+
+def file_read_as_written(path: Path) -> bool:
+    """read_as_written of the lines frictionless would sniff from the file at `path`."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        sample = "".join(line for _, line in zip(range(SNIFF_LINES), handle, strict=False))
+    return read_as_written(sample)

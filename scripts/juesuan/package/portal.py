@@ -162,15 +162,6 @@ def rows_entry(key: str) -> str:
     return entry_key("portal rows", key)
 
 
-def rows_decoded(data: bytes) -> dict[str, str] | None:
-    """A kept entry's disclosure_rows; None when unreadable."""
-    try:
-        found = json.loads(data)
-    except ValueError:
-        return None
-    return found if isinstance(found, dict) else None
-
-
 def portal_texts(disclosures: list[Disclosure]) -> Iterator[tuple[str, Iterator[str]]]:
     """(file name, its exact text in pieces) of the portal package's files made from all
     disclosures together: its descriptor, the catalogue and the ranking. The tables of

@@ -35,16 +35,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from juesuan.infra.cache import Cache, entry_key
-from juesuan.package.csv_dialect import read_as_written
+from juesuan.infra.cache import Cache, entry_key, json_object
+from juesuan.package.csv_dialect import file_read_as_written
 from juesuan.package.files import csv_header
-from juesuan.package.portal import BY_DISCLOSURE, rows_decoded, rows_entry
+from juesuan.package.portal import BY_DISCLOSURE, rows_entry
 from juesuan.package.validate_one import validate_package
 from juesuan.registry.fields import ResourceSpec
-from juesuan.registry.portal import CATALOGUE
+from juesuan.registry.portal import CATALOGUE, PACKAGE
 
-PACKAGE_FIELD = "package"
-_SNIFF_LINES = 100  # frictionless sniffs a CSV file's dialect from its first 100 lines
+PACKAGE_FIELD = PACKAGE.name
 
 
 @dataclass(frozen=True)
@@ -69,14 +68,6 @@ def keep_part_records(parts: PortalParts, cache_dir: Path, validator: str) -> No
     store = Cache(cache_dir)
     for _, key in parts.keys:
         store.has(_record_name(validator, key))
-
-
-def _decoded(data: bytes) -> Record | None:
-    try:
-        found = json.loads(data)
-    except ValueError:
-        return None
-    return found if isinstance(found, dict) else None
 
 
 def _reasoning_holds(descriptor: dict[str, Any]) -> bool:
@@ -107,12 +98,6 @@ def _names_in(spec: ResourceSpec, lines: str) -> list[str]:
     return sorted({row[column] for row in csv.reader(io.StringIO(lines)) if len(row) > column})
 
 
-def _read_as_written(path: Path) -> bool:
-    with open(path, encoding="utf-8", newline="") as handle:
-        sample = "".join(line for _, line in zip(range(_SNIFF_LINES), handle, strict=False))
-    return read_as_written(sample)
-
-
 def _catalogue_names(folder: Path) -> set[str]:
     with open(folder / CATALOGUE.path, encoding="utf-8", newline="") as handle:
         return {row.get(PACKAGE_FIELD, "") for row in csv.DictReader(handle)}
@@ -131,7 +116,7 @@ def _validate_new(folder: Path, new: list[dict[str, str]]) -> bool:
                 handle.write(csv_header(spec))
                 for lines in new:
                     handle.write(lines[spec.path])
-            if not _read_as_written(copy / spec.path):
+            if not file_read_as_written(copy / spec.path):
                 return False
         return not validate_package(copy / "datapackage.json")
     finally:
@@ -152,17 +137,17 @@ def validate_portal_by_parts(
         return False
     store, kept = Cache(cache_dir), Cache(parts.rows)
     records: list[Record | None] = [
-        store.load(_record_name(validator, key), _decoded) for _, key in parts.keys
+        store.load(_record_name(validator, key), json_object) for _, key in parts.keys
     ]
     new: dict[int, dict[str, str]] = {}
     for i, (_, key) in enumerate(parts.keys):
         if records[i] is None:
-            lines = kept.load(rows_entry(key), rows_decoded)
+            lines = kept.load(rows_entry(key), json_object)
             if lines is None or any(spec.path not in lines for spec in BY_DISCLOSURE):
                 return False
             new[i] = lines
     try:
-        if not all(_read_as_written(folder / spec.path) for spec in BY_DISCLOSURE):
+        if not all(file_read_as_written(folder / spec.path) for spec in BY_DISCLOSURE):
             return False
         if not _validate_new(folder, list(new.values())):
             return False

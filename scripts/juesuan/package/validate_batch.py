@@ -35,13 +35,12 @@ from typing import Any
 
 from frictionless import Package
 
-from juesuan.package.csv_dialect import read_as_written
+from juesuan.package.csv_dialect import SNIFF_LINES, read_as_written
 from juesuan.package.files import resource_descriptor
 from juesuan.package.validate_one import ValidationProblem, validate_package
 from juesuan.registry import RESOURCES
 
 PACKAGE_FIELD = "_package"
-_SNIFF_LINES = 100  # frictionless's CSV parser sniffs the dialect from the first 100 lines
 
 
 def _canonical(value: Any) -> str:
@@ -126,7 +125,7 @@ def _plain_csv_rows(path: Path) -> list[list[str]] | None:
     except (OSError, UnicodeDecodeError):
         return None
     lines = text.splitlines(keepends=True)
-    return list(csv.reader(lines)) if read_as_written("".join(lines[:_SNIFF_LINES])) else None
+    return list(csv.reader(lines)) if read_as_written("".join(lines[:SNIFF_LINES])) else None
 
 
 def _screenable(descriptor: Path) -> dict[str, list[list[str]]] | None:

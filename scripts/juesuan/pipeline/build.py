@@ -33,7 +33,7 @@ from juesuan.infra.atomic import (
     write_pieces,
     written_whole,
 )
-from juesuan.infra.cache import Cache, build_started, entry_key, prune_unused
+from juesuan.infra.cache import Cache, build_started, entry_key, json_object, prune_unused
 from juesuan.infra.cluster import on_cluster
 from juesuan.infra.gc_pause import long_lived
 from juesuan.infra.git_dates import last_changed, resolved
@@ -44,7 +44,6 @@ from juesuan.package.portal import (
     disclosure_rows,
     portal_tables,
     portal_texts,
-    rows_decoded,
     rows_entry,
 )
 from juesuan.package.portal_parts import PortalParts
@@ -348,7 +347,7 @@ def _kept_rows(kept: Cache | None, keys: dict[str, str]) -> Callable[[Disclosure
     def rows_of(d: Disclosure) -> dict[str, str]:
         if kept is None:
             return disclosure_rows(d)
-        found = kept.load(rows_entry(keys[d.name]), rows_decoded)
+        found = kept.load(rows_entry(keys[d.name]), json_object)
         return found if found is not None else _keep_rows(d, kept, keys[d.name])
 
     return rows_of
